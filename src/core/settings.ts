@@ -1,0 +1,177 @@
+// App settings: the manifest parameters as ZAF hands them over (`client.metadata().settings`, all strings or
+// booleans, empty string when unset), validated one by one. A bad value never breaks the panel: it falls back to
+// the default and produces one problem naming the setting, which the sidebar shows as an alert.
+// The GitHub token is a secure setting: it is never in `metadata.settings` and so never appears here.
+import { z } from 'zod';
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface Settings {
+  githubApiUrl: string;
+  privateRepo: RepoRef;
+  publicRepo: RepoRef;
+  labels: { rfh: string; priorityPrefix: string; customerPrefix: string };
+  /** Raw JSON of the routing overrides; `buildCatalogue` (teams.ts) validates and applies it. */
+  routingOverrides: string;
+  /** Ticket or organisation tags that mark a customer in a sales process (trial, POC, evaluation...). */
+  salesProcessTags: string[];
+  /** Organisation field (key in `organization_fields`) whose value names the lifecycle stage, if any. */
+  salesProcessOrgField: string | null;
+  /** Optional ticket field ids (Zendesk custom fields). */
+  fields: {
+    lifecycle: number | null;
+    engineeringTeam: number | null;
+    officialPriority: number | null;
+    linkedIssue: number | null;
+  };
+  requireChecklist: boolean;
+  statusAfterFiling: 'none' | 'hold';
+}
+
+export interface SettingProblem {
+  /** The manifest parameter name, e.g. `private_repository`. */
+  setting: string;
+  message: string;
+}
+
+/** Manifest parameter names, in the order the manifest lists them (the token is first and secure). */
+export const PARAMETER_NAMES = [
+  'github_token',
+  'github_api_url',
+  'private_repository',
+  'public_repository',
+  'label_rfh',
+  'label_priority_prefix',
+  'label_customer_prefix',
+  'routing_overrides',
+  'sales_process_tags',
+  'sales_process_org_field',
+  'lifecycle_field_id',
+  'engineering_team_field_id',
+  'official_priority_field_id',
+  'linked_issue_field_id',
+  'require_checklist',
+  'status_after_filing',
+] as const;
+export type ParameterName = (typeof PARAMETER_NAMES)[number];
+
+export const DEFAULT_SETTINGS: Settings = {
+  githubApiUrl: 'https://api.github.com',
+  privateRepo: { owner: 'sourcegraph', repo: 'customer' },
+  publicRepo: { owner: 'sourcegraph', repo: 'sourcegraph' },
+  labels: { rfh: 'rfh', priorityPrefix: 'ce/', customerPrefix: 'customer/' },
+  routingOverrides: '',
+  salesProcessTags: ['trial', 'poc', 'evaluation', 'pre-sales', 'presales', 'prospect'],
+  salesProcessOrgField: null,
+  fields: { lifecycle: null, engineeringTeam: null, officialPriority: null, linkedIssue: null },
+  requireChecklist: true,
+  statusAfterFiling: 'none',
+};
+
+/** Text as ZAF gives it: trimmed; unset (undefined, null, '') means "use the default". */
+const text = z
+  .union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()])
+  .transform((v) => (v === null || v === undefined ? '' : String(v).trim()));
+
+// GitHub's rules: owner 1-39 chars of letters, digits, hyphens; repo 1-100 of letters, digits, `.`, `-`, `_`.
+const repoSchema = text.pipe(
+  z
+    .string()
+    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be "owner/repo", e.g. "sourcegraph/customer"')
+    .refine((v) => !v.endsWith('/.') && !v.endsWith('/..'), 'is not a valid repository name')
+    .transform((v): RepoRef => {
+      const [owner, repo] = v.split('/') as [string, string];
+      return { owner, repo };
+    }),
+);
+
+const urlSchema = text.pipe(
+  z
+    .string()
+    .url('must be a URL such as https://api.github.com or https://github.example.com/api/v3')
+    .refine((v) => /^https?:\/\//.test(v), 'must start with https:// (or http:// for a local GitHub stand-in)')
+    .transform((v) => v.replace(/\/+$/, '')),
+);
+
+// GitHub label names are at most 50 characters; the prefixes leave room for what follows them.
+const labelSchema = (max: number) =>
+  text.pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(/^[^,]*$/, 'must not contain a comma'));
+
+const fieldIdSchema = text.pipe(
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a Zendesk ticket field id (digits only), or empty')
+    .transform((v) => Number(v)),
+);
+
+const checkboxSchema = z
+  .union([z.boolean(), z.string(), z.number(), z.null(), z.undefined()])
+  .transform((v, ctx) => {
+    if (typeof v === 'boolean') return v;
+    const s = String(v).trim().toLowerCase();
+    if (s === 'true' || s === '1' || s === 'yes') return true;
+    if (s === 'false' || s === '0' || s === 'no') return false;
+    ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+    return z.NEVER;
+  });
+
+const listSchema = text.transform((v) =>
+  v
+    .split(/[,\s]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean),
+);
+
+const statusSchema = text.pipe(z.enum(['none', 'hold'], { message: 'must be "none" or "hold"' }));
+
+function isUnset(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Validate the raw settings. Each parameter is checked on its own so one bad value costs only itself:
+ * it is reported and replaced by its default, and everything else still applies.
+ */
+export function parseSettings(raw: Record<string, unknown> | null | undefined): {
+  settings: Settings;
+  problems: SettingProblem[];
+} {
+  const input = raw ?? {};
+  const problems: SettingProblem[] = [];
+  const s: Settings = structuredClone(DEFAULT_SETTINGS);
+
+  function take<T>(name: ParameterName, schema: z.ZodType<T, unknown>, apply: (v: T) => void): void {
+    const value = input[name];
+    if (isUnset(value) && name !== 'require_checklist') return;
+    if (name === 'require_checklist' && (value === undefined || value === null || value === '')) return;
+    const result = schema.safeParse(value);
+    if (result.success) apply(result.data);
+    else problems.push({ setting: name, message: result.error.issues.map((i) => i.message).join('; ') });
+  }
+
+  take('github_api_url', urlSchema, (v) => (s.githubApiUrl = v));
+  take('private_repository', repoSchema, (v) => (s.privateRepo = v));
+  take('public_repository', repoSchema, (v) => (s.publicRepo = v));
+  take('label_rfh', labelSchema(50), (v) => (s.labels.rfh = v));
+  take('label_priority_prefix', labelSchema(40), (v) => (s.labels.priorityPrefix = v));
+  take('label_customer_prefix', labelSchema(30), (v) => (s.labels.customerPrefix = v));
+  take('routing_overrides', text, (v) => (s.routingOverrides = v));
+  take('sales_process_tags', listSchema, (v) => (s.salesProcessTags = v));
+  take('sales_process_org_field', text, (v) => (s.salesProcessOrgField = v || null));
+  take('lifecycle_field_id', fieldIdSchema, (v) => (s.fields.lifecycle = v));
+  take('engineering_team_field_id', fieldIdSchema, (v) => (s.fields.engineeringTeam = v));
+  take('official_priority_field_id', fieldIdSchema, (v) => (s.fields.officialPriority = v));
+  take('linked_issue_field_id', fieldIdSchema, (v) => (s.fields.linkedIssue = v));
+  take('require_checklist', checkboxSchema, (v) => (s.requireChecklist = v));
+  take('status_after_filing', statusSchema, (v) => (s.statusAfterFiling = v));
+
+  return { settings: s, problems };
+}
+
+/** The label for a priority level with the configured prefix, e.g. `ce/p1`. */
+export function priorityLabel(settings: Settings, level: 0 | 1 | 2 | 3): string {
+  return `${settings.labels.priorityPrefix}p${level}`;
+}

@@ -1,0 +1,49 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// The app is built as Zendesk expects an uploaded app: `dist/assets/iframe.html` plus its bundles beside it.
+// `scripts/copy-app-files.ts` then adds `dist/manifest.json`, `dist/translations/` and the static `assets/`.
+// `base: './'` because Zendesk serves the iframe from a versioned CDN path we do not know at build time.
+export default defineConfig({
+  root: 'src',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/assets',
+    emptyOutDir: true,
+    assetsDir: '.',
+    target: 'es2020',
+    rollupOptions: { input: { iframe: 'src/iframe.html' } },
+  },
+  test: {
+    root: '.',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'drills',
+          include: ['test/drills/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
