@@ -1,0 +1,256 @@
+// Every failure the agent can meet while loading a ticket, talking to GitHub or writing back to Zendesk, turned into
+// one plain value the sidebar can translate (`ui.errors.<code>.title|message|next`) and decide on (retry or not).
+// This module must stay light: the UI imports it on first paint, so it never imports Octokit (types only).
+import type { RepoRef } from '../core/settings.ts';
+
+export const AGENT_ERROR_CODES = [
+  'github_unauthorized',
+  'github_no_push',
+  'github_repo_not_found',
+  'github_validation',
+  'github_rate_limited',
+  'github_unavailable',
+  'network_down',
+  'zendesk_writeback_refused',
+  'ticket_load_failed',
+  'unknown',
+] as const;
+export type AgentErrorCode = (typeof AGENT_ERROR_CODES)[number];
+
+/**
+ * Params per code (all optional for the strings, always present when known):
+ * - github_unauthorized: `status`, `apiUrl`, `message` (GitHub's own words)
+ * - github_no_push: `repo` ("owner/name"), `setting` (the repository parameter name)
+ * - github_repo_not_found: `repo`, `setting`, `status`
+ * - github_validation: `field` (from GitHub's `errors[].field`, '' when GitHub names none), `code`, `resource`, `message`
+ * - github_rate_limited: `seconds` (same as `retryAfterSeconds`), `kind` ('primary' | 'secondary')
+ * - github_unavailable: `status`
+ * - network_down: `service` ('GitHub' | 'Zendesk'), `timeout` (1 when the client gave up waiting, else 0)
+ * - zendesk_writeback_refused: `status`, `ticketId`, `message`
+ * - ticket_load_failed: `status` (0 = the data was there but malformed), `ticketId`, `message`, `field`
+ * - unknown: `status`, `message`
+ */
+export interface AgentError {
+  code: AgentErrorCode;
+  params: Record<string, string | number>;
+  retryable: boolean;
+  retryAfterSeconds?: number;
+}
+
+/**
+ * The thrown form: an `Error` (so stacks and `instanceof Error` work for anyone catching it) that is also a plain
+ * `AgentError`. `toJSON` keeps it storable in the agent's draft.
+ */
+export class AgentFailure extends Error implements AgentError {
+  readonly code: AgentErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly retryable: boolean;
+  readonly retryAfterSeconds?: number;
+
+  constructor(error: AgentError, options?: { cause?: unknown }) {
+    super(`${error.code}: ${describeParams(error.params)}`, options);
+    this.name = 'AgentFailure';
+    this.code = error.code;
+    this.params = error.params;
+    this.retryable = error.retryable;
+    if (error.retryAfterSeconds !== undefined) this.retryAfterSeconds = error.retryAfterSeconds;
+  }
+
+  toJSON(): AgentError {
+    return toPlain(this);
+  }
+}
+
+function describeParams(params: Record<string, string | number>): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+}
+
+export function agentError(
+  code: AgentErrorCode,
+  params: Record<string, string | number>,
+  retryable: boolean,
+  retryAfterSeconds?: number,
+  cause?: unknown,
+): AgentFailure {
+  const plain: AgentError = { code, params, retryable };
+  if (retryAfterSeconds !== undefined) plain.retryAfterSeconds = retryAfterSeconds;
+  return new AgentFailure(plain, cause === undefined ? undefined : { cause });
+}
+
+export function toPlain(e: AgentError): AgentError {
+  const plain: AgentError = { code: e.code, params: { ...e.params }, retryable: e.retryable };
+  if (e.retryAfterSeconds !== undefined) plain.retryAfterSeconds = e.retryAfterSeconds;
+  return plain;
+}
+
+export function isAgentError(e: unknown): e is AgentError {
+  if (typeof e !== 'object' || e === null) return false;
+  const o = e as Record<string, unknown>;
+  return (
+    typeof o.code === 'string' &&
+    (AGENT_ERROR_CODES as readonly string[]).includes(o.code) &&
+    typeof o.params === 'object' &&
+    o.params !== null &&
+    typeof o.retryable === 'boolean'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Transport failures: the ZAF fetch adapter throws this when no HTTP answer came back at all (status 0: the
+// connection dropped, the proxy was unreachable, or the client's timeout fired). Octokit wraps thrown fetch errors
+// in a RequestError with status 500, so the classifier looks at `cause` to tell "GitHub said 500" from "no answer".
+// ---------------------------------------------------------------------------------------------------------------
+export class NetworkDownError extends Error {
+  readonly timedOut: boolean;
+  constructor(message: string, timedOut: boolean) {
+    super(message);
+    this.name = 'NetworkDownError';
+    this.timedOut = timedOut;
+  }
+}
+
+function findNetworkDown(e: unknown): NetworkDownError | null {
+  let current: unknown = e;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof NetworkDownError) return current;
+    if (typeof current === 'object' && current !== null && 'cause' in current) {
+      current = (current as { cause?: unknown }).cause;
+    } else break;
+  }
+  return null;
+}
+
+/** Where the failing call was aimed, so messages can name the repository and its setting. */
+export interface GitHubErrorContext {
+  repo?: RepoRef;
+  /** The manifest parameter that names the repository (`private_repository` / `public_repository`). */
+  repoSetting?: string;
+  apiUrl?: string;
+}
+
+interface HttpLikeError {
+  status: number;
+  message: string;
+  headers: Record<string, string>;
+  data: unknown;
+}
+
+function asHttpError(e: unknown): HttpLikeError | null {
+  if (typeof e !== 'object' || e === null) return null;
+  const o = e as { status?: unknown; message?: unknown; response?: { headers?: unknown; data?: unknown } };
+  if (typeof o.status !== 'number') return null;
+  const headers: Record<string, string> = {};
+  const raw = o.response?.headers;
+  if (raw && typeof raw === 'object') {
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+      if (v !== undefined && v !== null) headers[k.toLowerCase()] = String(v);
+    }
+  }
+  return { status: o.status, message: typeof o.message === 'string' ? o.message : '', headers, data: o.response?.data };
+}
+
+function githubMessage(data: unknown, fallback: string): string {
+  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') {
+    return (data as { message: string }).message;
+  }
+  if (typeof data === 'string' && data.trim()) return data.trim().slice(0, 300);
+  return fallback;
+}
+
+/** The seconds to wait GitHub advises, for primary and secondary rate limits; null when it is not a rate limit. */
+export function rateLimitWait(
+  status: number,
+  headers: Record<string, string>,
+  message: string,
+  nowMs: number = Date.now(),
+): { seconds: number; kind: 'primary' | 'secondary' } | null {
+  if (status !== 403 && status !== 429) return null;
+  const retryAfter = Number(headers['retry-after']);
+  const secondary = /secondary rate limit|abuse detection/i.test(message);
+  if (headers['x-ratelimit-remaining'] === '0' && !secondary) {
+    const reset = Number(headers['x-ratelimit-reset']);
+    const seconds = Number.isFinite(retryAfter) && retryAfter > 0
+      ? retryAfter
+      : Number.isFinite(reset) && reset > 0
+        ? Math.max(1, Math.ceil(reset - nowMs / 1000) + 1)
+        : 60;
+    return { seconds, kind: 'primary' };
+  }
+  if (secondary || status === 429 || (Number.isFinite(retryAfter) && headers['retry-after'] !== undefined)) {
+    // GitHub's guidance for a secondary limit without retry-after: wait at least a minute.
+    return { seconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.max(1, retryAfter) : 60, kind: 'secondary' };
+  }
+  if (/rate limit/i.test(message)) return { seconds: 60, kind: 'primary' };
+  return null;
+}
+
+function repoName(ctx: GitHubErrorContext): string {
+  return ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : '';
+}
+
+/** Classify anything a GitHub call threw (Octokit RequestError, a network failure, ours) into an AgentError. */
+export function classifyGitHubError(e: unknown, ctx: GitHubErrorContext = {}): AgentFailure {
+  if (e instanceof AgentFailure) return e;
+  if (isAgentError(e)) return new AgentFailure(e);
+  const down = findNetworkDown(e);
+  if (down) return agentError('network_down', { service: 'GitHub', timeout: down.timedOut ? 1 : 0 }, true, undefined, e);
+  const http = asHttpError(e);
+  if (!http) {
+    const message = e instanceof Error ? e.message : String(e);
+    return agentError('unknown', { status: 0, message }, true, undefined, e);
+  }
+  const message = githubMessage(http.data, http.message);
+  const repo = repoName(ctx);
+  const setting = ctx.repoSetting ?? '';
+  const wait = rateLimitWait(http.status, http.headers, message);
+  if (wait) {
+    return agentError('github_rate_limited', { seconds: wait.seconds, kind: wait.kind }, true, wait.seconds, e);
+  }
+  switch (http.status) {
+    case 401:
+      return agentError('github_unauthorized', { status: 401, apiUrl: ctx.apiUrl ?? '', message }, false, undefined, e);
+    case 403:
+      // Not a rate limit: the token is valid but may not write here (fine-grained token without Issues: write,
+      // or an organisation policy). The fix is the same as for missing push access: an admin grants it.
+      return agentError('github_no_push', { repo, setting, message }, false, undefined, e);
+    case 404:
+    case 410:
+      // GitHub answers 404 both for a missing repository and for one the token may not see; 410 = issues disabled.
+      return agentError('github_repo_not_found', { repo, setting, status: http.status }, false, undefined, e);
+    case 400:
+    case 422: {
+      const first = firstValidationError(http.data);
+      return agentError(
+        'github_validation',
+        { field: first.field, code: first.code, resource: first.resource, message: first.message || message },
+        false,
+        undefined,
+        e,
+      );
+    }
+    default:
+      if (http.status >= 500) return agentError('github_unavailable', { status: http.status }, true, undefined, e);
+      return agentError('unknown', { status: http.status, message }, true, undefined, e);
+  }
+}
+
+function firstValidationError(data: unknown): { field: string; code: string; resource: string; message: string } {
+  const errors = typeof data === 'object' && data !== null ? (data as { errors?: unknown }).errors : undefined;
+  if (Array.isArray(errors)) {
+    for (const item of errors) {
+      if (typeof item === 'string') return { field: '', code: '', resource: '', message: item };
+      if (typeof item === 'object' && item !== null) {
+        const o = item as Record<string, unknown>;
+        return {
+          field: typeof o.field === 'string' ? o.field : '',
+          code: typeof o.code === 'string' ? o.code : '',
+          resource: typeof o.resource === 'string' ? o.resource : '',
+          message: typeof o.message === 'string' ? o.message : '',
+        };
+      }
+    }
+  }
+  return { field: '', code: '', resource: '', message: githubMessage(data, '') };
+}

@@ -1,0 +1,72 @@
+// Octokit for Engage: REST methods, the throttling plugin (GitHub's pacing of writes and searches, and rate-limit
+// handling) and the retry plugin (idempotent calls on 5xx / no answer), with every request going through Zendesk's
+// secure proxy (zaf-fetch.ts). GitHub Enterprise Server works by giving its API URL (https://host/api/v3).
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { Settings } from '../core/settings.ts';
+import type { ZafClient } from '../zendesk/zaf.ts';
+import { createZafFetch, DEFAULT_GITHUB_TIMEOUT_MS } from './zaf-fetch.ts';
+
+const EngageOctokit = Octokit.plugin(throttling, retry);
+export type EngageOctokit = InstanceType<typeof EngageOctokit>;
+
+/** Longest advised wait we sit through before retrying a rate-limited call once; longer waits go to the agent. */
+export const MAX_AUTO_WAIT_SECONDS = 60;
+
+export interface OctokitOptions {
+  /** Client timeout per request (ms). */
+  timeoutMs?: number;
+  /**
+   * Milliseconds per second of advised wait (rate limits) and per unit of retry back-off (1 s, 4 s...). Tests pass a
+   * small value to run the real plugins without sleeping; production keeps 1000.
+   */
+  timeUnitMs?: number;
+  /** How many times an idempotent call is retried on 5xx / no answer. */
+  retries?: number;
+  /**
+   * Key of the plugin's pacing queues (writes ≥ 1 s apart, searches ≥ 2 s apart). Instances with the same key share
+   * the pacing; the sidebar has one instance, tests give each their own key.
+   */
+  throttleId?: string;
+  /** Called when a rate limit is waited out, so the UI can say "waiting N s for GitHub". */
+  onRateLimitWait?: (seconds: number) => void;
+}
+
+// Rate limits and "not found"-style answers are never worth an automatic retry: rate limits belong to the
+// throttling plugin, and 4xx answers will not change by asking again.
+const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
+
+export function createOctokit(client: ZafClient, settings: Pick<Settings, 'githubApiUrl'>, options: OctokitOptions = {}): EngageOctokit {
+  const unit = options.timeUnitMs ?? 1000;
+  const onLimit = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number): boolean => {
+    // Retry once when GitHub advises a short wait; otherwise let the error through: the agent sees
+    // github_rate_limited with the number of seconds, and the draft is kept.
+    if (retryCount < 1 && retryAfter <= MAX_AUTO_WAIT_SECONDS) {
+      options.onRateLimitWait?.(retryAfter);
+      return true;
+    }
+    return false;
+  };
+  return new EngageOctokit({
+    baseUrl: settings.githubApiUrl.replace(/\/+$/, ''),
+    // No auth strategy on purpose: the Authorization header is the proxy placeholder set by the fetch adapter.
+    userAgent: 'engage-zendesk-app',
+    request: {
+      fetch: createZafFetch(client, { timeoutMs: options.timeoutMs ?? DEFAULT_GITHUB_TIMEOUT_MS }),
+    },
+    throttle: {
+      id: options.throttleId ?? 'engage',
+      retryAfterBaseValue: unit,
+      onRateLimit: onLimit,
+      onSecondaryRateLimit: onLimit,
+    },
+    retry: {
+      doNotRetry: DO_NOT_RETRY,
+      retries: options.retries ?? 2,
+      retryAfterBaseValue: unit,
+    },
+    // Octokit logs deprecations and plugin warnings to the console; keep them there but silence debug/info.
+    log: { debug: () => {}, info: () => {}, warn: console.warn.bind(console), error: console.error.bind(console) },
+  });
+}
