@@ -1,7 +1,7 @@
 // Second half of `npm run build`: Vite has written dist/assets/iframe.html and its bundles; this adds what Zendesk
 // reads from an uploaded app besides them: dist/manifest.json, dist/translations/*.json and the static files in
 // assets/ (logos). Fails loudly when one is missing or malformed, so a broken package is never produced silently.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +38,8 @@ copy(join(root, 'manifest.json'), join(dist, 'manifest.json'));
 const translations = join(root, 'translations');
 const locales = existsSync(translations) ? readdirSync(translations).filter((f) => f.endsWith('.json')) : [];
 if (!locales.includes('en.json')) fail('translations/en.json is missing (the default locale).');
+// Vite empties only dist/assets; clear the old translations so a removed locale does not linger in the package.
+rmSync(join(dist, 'translations'), { recursive: true, force: true });
 for (const file of locales.sort()) {
   checkJson(join(translations, file));
   copy(join(translations, file), join(dist, 'translations', file));
