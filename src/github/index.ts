@@ -1,0 +1,211 @@
+// The lazily imported GitHub entry (the UI does `await import('../github/index.ts')`): everything Octokit lives
+// behind this module, so the sidebar's first paint never loads it.
+//
+// Each method makes the fewest calls that give a CONSISTENT answer, since "never file twice" rests on them:
+// - checkAccess: `GET /repos/{o}/{r}` (permissions.push); a positive answer is remembered for a few minutes so the
+//   filing click does not pay for it again.
+// - findByMarker: the repository's issues carrying the customer label, newest first (the issues list is consistent
+//   the moment a create returns, unlike search, which lags by up to a minute), matched on the ticket's visible
+//   marker in the body; search (`in:body`) only when labels may have been dropped (no push access) or no label is
+//   known.
+// - createIssue: one POST, never retried automatically (not idempotent), then the overflow comments in order.
+import type { RepoRef, Settings } from '../core/settings.ts';
+import type { IssueRequest, LinkedIssue, LinkedIssueState } from '../core/types.ts';
+import type { ZafClient } from '../zendesk/zaf.ts';
+import { type AgentError, type GitHubErrorContext, classifyGitHubError, toPlain } from './errors.ts';
+import { type EngageOctokit, type OctokitOptions, createOctokit } from './octokit.ts';
+
+export { createOctokit } from './octokit.ts';
+
+export interface FindOptions {
+  /** The customer label the issue was filed with (`customer/<slug>`), for the consistent label listing. */
+  customerLabel?: string;
+  /** false when the token has no push access: labels were dropped, so only search can find the issue. */
+  labelsApplied?: boolean;
+}
+
+export interface CreatedIssue extends LinkedIssue {
+  /** How many of `request.comments` were posted (all of them unless `commentsError` is set). */
+  commentsPosted: number;
+  /** Why posting the overflow comments stopped; the issue itself exists. */
+  commentsError?: AgentError;
+}
+
+export interface GitHubService {
+  readonly settings: Settings;
+  checkAccess(repo: RepoRef): Promise<{ push: boolean }>;
+  findByMarker(repo: RepoRef, marker: string, options?: FindOptions): Promise<LinkedIssue | null>;
+  createIssue(request: IssueRequest): Promise<CreatedIssue>;
+  /** Post `comments` to an existing issue, in order (used to finish overflow comments after a failure). */
+  addComments(issue: LinkedIssue, comments: string[]): Promise<{ posted: number; error?: AgentError }>;
+  getIssueState(link: LinkedIssue): Promise<LinkedIssueState>;
+}
+
+export type CreateGitHubOptions = OctokitOptions;
+
+/** How long a positive access check is trusted. A negative one is never cached: the admin may fix it any moment. */
+const ACCESS_TTL_MS = 5 * 60_000;
+/** Issues listed per lookup page; a customer with more recent issues than this falls back to search. */
+const LIST_PAGE = 100;
+
+export function createGitHub(client: ZafClient, settings: Settings, options: CreateGitHubOptions = {}): GitHubService {
+  const octokit = createOctokit(client, settings, options);
+  return new OctokitGitHub(octokit, settings);
+}
+
+function key(repo: RepoRef): string {
+  return `${repo.owner}/${repo.repo}`.toLowerCase();
+}
+
+class OctokitGitHub implements GitHubService {
+  private readonly access = new Map<string, number>();
+
+  constructor(
+    private readonly octokit: EngageOctokit,
+    readonly settings: Settings,
+  ) {}
+
+  private context(repo: RepoRef): GitHubErrorContext {
+    const ctx: GitHubErrorContext = { repo, apiUrl: this.settings.githubApiUrl };
+    if (key(repo) === key(this.settings.privateRepo)) ctx.repoSetting = 'private_repository';
+    else if (key(repo) === key(this.settings.publicRepo)) ctx.repoSetting = 'public_repository';
+    return ctx;
+  }
+
+  private async call<T>(repo: RepoRef, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      throw classifyGitHubError(e, this.context(repo));
+    }
+  }
+
+  async checkAccess(repo: RepoRef): Promise<{ push: boolean }> {
+    const until = this.access.get(key(repo));
+    if (until !== undefined && until > Date.now()) return { push: true };
+    const { data } = await this.call(repo, () => this.octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo }));
+    // `permissions` is present for any authenticated call; without it we cannot know, and assume the worst.
+    const push = data.permissions?.push === true;
+    if (push) this.access.set(key(repo), Date.now() + ACCESS_TTL_MS);
+    else this.access.delete(key(repo));
+    return { push };
+  }
+
+  async findByMarker(repo: RepoRef, marker: string, options: FindOptions = {}): Promise<LinkedIssue | null> {
+    if (marker.trim() === '') throw new Error('findByMarker needs the ticket marker');
+    if (options.customerLabel && options.labelsApplied !== false) {
+      const listed = await this.call(repo, () =>
+        this.octokit.rest.issues.listForRepo({
+          owner: repo.owner,
+          repo: repo.repo,
+          labels: options.customerLabel,
+          state: 'all',
+          sort: 'created',
+          direction: 'desc',
+          per_page: LIST_PAGE,
+        }),
+      );
+      const found = oldestMatch(listed.data, marker);
+      if (found) return toLink(repo, found);
+      // Fewer than a full page: we saw every issue with that label, so it does not exist.
+      if (listed.data.length < LIST_PAGE) return null;
+    }
+    return this.searchByMarker(repo, marker);
+  }
+
+  private async searchByMarker(repo: RepoRef, marker: string): Promise<LinkedIssue | null> {
+    // Quotes make it a phrase; inner quotes would end it, so they go (GitHub's search ignores punctuation anyway).
+    const phrase = marker.replace(/["\\]/g, ' ').replace(/\s+/g, ' ').trim();
+    const q = `"${phrase}" repo:${repo.owner}/${repo.repo} is:issue in:body`;
+    const result = await this.call(repo, () =>
+      this.octokit.rest.search.issuesAndPullRequests({ q, sort: 'created', order: 'asc', per_page: 30 }),
+    );
+    // Search matches words, not exact text: confirm the marker is really in the body.
+    const found = oldestMatch(result.data.items, marker);
+    return found ? toLink(repo, found) : null;
+  }
+
+  async createIssue(request: IssueRequest): Promise<CreatedIssue> {
+    const repo: RepoRef = { owner: request.owner, repo: request.repo };
+    const { data } = await this.call(repo, () =>
+      this.octokit.rest.issues.create({
+        owner: request.owner,
+        repo: request.repo,
+        title: request.title,
+        body: request.body,
+        labels: request.labels,
+        // Creating is not idempotent: a retry after a lost answer could file twice. The filing orchestrator looks
+        // the issue up instead of retrying blindly.
+        request: { retries: 0 },
+      }),
+    );
+    const link = toLink(repo, data);
+    const followUps = await this.addComments(link, request.comments);
+    const created: CreatedIssue = { ...link, commentsPosted: followUps.posted };
+    if (followUps.error) created.commentsError = followUps.error;
+    return created;
+  }
+
+  async addComments(issue: LinkedIssue, comments: string[]): Promise<{ posted: number; error?: AgentError }> {
+    const repo: RepoRef = { owner: issue.owner, repo: issue.repo };
+    let posted = 0;
+    for (const body of comments) {
+      try {
+        await this.call(repo, () =>
+          this.octokit.rest.issues.createComment({
+            owner: issue.owner,
+            repo: issue.repo,
+            issue_number: issue.number,
+            body,
+            request: { retries: 0 },
+          }),
+        );
+      } catch (e) {
+        return { posted, error: toPlain(classifyGitHubError(e, this.context(repo))) };
+      }
+      posted++;
+    }
+    return { posted };
+  }
+
+  async getIssueState(link: LinkedIssue): Promise<LinkedIssueState> {
+    const repo: RepoRef = { owner: link.owner, repo: link.repo };
+    const { data } = await this.call(repo, () =>
+      this.octokit.rest.issues.get({ owner: link.owner, repo: link.repo, issue_number: link.number }),
+    );
+    return {
+      ...toLink(repo, data),
+      title: data.title,
+      state: data.state === 'closed' ? 'closed' : 'open',
+      assignees: (data.assignees ?? []).map((a) => a.login),
+      labels: data.labels
+        .map((l) => (typeof l === 'string' ? l : (l.name ?? '')))
+        .filter((name) => name !== ''),
+      updatedAt: data.updated_at,
+      comments: data.comments,
+    };
+  }
+}
+
+interface IssueLike {
+  number: number;
+  html_url: string;
+  body?: string | null;
+  pull_request?: unknown;
+  created_at?: string;
+}
+
+/** Among issues (never pull requests) whose body carries the marker, the first filed one. */
+function oldestMatch(items: IssueLike[], marker: string): IssueLike | null {
+  let best: IssueLike | null = null;
+  for (const item of items) {
+    if (item.pull_request) continue;
+    if (!item.body || !item.body.includes(marker)) continue;
+    if (best === null || item.number < best.number) best = item;
+  }
+  return best;
+}
+
+function toLink(repo: RepoRef, issue: { number: number; html_url: string }): LinkedIssue {
+  return { owner: repo.owner, repo: repo.repo, number: issue.number, url: issue.html_url };
+}
