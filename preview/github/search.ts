@@ -1,0 +1,171 @@
+// The part of GitHub's issue search syntax Engage relies on (finding an issue by a visible marker line), with
+// GitHub's tokenised matching: text is split into words at punctuation, so "engage-ticket:1234" finds the words
+// engage, ticket, 1234 in that order, and a phrase never matches inside a word.
+
+export interface SearchDocument {
+  owner: string;
+  repo: string;
+  title: string;
+  body: string;
+  comments: string[];
+  labels: string[];
+  state: 'open' | 'closed';
+  author: string;
+  assignees: string[];
+  locked: boolean;
+  isPrivate: boolean;
+}
+
+interface TextTerm {
+  kind: 'text';
+  words: string[];
+  negated: boolean;
+}
+interface Qualifier {
+  kind: 'qualifier';
+  key: string;
+  value: string;
+  negated: boolean;
+}
+type Term = TextTerm | Qualifier;
+
+export interface ParsedQuery {
+  terms: Term[];
+  /** Repositories named with `repo:` (owner/name, as written). */
+  repos: string[];
+}
+
+const QUALIFIERS = new Set(['repo', 'org', 'user', 'is', 'type', 'state', 'in', 'label', 'no', 'author', 'assignee']);
+
+/** Words as GitHub indexes them: lower-case runs of letters and digits. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+function readValue(q: string, start: number): { value: string; end: number } {
+  if (q[start] === '"') {
+    const close = q.indexOf('"', start + 1);
+    const end = close === -1 ? q.length : close + 1;
+    return { value: q.slice(start + 1, close === -1 ? q.length : close), end };
+  }
+  let end = start;
+  while (end < q.length && !/\s/.test(q[end] as string)) end++;
+  return { value: q.slice(start, end), end };
+}
+
+export function parseQuery(q: string): ParsedQuery {
+  const terms: Term[] = [];
+  const repos: string[] = [];
+  let i = 0;
+  let pendingNot = false;
+  while (i < q.length) {
+    if (/\s/.test(q[i] as string)) {
+      i++;
+      continue;
+    }
+    let negated = pendingNot;
+    pendingNot = false;
+    if (q[i] === '-' && i + 1 < q.length && !/\s/.test(q[i + 1] as string)) {
+      negated = true;
+      i++;
+    }
+    if (q[i] === '"') {
+      const { value, end } = readValue(q, i);
+      i = end;
+      terms.push({ kind: 'text', words: words(value), negated });
+      continue;
+    }
+    const key = /^([A-Za-z_-]+):/.exec(q.slice(i));
+    if (key && QUALIFIERS.has((key[1] as string).toLowerCase())) {
+      const { value, end } = readValue(q, i + key[0].length);
+      i = end;
+      const name = (key[1] as string).toLowerCase();
+      terms.push({ kind: 'qualifier', key: name, value, negated });
+      if (name === 'repo') repos.push(value);
+      continue;
+    }
+    const { value, end } = readValue(q, i);
+    i = end;
+    // Boolean keywords are operators, not words (GitHub's default between terms is AND).
+    if (value === 'AND') continue;
+    if (value === 'NOT') {
+      pendingNot = true; // "NOT x" negates the next term
+      continue;
+    }
+    terms.push({ kind: 'text', words: words(value), negated });
+  }
+  return { terms, repos };
+}
+
+function containsPhrase(haystack: string[], phrase: string[]): boolean {
+  if (phrase.length === 0) return true;
+  outer: for (let start = 0; start + phrase.length <= haystack.length; start++) {
+    for (let k = 0; k < phrase.length; k++) if (haystack[start + k] !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Does the document satisfy every term of the query? (`in:` scopes apply to all text terms, as on GitHub.) */
+export function matches(query: ParsedQuery, doc: SearchDocument): boolean {
+  const scopes = new Set<string>();
+  for (const t of query.terms) {
+    if (t.kind === 'qualifier' && t.key === 'in' && !t.negated) for (const s of t.value.toLowerCase().split(',')) scopes.add(s);
+  }
+  if (scopes.size === 0) ['title', 'body', 'comments'].forEach((s) => scopes.add(s));
+  const fields: string[][] = [];
+  if (scopes.has('title')) fields.push(words(doc.title));
+  if (scopes.has('body')) fields.push(words(doc.body));
+  if (scopes.has('comments')) for (const c of doc.comments) fields.push(words(c));
+
+  for (const term of query.terms) {
+    let ok: boolean;
+    if (term.kind === 'text') {
+      ok = fields.some((f) => containsPhrase(f, term.words));
+    } else {
+      ok = qualifierHolds(term, doc);
+    }
+    if (term.negated ? ok : !ok) return false;
+  }
+  return true;
+}
+
+function qualifierHolds(term: Qualifier, doc: SearchDocument): boolean {
+  const value = term.value.toLowerCase();
+  switch (term.key) {
+    case 'repo':
+      return value === `${doc.owner}/${doc.repo}`.toLowerCase();
+    case 'org':
+    case 'user':
+      return value === doc.owner.toLowerCase();
+    case 'is':
+      if (value === 'issue') return true;
+      if (value === 'pr' || value === 'pull-request') return false;
+      if (value === 'open' || value === 'closed') return doc.state === value;
+      if (value === 'locked') return doc.locked;
+      if (value === 'unlocked') return !doc.locked;
+      if (value === 'private') return doc.isPrivate;
+      if (value === 'public') return !doc.isPrivate;
+      return false;
+    case 'type':
+      return value === 'issue';
+    case 'state':
+      return doc.state === value;
+    case 'in':
+      return true; // scopes are applied to the text terms in matches()
+    case 'label':
+      // A comma-separated list is an OR; several label: qualifiers are an AND.
+      return value.split(',').some((name) => doc.labels.some((l) => l.toLowerCase() === name));
+    case 'no':
+      if (value === 'label') return doc.labels.length === 0;
+      if (value === 'assignee') return doc.assignees.length === 0;
+      if (value === 'milestone') return true;
+      return false;
+    case 'author':
+      return doc.author.toLowerCase() === value;
+    case 'assignee':
+      return doc.assignees.some((a) => a.toLowerCase() === value);
+    default:
+      return false;
+  }
+}
