@@ -24,8 +24,9 @@ const VALEDICTION =
   /^\s*(?:best(?: regards| wishes)?|kind regards|warm regards|warmly|regards|many thanks|thanks(?: again| in advance| so much)?|thank you(?: so much| again| in advance)?|cheers|sincerely|yours(?: truly| sincerely)?|all the best|br|talk soon)\s*[,.!]*\s*$/i;
 const PHONE_LINE = /^\s*(?:(?:tel|phone|mobile|mob|cell|office|direct|fax|work|[mtpofw])\.?\s*[:.]?\s*)?\+?\(?\d[\d\s().\/-]{6,}\d\s*$/i;
 const EMAIL_OR_URL_LINE = /^\s*[<(]?(?:\S+@\S+\.\w+|https?:\/\/\S+|www\.\S+)[>)]?\s*$/i;
+// Not anchored: disclaimers often start with the company name ("Acme S.A. - This email and any files...").
 const DISCLAIMER =
-  /^\s*(?:\**(?:confidentiality notice|disclaimer|legal notice|privileged (?:and|&) confidential)\b|this (?:e-?mail|message|communication|transmission)\b.{0,120}\b(?:confidential|privileged|intended (?:solely|only)|intended recipient)|the information (?:contained )?in this (?:e-?mail|message|communication)|if you (?:are not|have received this) .{0,40}(?:intended recipient|in error))/i;
+  /(?:\**(?:confidentiality notice|disclaimer|legal notice|privileged (?:and|&) confidential)\b|this (?:e-?mail|message|communication|transmission)\b.{0,120}\b(?:confidential|privileged|intended (?:solely|only)|intended recipient)|the information (?:contained )?in this (?:e-?mail|message|communication)|if you (?:are not|have received this) .{0,40}(?:intended recipient|in error))/i;
 // Greetings on a line of their own: "Hi Jane,", "Hello team!", "Good morning,".
 const GREETING = /^\s*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b(?:\s+[\w.'-]+){0,3}\s*[,!.:]?\s*$/i;
 // Our agents' stock sentences, removed wherever they sit in a line.
