@@ -31,7 +31,23 @@ export interface OctokitOptions {
   throttleId?: string;
   /** Called when a rate limit is waited out, so the UI can say "waiting N s for GitHub". */
   onRateLimitWait?: (seconds: number) => void;
+  /** Where Octokit logs (failed requests go to `error`); default: the console, without debug/info chatter. */
+  log?: OctokitLog;
 }
+
+export interface OctokitLog {
+  debug: (message: string, ...rest: unknown[]) => void;
+  info: (message: string, ...rest: unknown[]) => void;
+  warn: (message: string, ...rest: unknown[]) => void;
+  error: (message: string, ...rest: unknown[]) => void;
+}
+
+const CONSOLE_LOG: OctokitLog = {
+  debug: () => {},
+  info: () => {},
+  warn: (...args) => console.warn(...args),
+  error: (...args) => console.error(...args),
+};
 
 // Rate limits and "not found"-style answers are never worth an automatic retry: rate limits belong to the
 // throttling plugin, and 4xx answers will not change by asking again.
@@ -66,7 +82,6 @@ export function createOctokit(client: ZafClient, settings: Pick<Settings, 'githu
       retries: options.retries ?? 2,
       retryAfterBaseValue: unit,
     },
-    // Octokit logs deprecations and plugin warnings to the console; keep them there but silence debug/info.
-    log: { debug: () => {}, info: () => {}, warn: console.warn.bind(console), error: console.error.bind(console) },
+    log: options.log ?? CONSOLE_LOG,
   });
 }
