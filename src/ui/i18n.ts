@@ -50,11 +50,14 @@ function lookup(dict: Dictionary | undefined, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** `{{name}}` placeholders, as Zendesk's own translation files write them. Unknown placeholders stay visible. */
+/**
+ * `{{name}}` placeholders, as Zendesk's own translation files write them. A placeholder without a value becomes
+ * empty (an error may not know every detail its message can mention); without params the text is returned as is.
+ */
 export function interpolate(template: string, params: TranslateParams | undefined): string {
   if (!params) return template;
-  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : '',
   );
 }
 

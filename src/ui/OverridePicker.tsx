@@ -1,0 +1,47 @@
+// The override pickers: Garden Combobox (from @zendeskgarden/react-dropdowns, ~33 KB gzip, hence its own chunk,
+// loaded only when the agent asks to change the team or priority). While the list is open the panel makes room
+// below it, because the sidebar iframe is only as tall as its content.
+import { useState } from 'react';
+import { Combobox, Field, Option } from '@zendeskgarden/react-dropdowns';
+
+export interface PickerOption {
+  value: string;
+  label: string;
+}
+
+export default function OverridePicker(props: {
+  label: string;
+  hint?: string;
+  options: PickerOption[];
+  value: string;
+  onChange: (value: string) => void;
+  'data-testid'?: string;
+}): JSX.Element {
+  const [expanded, setExpanded] = useState(false);
+  return (
+    <div>
+      <Field>
+        <Field.Label>{props.label}</Field.Label>
+        {props.hint ? <Field.Hint>{props.hint}</Field.Hint> : null}
+        <Combobox
+          isCompact
+          isEditable={false}
+          selectionValue={props.value}
+          listboxMaxHeight="220px"
+          onChange={(change) => {
+            if (change.isExpanded !== undefined) setExpanded(change.isExpanded);
+            if (change.type !== 'input:change' && typeof change.selectionValue === 'string' && change.selectionValue !== props.value) {
+              props.onChange(change.selectionValue);
+            }
+          }}
+          data-testid={props['data-testid']}
+        >
+          {props.options.map((o) => (
+            <Option key={o.value} value={o.value} label={o.label} data-value={o.value} />
+          ))}
+        </Combobox>
+      </Field>
+      {expanded ? <div aria-hidden="true" style={{ height: 230 }} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// A ticket without a linked issue: the first view (in the initial chunk, so it paints as soon as the ticket is
+// classified), then the details and the work area as lazy chunks. The draft lives here so that both share it.
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Button } from '@zendeskgarden/react-buttons';
+import { Skeleton } from '@zendeskgarden/react-loaders';
+import { priorityLabel, type Settings } from '../core/settings.ts';
+import type { Classification, LinkedIssue, Team, TicketLocation, TicketModel } from '../core/types.ts';
+import type { ZafClient } from '../zendesk/zaf.ts';
+import { browserStorage, saveFiled, toDecisions } from './draft.ts';
+import type { Translate } from './i18n.ts';
+import { useDraft } from './hooks/useDraft.ts';
+import { FirstView } from './FirstView.tsx';
+
+const loadWorkbench = () => import('./Workbench.tsx');
+const loadDetails = () => import('./Details.tsx');
+const Workbench = lazy(loadWorkbench);
+const Details = lazy(loadDetails);
+
+function Placeholder(): JSX.Element {
+  return (
+    <div aria-busy="true">
+      <Skeleton width="70%" />
+      <Skeleton width="90%" />
+      <Skeleton width="50%" />
+    </div>
+  );
+}
+
+export function RfhPanel(props: {
+  t: Translate;
+  client: ZafClient;
+  location: TicketLocation;
+  model: TicketModel;
+  classification: Classification;
+  settings: Settings;
+  teams: Team[];
+}): JSX.Element {
+  const { t, classification, teams, settings, location } = props;
+  const { draft, dispatch, clear } = useDraft(location, classification);
+  const decisions = useMemo(() => toDecisions(draft, classification), [draft, classification]);
+  const [showDetails, setShowDetails] = useState(draft.teamOverride !== null || draft.priorityOverride !== null);
+
+  // Fetch the next chunks right after the first paint, while the agent reads the suggestion.
+  useEffect(() => {
+    void loadWorkbench();
+  }, []);
+
+  const onFiled = useCallback(
+    (issue: LinkedIssue) => {
+      saveFiled(browserStorage(), location, issue);
+      clear();
+    },
+    [location, clear],
+  );
+
+  const team = teams.find((x) => x.id === decisions.teamId) ?? teams.find((x) => x.id === classification.route.team.teamId);
+
+  return (
+    <>
+      <FirstView
+        t={t}
+        classification={classification}
+        teams={teams}
+        chosenTeamId={decisions.teamId}
+        chosenPriority={decisions.priority}
+        chosenPriorityLabel={priorityLabel(settings, decisions.priority)}
+      />
+      <div>
+        <Button
+          size="small"
+          isLink
+          aria-expanded={showDetails}
+          aria-controls="engage-details"
+          onClick={() => setShowDetails((v) => !v)}
+          data-testid="details-toggle"
+        >
+          {showDetails ? t('ui.details.hide') : t('ui.details.show')}
+        </Button>
+      </div>
+      <div id="engage-details">
+        {showDetails ? (
+          <Suspense fallback={<Placeholder />}>
+            <Details
+              t={t}
+              model={props.model}
+              classification={classification}
+              teams={teams}
+              settings={settings}
+              draft={draft}
+              dispatch={dispatch}
+            />
+          </Suspense>
+        ) : null}
+      </div>
+      {team ? (
+        <Suspense fallback={<Placeholder />}>
+          <Workbench
+            t={t}
+            client={props.client}
+            location={location}
+            model={props.model}
+            classification={classification}
+            settings={settings}
+            teams={teams}
+            team={team}
+            draft={draft}
+            dispatch={dispatch}
+            decisions={decisions}
+            onFiled={onFiled}
+          />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,273 @@
+// The agent's work on one ticket (checklist ticks and notes, overrides, kind, tracker, reasons): plain data,
+// saved in localStorage per Zendesk account and ticket so a reload, a closed tab or a failed filing loses nothing.
+// Cleared once the issue is filed. Every change goes through `draftReducer`, a pure function.
+import {
+  CHECKLIST_KEYS,
+  type ChecklistAnswer,
+  type ChecklistKey,
+  type Classification,
+  type FilingDecisions,
+  type IssueKind,
+  type PriorityLevel,
+  type TeamId,
+  type TicketLocation,
+  type Tracker,
+} from '../core/types.ts';
+
+export const DRAFT_VERSION = 1;
+
+export interface Draft {
+  version: typeof DRAFT_VERSION;
+  checklist: Record<ChecklistKey, ChecklistAnswer>;
+  teammatesAsked: ChecklistAnswer;
+  kind: IssueKind;
+  tracker: Tracker;
+  /** null = the suggestion stands. */
+  teamOverride: TeamId | null;
+  priorityOverride: PriorityLevel | null;
+  overrideReason: string;
+  escalateAnyway: boolean;
+  escalateReason: string;
+  timeline: string;
+  ceToInclude: string;
+  privateIssueUrl: string;
+}
+
+export type DraftAction =
+  | { type: 'check'; key: ChecklistKey | 'teammates'; done: boolean }
+  | { type: 'note'; key: ChecklistKey | 'teammates'; note: string }
+  | { type: 'kind'; kind: IssueKind }
+  | { type: 'tracker'; tracker: Tracker }
+  | { type: 'team'; teamId: TeamId | null }
+  | { type: 'priority'; level: PriorityLevel | null }
+  | { type: 'overrideReason'; reason: string }
+  | { type: 'escalateAnyway'; on: boolean }
+  | { type: 'escalateReason'; reason: string }
+  | { type: 'timeline'; timeline: string }
+  | { type: 'ceToInclude'; text: string }
+  | { type: 'privateIssueUrl'; url: string };
+
+const answer = (note = ''): ChecklistAnswer => ({ done: false, note });
+
+/**
+ * A fresh draft. Notes start from what the ticket already reveals (the core's hint summaries for items it found
+ * or partly found), so the agent confirms and edits rather than retypes; nothing is ticked for them.
+ */
+export function initialDraft(classification?: Pick<Classification, 'checklist'>): Draft {
+  const checklist = {} as Record<ChecklistKey, ChecklistAnswer>;
+  for (const key of CHECKLIST_KEYS) {
+    const hint = classification?.checklist[key];
+    checklist[key] = answer(hint && hint.status !== 'missing' ? hint.summary : '');
+  }
+  return {
+    version: DRAFT_VERSION,
+    checklist,
+    teammatesAsked: answer(),
+    kind: 'rfh',
+    tracker: 'private',
+    teamOverride: null,
+    priorityOverride: null,
+    overrideReason: '',
+    escalateAnyway: false,
+    escalateReason: '',
+    timeline: '',
+    ceToInclude: '',
+    privateIssueUrl: '',
+  };
+}
+
+function setAnswer(draft: Draft, key: ChecklistKey | 'teammates', change: Partial<ChecklistAnswer>): Draft {
+  if (key === 'teammates') return { ...draft, teammatesAsked: { ...draft.teammatesAsked, ...change } };
+  return { ...draft, checklist: { ...draft.checklist, [key]: { ...draft.checklist[key], ...change } } };
+}
+
+export function draftReducer(draft: Draft, action: DraftAction): Draft {
+  switch (action.type) {
+    case 'check':
+      return setAnswer(draft, action.key, { done: action.done });
+    case 'note':
+      return setAnswer(draft, action.key, { note: action.note });
+    case 'kind':
+      return { ...draft, kind: action.kind };
+    case 'tracker':
+      return { ...draft, tracker: action.tracker };
+    case 'team':
+      return { ...draft, teamOverride: action.teamId };
+    case 'priority':
+      return { ...draft, priorityOverride: action.level };
+    case 'overrideReason':
+      return { ...draft, overrideReason: action.reason };
+    case 'escalateAnyway':
+      return { ...draft, escalateAnyway: action.on };
+    case 'escalateReason':
+      return { ...draft, escalateReason: action.reason };
+    case 'timeline':
+      return { ...draft, timeline: action.timeline };
+    case 'ceToInclude':
+      return { ...draft, ceToInclude: action.text };
+    case 'privateIssueUrl':
+      return { ...draft, privateIssueUrl: action.url };
+  }
+}
+
+/** The agent's decisions for the core: the suggestion unless overridden, the override recorded against it. */
+export function toDecisions(draft: Draft, classification: Classification): FilingDecisions {
+  const suggestedTeamId = classification.route.team.teamId;
+  const suggestedPriority = classification.priority.level;
+  const teamId = draft.teamOverride ?? suggestedTeamId;
+  const priority = draft.priorityOverride ?? suggestedPriority;
+  const decisions: FilingDecisions = {
+    teamId,
+    priority,
+    kind: draft.kind,
+    tracker: draft.tracker,
+    checklist: draft.checklist,
+    teammatesAsked: draft.teammatesAsked,
+  };
+  if (draft.escalateAnyway && draft.escalateReason.trim()) decisions.escalateAnywayReason = draft.escalateReason.trim();
+  if (teamId !== suggestedTeamId || priority !== suggestedPriority) {
+    decisions.override = {};
+    if (teamId !== suggestedTeamId) decisions.override.suggestedTeamId = suggestedTeamId;
+    if (priority !== suggestedPriority) decisions.override.suggestedPriority = suggestedPriority;
+    if (draft.overrideReason.trim()) decisions.override.reason = draft.overrideReason.trim();
+  }
+  if (draft.ceToInclude.trim()) decisions.ceToInclude = draft.ceToInclude.trim();
+  if (draft.timeline.trim()) decisions.timeline = draft.timeline.trim();
+  if (draft.tracker === 'public' && draft.privateIssueUrl.trim()) decisions.privateIssueUrl = draft.privateIssueUrl.trim();
+  return decisions;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Storage. `Storage` is localStorage in the browser; tests pass a Map-backed one. Storage can be unavailable
+// (privacy modes, quota): the draft then lives in memory only and the panel still works.
+// ---------------------------------------------------------------------------------------------------------------
+
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export function draftKey(location: TicketLocation): string {
+  return `engage:draft:${location.subdomain}:${location.ticketId}`;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function readAnswer(v: unknown, fallback: ChecklistAnswer): ChecklistAnswer {
+  if (!isRecord(v)) return fallback;
+  return {
+    done: typeof v.done === 'boolean' ? v.done : fallback.done,
+    note: typeof v.note === 'string' ? v.note : fallback.note,
+  };
+}
+
+const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+
+/**
+ * A stored draft, checked field by field against a fresh one: whatever is readable is kept, anything else (an old
+ * version, a hand-edited value) falls back to the fresh value. Never throws.
+ */
+export function reviveDraft(raw: unknown, fresh: Draft): Draft {
+  if (!isRecord(raw) || raw.version !== DRAFT_VERSION) return fresh;
+  const checklist = { ...fresh.checklist };
+  const rawChecklist = isRecord(raw.checklist) ? raw.checklist : {};
+  for (const key of CHECKLIST_KEYS) checklist[key] = readAnswer(rawChecklist[key], fresh.checklist[key]);
+  const level = raw.priorityOverride;
+  return {
+    version: DRAFT_VERSION,
+    checklist,
+    teammatesAsked: readAnswer(raw.teammatesAsked, fresh.teammatesAsked),
+    kind: raw.kind === 'rfh' || raw.kind === 'defect' ? raw.kind : fresh.kind,
+    tracker: raw.tracker === 'private' || raw.tracker === 'public' ? raw.tracker : fresh.tracker,
+    teamOverride: typeof raw.teamOverride === 'string' && raw.teamOverride ? raw.teamOverride : null,
+    priorityOverride: level === 0 || level === 1 || level === 2 || level === 3 ? level : null,
+    overrideReason: str(raw.overrideReason, fresh.overrideReason),
+    escalateAnyway: typeof raw.escalateAnyway === 'boolean' ? raw.escalateAnyway : fresh.escalateAnyway,
+    escalateReason: str(raw.escalateReason, fresh.escalateReason),
+    timeline: str(raw.timeline, fresh.timeline),
+    ceToInclude: str(raw.ceToInclude, fresh.ceToInclude),
+    privateIssueUrl: str(raw.privateIssueUrl, fresh.privateIssueUrl),
+  };
+}
+
+export function loadDraft(storage: DraftStorage | null, key: string, fresh: Draft): Draft {
+  if (!storage) return fresh;
+  try {
+    const text = storage.getItem(key);
+    return text ? reviveDraft(JSON.parse(text), fresh) : fresh;
+  } catch {
+    return fresh;
+  }
+}
+
+/** Returns false when the browser refused to store (quota, privacy mode): the caller may tell the agent. */
+export function saveDraft(storage: DraftStorage | null, key: string, draft: Draft): boolean {
+  if (!storage) return false;
+  try {
+    storage.setItem(key, JSON.stringify(draft));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clearDraft(storage: DraftStorage | null, key: string): void {
+  try {
+    storage?.removeItem(key);
+  } catch {
+    // nothing to do: a draft that cannot be removed is overwritten by the next one
+  }
+}
+
+/** localStorage when the browser lets us use it (it throws in some sandboxed iframes), else null. */
+export function browserStorage(): DraftStorage | null {
+  try {
+    const s = globalThis.localStorage;
+    if (!s) return null;
+    const probe = 'engage:probe';
+    s.setItem(probe, '1');
+    s.removeItem(probe);
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The issue filed from this browser for a ticket. Normally the ticket's own tags (written back after filing) say
+// which issue is linked; this record covers the case where the write-back failed and the agent reloads: the panel
+// still opens on the filed issue instead of offering to file again.
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface FiledRecord {
+  owner: string;
+  repo: string;
+  number: number;
+  url: string;
+}
+
+export function filedKey(location: TicketLocation): string {
+  return `engage:filed:${location.subdomain}:${location.ticketId}`;
+}
+
+export function saveFiled(storage: DraftStorage | null, location: TicketLocation, issue: FiledRecord): void {
+  try {
+    storage?.setItem(filedKey(location), JSON.stringify({ owner: issue.owner, repo: issue.repo, number: issue.number, url: issue.url }));
+  } catch {
+    // best effort: the write-back tags are the lasting link
+  }
+}
+
+export function loadFiled(storage: DraftStorage | null, location: TicketLocation): FiledRecord | null {
+  try {
+    const text = storage?.getItem(filedKey(location));
+    if (!text) return null;
+    const v: unknown = JSON.parse(text);
+    if (!isRecord(v)) return null;
+    const { owner, repo, number, url } = v;
+    if (typeof owner !== 'string' || typeof repo !== 'string' || typeof number !== 'number' || typeof url !== 'string') return null;
+    if (!/^https?:\/\//.test(url)) return null;
+    return { owner, repo, number, url };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clearDraft,
+  draftKey,
+  draftReducer,
+  initialDraft,
+  loadDraft,
+  loadFiled,
+  reviveDraft,
+  saveDraft,
+  saveFiled,
+  toDecisions,
+  type DraftStorage,
+} from '../../src/ui/draft.ts';
+import { filingGate, missingItems } from '../../src/ui/gate.ts';
+import { linkedDecisions, recordedPriority, recordedTeam } from '../../src/ui/linked.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import { CHECKLIST_KEYS, type Classification, type Team, type TicketModel } from '../../src/core/types.ts';
+
+function memoryStorage(): DraftStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+const throwingStorage: DraftStorage = {
+  getItem: () => {
+    throw new Error('SecurityError');
+  },
+  setItem: () => {
+    throw new Error('QuotaExceededError');
+  },
+  removeItem: () => {
+    throw new Error('SecurityError');
+  },
+};
+
+const hint = (key: (typeof CHECKLIST_KEYS)[number], status: 'found' | 'partial' | 'missing', summary: string) => ({
+  key,
+  status,
+  summary,
+  evidence: [],
+});
+
+const classification: Classification = {
+  ticketId: 42,
+  route: {
+    team: { teamId: 'search-core', score: 5, evidence: [], why: 'Indexed search is slow' },
+    alternatives: [{ teamId: 'distribution', score: 2, evidence: [], why: 'Kubernetes' }],
+  },
+  priority: { level: 2, label: 'ce/p2', baseLevel: 2, salesProcess: false, featureRequest: false, reasons: [{ text: 'Partial loss of use' }] },
+  checklist: {
+    environment: hint('environment', 'found', 'Sourcegraph 3.29 on Kubernetes'),
+    repro: hint('repro', 'partial', '2 numbered steps'),
+    recent_changes: hint('recent_changes', 'missing', ''),
+    impact: hint('impact', 'found', 'all users'),
+    urgency: hint('urgency', 'missing', ''),
+  },
+};
+
+describe('draft', () => {
+  it('starts from the hints: notes pre-filled for found/partial items, nothing ticked', () => {
+    const d = initialDraft(classification);
+    expect(d.checklist.environment).toEqual({ done: false, note: 'Sourcegraph 3.29 on Kubernetes' });
+    expect(d.checklist.repro.note).toBe('2 numbered steps');
+    expect(d.checklist.recent_changes.note).toBe('');
+    expect(d.kind).toBe('rfh');
+    expect(d.tracker).toBe('private');
+  });
+
+  it('changes through the reducer without mutating', () => {
+    const d0 = initialDraft(classification);
+    const d1 = draftReducer(d0, { type: 'check', key: 'environment', done: true });
+    const d2 = draftReducer(d1, { type: 'note', key: 'teammates', note: 'asked Kim' });
+    expect(d0.checklist.environment.done).toBe(false);
+    expect(d2.checklist.environment.done).toBe(true);
+    expect(d2.teammatesAsked).toEqual({ done: false, note: 'asked Kim' });
+  });
+
+  it('turns into decisions: suggestion by default, overrides recorded against the suggestion', () => {
+    const plain = toDecisions(initialDraft(classification), classification);
+    expect(plain.teamId).toBe('search-core');
+    expect(plain.priority).toBe(2);
+    expect(plain.override).toBeUndefined();
+
+    let d = initialDraft(classification);
+    d = draftReducer(d, { type: 'team', teamId: 'distribution' });
+    d = draftReducer(d, { type: 'priority', level: 1 });
+    d = draftReducer(d, { type: 'overrideReason', reason: '  helm chart issue ' });
+    const over = toDecisions(d, classification);
+    expect(over.teamId).toBe('distribution');
+    expect(over.priority).toBe(1);
+    expect(over.override).toEqual({ suggestedTeamId: 'search-core', suggestedPriority: 2, reason: 'helm chart issue' });
+
+    // choosing the suggestion again is not an override
+    d = draftReducer(d, { type: 'team', teamId: null });
+    d = draftReducer(d, { type: 'priority', level: null });
+    expect(toDecisions(d, classification).override).toBeUndefined();
+  });
+
+  it('passes the escalate-anyway reason only when escalating with a reason', () => {
+    let d = draftReducer(initialDraft(classification), { type: 'escalateReason', reason: 'customer down' });
+    expect(toDecisions(d, classification).escalateAnywayReason).toBeUndefined();
+    d = draftReducer(d, { type: 'escalateAnyway', on: true });
+    expect(toDecisions(d, classification).escalateAnywayReason).toBe('customer down');
+  });
+
+  it('keeps the private issue URL for the public tracker only', () => {
+    let d = draftReducer(initialDraft(classification), { type: 'privateIssueUrl', url: 'https://github.com/o/r/issues/1' });
+    expect(toDecisions(d, classification).privateIssueUrl).toBeUndefined();
+    d = draftReducer(d, { type: 'tracker', tracker: 'public' });
+    expect(toDecisions(d, classification).privateIssueUrl).toBe('https://github.com/o/r/issues/1');
+  });
+});
+
+describe('draft storage', () => {
+  const location = { subdomain: 'acme', ticketId: 42 };
+  it('is keyed by account and ticket', () => {
+    expect(draftKey(location)).toBe('engage:draft:acme:42');
+    expect(draftKey({ subdomain: 'acme', ticketId: 43 })).not.toBe(draftKey(location));
+  });
+
+  it('survives a round trip and is gone after clearing', () => {
+    const storage = memoryStorage();
+    const fresh = initialDraft(classification);
+    const d = draftReducer(draftReducer(fresh, { type: 'check', key: 'impact', done: true }), { type: 'note', key: 'impact', note: 'only SSO users <script>' });
+    expect(saveDraft(storage, draftKey(location), d)).toBe(true);
+    expect(loadDraft(storage, draftKey(location), fresh)).toEqual(d);
+    clearDraft(storage, draftKey(location));
+    expect(loadDraft(storage, draftKey(location), fresh)).toEqual(fresh);
+  });
+
+  it('keeps what is readable from a damaged or foreign draft, and never throws', () => {
+    const fresh = initialDraft(classification);
+    expect(reviveDraft('nonsense', fresh)).toEqual(fresh);
+    expect(reviveDraft({ version: 99 }, fresh)).toEqual(fresh);
+    const revived = reviveDraft(
+      { version: 1, kind: 'bug', tracker: 'public', priorityOverride: 7, teamOverride: 'web', checklist: { repro: { done: true, note: 5 } } },
+      fresh,
+    );
+    expect(revived.kind).toBe('rfh');
+    expect(revived.tracker).toBe('public');
+    expect(revived.priorityOverride).toBeNull();
+    expect(revived.teamOverride).toBe('web');
+    expect(revived.checklist.repro).toEqual({ done: true, note: fresh.checklist.repro.note });
+    const storage = memoryStorage();
+    storage.setItem(draftKey(location), '{not json');
+    expect(loadDraft(storage, draftKey(location), fresh)).toEqual(fresh);
+  });
+
+  it('degrades to memory when storage throws', () => {
+    const fresh = initialDraft(classification);
+    expect(loadDraft(throwingStorage, 'k', fresh)).toEqual(fresh);
+    expect(saveDraft(throwingStorage, 'k', fresh)).toBe(false);
+    expect(() => clearDraft(throwingStorage, 'k')).not.toThrow();
+    expect(saveDraft(null, 'k', fresh)).toBe(false);
+  });
+
+  it('remembers the filed issue per ticket, accepting only well-formed records', () => {
+    const storage = memoryStorage();
+    saveFiled(storage, location, { owner: 'o', repo: 'r', number: 3, url: 'https://github.com/o/r/issues/3' });
+    expect(loadFiled(storage, location)).toEqual({ owner: 'o', repo: 'r', number: 3, url: 'https://github.com/o/r/issues/3' });
+    expect(loadFiled(storage, { subdomain: 'acme', ticketId: 1 })).toBeNull();
+    storage.setItem('engage:filed:acme:42', JSON.stringify({ owner: 'o', repo: 'r', number: 3, url: 'javascript:alert(1)' }));
+    expect(loadFiled(storage, location)).toBeNull();
+    expect(loadFiled(throwingStorage, location)).toBeNull();
+  });
+});
+
+describe('filing gate', () => {
+  const all = (done: boolean) => {
+    const d = initialDraft(classification);
+    for (const k of CHECKLIST_KEYS) d.checklist[k].done = done;
+    d.teammatesAsked.done = done;
+    return d;
+  };
+  const opts = { requireChecklist: true, escalateAnyway: false, escalateReason: '' };
+
+  it('is open when every item is ticked', () => {
+    expect(filingGate(all(true), opts)).toEqual({ open: true });
+  });
+  it('names the items still missing, Step 2 only for requests for help', () => {
+    const d = all(true);
+    d.checklist.repro.done = false;
+    d.teammatesAsked.done = false;
+    expect(missingItems(d)).toEqual(['repro', 'teammates']);
+    expect(missingItems({ ...d, kind: 'defect' })).toEqual(['repro']);
+    expect(filingGate(d, opts)).toEqual({ open: false, reason: 'checklist', missing: ['repro', 'teammates'] });
+  });
+  it('opens for "escalate anyway" only with a written reason', () => {
+    const d = all(false);
+    expect(filingGate(d, { ...opts, escalateAnyway: true, escalateReason: '  ' })).toEqual({ open: false, reason: 'escalate_reason' });
+    expect(filingGate(d, { ...opts, escalateAnyway: true, escalateReason: 'site down' })).toEqual({ open: true });
+  });
+  it('is always open when the setting does not require the checklist', () => {
+    expect(filingGate(all(false), { ...opts, requireChecklist: false })).toEqual({ open: true });
+  });
+});
+
+describe('linked ticket decisions', () => {
+  const teams = [
+    { id: 'search-core', name: 'Search core' },
+    { id: 'core-application', name: 'Core Application' },
+  ] as Team[];
+  const model = (tags: string[]) => ({ tags }) as unknown as TicketModel;
+  const link = { owner: 'sourcegraph', repo: 'customer', number: 9, url: 'https://github.com/sourcegraph/customer/issues/9' };
+
+  it('reads the team and priority tags written back after filing', () => {
+    expect(recordedTeam(['x', 'rfh_team_core_application'], teams)).toBe('core-application');
+    expect(recordedTeam(['rfh_team_unknown'], teams)).toBeNull();
+    expect(recordedPriority(['rfh_priority_p0'])).toBe(0);
+    expect(recordedPriority(['rfh_priority_p9'])).toBeNull();
+  });
+  it('rebuilds the filed decisions, falling back to the suggestion', () => {
+    const d = linkedDecisions(model(['rfh', 'rfh_team_core_application', 'rfh_priority_p1']), classification, link, DEFAULT_SETTINGS, teams);
+    expect(d).toMatchObject({ teamId: 'core-application', priority: 1, kind: 'rfh', tracker: 'private' });
+    expect(d.override).toBeUndefined();
+    const defect = linkedDecisions(model(['rfh_team_search_core']), classification, { ...link, repo: 'sourcegraph' }, DEFAULT_SETTINGS, teams);
+    expect(defect).toMatchObject({ teamId: 'search-core', priority: 2, kind: 'defect', tracker: 'public' });
+    const bare = linkedDecisions(model([]), classification, link, DEFAULT_SETTINGS, teams);
+    expect(bare).toMatchObject({ teamId: 'search-core', priority: 2, kind: 'rfh' });
+  });
+});
