@@ -6,7 +6,7 @@ import type { SettingProblem } from '../core/settings.ts';
 import type { Translate } from './i18n.ts';
 
 export function settingLabel(t: Translate, setting: string): string {
-  const key = `app.parameters.${setting}.label`;
+  const key = `ui.settings_alert.labels.${setting}`;
   const label = t(key);
   return label === key ? setting : label;
 }

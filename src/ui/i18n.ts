@@ -1,5 +1,6 @@
-// Translations: `translations/<locale>.json` (Zendesk's format: nested objects of strings). The UI reads the `ui`
-// section; keys are full paths such as `ui.file.button`. Each locale is its own small lazy chunk (import.meta.glob), so the initial bundle carries none of them
+// Translations: `translations/<locale>.json` (Zendesk's format: nested objects of strings). The UI reads only the
+// `ui` section (keys are full paths such as `ui.file.button`); the bundler drops the marketplace `app` section from
+// the chunk. Each locale is its own small lazy chunk (import.meta.glob), so the initial bundle carries none of them
 // and the agent's browser fetches only the locale it needs (plus English as the fallback for missing keys).
 
 export type Dictionary = { [key: string]: string | Dictionary };
@@ -14,7 +15,7 @@ export interface I18n {
 
 export const FALLBACK_LOCALE = 'en';
 
-const loaders = import.meta.glob<Dictionary>('../../translations/*.json', { import: 'default' });
+const loaders = import.meta.glob<Dictionary>('../../translations/*.json', { import: 'ui' });
 
 /** Locales with a translation file, from the file names (e.g. `['de', 'en']`). */
 export function availableLocales(): string[] {
@@ -88,7 +89,8 @@ export function createTranslator(locale: string, dict: Dictionary | undefined, f
 async function loadDictionary(locale: string): Promise<Dictionary | undefined> {
   const load = loaders[`../../translations/${locale}.json`];
   if (!load) return undefined;
-  return load();
+  const ui = await load();
+  return typeof ui === 'object' && ui !== null ? { ui } : undefined;
 }
 
 /** Load the UI strings for the agent's locale (and English for missing keys). Never rejects for a missing locale. */

@@ -140,7 +140,6 @@ describe('loadI18n', () => {
     expect((await loadI18n('xx-YY')).locale).toBe('en');
     const en = await loadI18n(null);
     expect(en.t('ui.retry')).toBe('Retry');
-    // the app section (H7's) is reachable too, for setting labels
-    expect(en.t('app.name')).toBe('Engage');
+    expect(en.t("ui.settings_alert.labels.private_repository")).toBe("Private tracker (owner/repo)");
   });
 });
