@@ -195,12 +195,30 @@ interface IssueLike {
   created_at?: string;
 }
 
+const WORD = /[\p{L}\p{N}_]/u;
+
+/**
+ * Whether `body` carries `marker` as a whole: the marker of ticket 1234 must not match inside the marker of ticket
+ * 12345, so the characters around an occurrence may not continue a word.
+ */
+export function containsMarker(body: string, marker: string): boolean {
+  if (marker === '') return false;
+  for (let at = body.indexOf(marker); at !== -1; at = body.indexOf(marker, at + 1)) {
+    const before = at > 0 ? body.charAt(at - 1) : '';
+    const after = body.charAt(at + marker.length);
+    const openLeft = before === '' || !WORD.test(before) || !WORD.test(marker.charAt(0));
+    const openRight = after === '' || !WORD.test(after) || !WORD.test(marker.charAt(marker.length - 1));
+    if (openLeft && openRight) return true;
+  }
+  return false;
+}
+
 /** Among issues (never pull requests) whose body carries the marker, the first filed one. */
 function oldestMatch(items: IssueLike[], marker: string): IssueLike | null {
   let best: IssueLike | null = null;
   for (const item of items) {
     if (item.pull_request) continue;
-    if (!item.body || !item.body.includes(marker)) continue;
+    if (!item.body || !containsMarker(item.body, marker)) continue;
     if (best === null || item.number < best.number) best = item;
   }
   return best;

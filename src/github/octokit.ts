@@ -4,6 +4,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 import type { Settings } from '../core/settings.ts';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { createZafFetch, DEFAULT_GITHUB_TIMEOUT_MS } from './zaf-fetch.ts';
@@ -29,6 +30,12 @@ export interface OctokitOptions {
    * the pacing; the sidebar has one instance, tests give each their own key.
    */
   throttleId?: string;
+  /**
+   * GitHub asks integrators to space content-creating calls (the plugin keeps writes ≥ 1 s apart, and issue or
+   * comment creation ≥ 3 s apart) and searches ≥ 2 s apart. Default true; tests that create many issues in a row
+   * turn it off, keeping writes one at a time.
+   */
+  pacing?: boolean;
   /** Called when a rate limit is waited out, so the UI can say "waiting N s for GitHub". */
   onRateLimitWait?: (seconds: number) => void;
   /** Where Octokit logs (failed requests go to `error`); default: the console, without debug/info chatter. */
@@ -64,6 +71,13 @@ export function createOctokit(client: ZafClient, settings: Pick<Settings, 'githu
     }
     return false;
   };
+  const unpaced = options.pacing === false
+    ? {
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+        search: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+      }
+    : {};
   return new EngageOctokit({
     baseUrl: settings.githubApiUrl.replace(/\/+$/, ''),
     // No auth strategy on purpose: the Authorization header is the proxy placeholder set by the fetch adapter.
@@ -76,6 +90,7 @@ export function createOctokit(client: ZafClient, settings: Pick<Settings, 'githu
       retryAfterBaseValue: unit,
       onRateLimit: onLimit,
       onSecondaryRateLimit: onLimit,
+      ...unpaced,
     },
     retry: {
       doNotRetry: DO_NOT_RETRY,
