@@ -1,0 +1,129 @@
+// The preview's test controls (contracts §2) as typed calls: faults, reset, settings, request log, ticket state and
+// the GitHub stand-in's issues. Used by the drills and the benchmark; every call fails loudly on a non-2xx answer.
+import type { TicketBundle } from '../../../src/core/types.ts';
+
+export interface FaultRule {
+  method?: string;
+  /** RegExp source matched against the path after the API root (GitHub) or the `/api/v2/...` path (Zendesk). */
+  path?: string;
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  times?: number;
+  commitThenFail?: boolean;
+  network?: boolean;
+}
+
+export interface LogEntry {
+  method: string;
+  path: string;
+  status: number;
+}
+
+export interface RequestLog {
+  zendesk: LogEntry[];
+  github: LogEntry[];
+}
+
+/** A GitHub issue as the stand-in serves it (only what the drills read). */
+export interface GitHubIssueJson {
+  number: number;
+  title: string;
+  body: string | null;
+  html_url: string;
+  state: string;
+  labels: ({ name: string } | string)[];
+  comments: number;
+  comments_url?: string;
+}
+
+export interface GitHubCommentJson {
+  id: number;
+  body: string;
+}
+
+export class Control {
+  constructor(readonly baseUrl: string) {}
+
+  private async call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const res = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} → HTTP ${res.status}: ${text.slice(0, 300)}`);
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+
+  addGitHubFault(rule: FaultRule): Promise<unknown> {
+    return this.call('POST', '/__faults/github', rule);
+  }
+
+  addZendeskFault(rule: FaultRule): Promise<unknown> {
+    return this.call('POST', '/__faults/zendesk', rule);
+  }
+
+  clearFaults(): Promise<unknown> {
+    return this.call('DELETE', '/__faults');
+  }
+
+  /** Bundles, stand-in state and settings back to how the preview started. */
+  reset(): Promise<unknown> {
+    return this.call('POST', '/__reset');
+  }
+
+  /** Settings for the next iframe load: non-secure values, and the secure token (null = none, absent = default). */
+  putSettings(settings: Record<string, unknown>, secure?: { github_token?: string | null }): Promise<unknown> {
+    return this.call('PUT', '/__settings', secure === undefined ? { settings } : { settings, secure });
+  }
+
+  async log(): Promise<RequestLog> {
+    return (await this.call('GET', '/__log')) as RequestLog;
+  }
+
+  async ticketState(id: number): Promise<TicketBundle> {
+    return (await this.call('GET', `/__state/tickets/${id}`)) as TicketBundle;
+  }
+
+  /** Every issue in a stand-in repository (all states, all pages). */
+  async issues(owner = 'sourcegraph', repo = 'customer'): Promise<GitHubIssueJson[]> {
+    const all: GitHubIssueJson[] = [];
+    for (let page = 1; page < 100; page++) {
+      const batch = (await this.call(
+        'GET',
+        `/github/api/repos/${owner}/${repo}/issues?state=all&per_page=100&page=${page}`,
+      )) as GitHubIssueJson[];
+      all.push(...batch);
+      if (batch.length < 100) break;
+    }
+    return all;
+  }
+
+  async issue(number: number, owner = 'sourcegraph', repo = 'customer'): Promise<GitHubIssueJson> {
+    return (await this.call('GET', `/github/api/repos/${owner}/${repo}/issues/${number}`)) as GitHubIssueJson;
+  }
+
+  async issueComments(number: number, owner = 'sourcegraph', repo = 'customer'): Promise<GitHubCommentJson[]> {
+    return (await this.call('GET', `/github/api/repos/${owner}/${repo}/issues/${number}/comments?per_page=100`)) as GitHubCommentJson[];
+  }
+
+  /** Issues whose body carries the ticket's visible marker (the app writes one per ticket). */
+  async issuesForTicket(ticketId: number, owner = 'sourcegraph', repo = 'customer'): Promise<GitHubIssueJson[]> {
+    const needle = new RegExp(`tickets/${ticketId}(?!\\d)`);
+    return (await this.issues(owner, repo)).filter((i) => needle.test(i.body ?? ''));
+  }
+}
+
+/** Entries logged after a snapshot (the log only grows, so the tail after the snapshot's lengths is what is new). */
+export function logSince(before: RequestLog, after: RequestLog): RequestLog {
+  // A reset in between empties the log: then everything in it is new.
+  const tail = <T>(b: T[], a: T[]) => (a.length >= b.length ? a.slice(b.length) : a);
+  return { zendesk: tail(before.zendesk, after.zendesk), github: tail(before.github, after.github) };
+}

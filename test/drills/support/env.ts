@@ -1,0 +1,82 @@
+// The drills' and the benchmark's environment: H1's preview in-process on a free port (preview/app-server.ts) and
+// Debian Chromium launched with the harness's flags (test/browser/harness.ts). Unlike the harness's single
+// persistent context, every `newPage()` here is a fresh browser context — empty cache, cookies and localStorage —
+// so each drill scenario and each benchmark load starts cold and cannot see another one's draft.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startPreview, type PreviewOptions, type PreviewServer } from '../../../preview/app-server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../browser/harness.ts';
+import { Control } from './control.ts';
+
+export interface DrillPage {
+  page: Page;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export interface DrillEnv {
+  baseUrl: string;
+  preview: PreviewServer;
+  browser: Browser;
+  control: Control;
+  /** A page in a fresh context; `init` scripts run in every frame before the page's own scripts. */
+  newPage(options?: { init?: string[] }): Promise<DrillPage>;
+  /** Set a stand-in repository's permission for the app's token (the stand-in's own API, in-process). */
+  setPermission(owner: string, repo: string, level: 'admin' | 'write' | 'read'): void;
+  close(): Promise<void>;
+}
+
+export interface DrillEnvOptions {
+  /** A folder of extra ticket bundles (`--tickets`). */
+  ticketsDir?: string;
+  /** Settings to start with (and to return to on `POST /__reset`). */
+  settings?: PreviewOptions['settings'];
+}
+
+export async function startDrillEnv(options: DrillEnvOptions = {}): Promise<DrillEnv> {
+  const preview = await startPreview({
+    port: 0,
+    githubToken: null,
+    ticketDirs: options.ticketsDir ? [options.ticketsDir] : [],
+    // Explicit settings: a developer's engage.settings.json must not change what the drills see.
+    settings: options.settings ?? { settings: {} },
+  });
+  // launch() gives Chromium a fresh temporary profile of its own and removes it on close.
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  } catch (e) {
+    await preview.close();
+    throw e;
+  }
+  const contexts = new Set<BrowserContext>();
+  return {
+    baseUrl: preview.url,
+    preview,
+    browser,
+    control: new Control(preview.url),
+    async newPage(pageOptions = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      contexts.add(context);
+      for (const script of pageOptions.init ?? []) await context.addInitScript({ content: script });
+      const page = await context.newPage();
+      return {
+        page,
+        context,
+        async close() {
+          contexts.delete(context);
+          await context.close().catch(() => undefined);
+        },
+      };
+    },
+    setPermission(owner, repo, level) {
+      const standIn = preview.standIn as unknown as { setPermission?: (o: string, r: string, l: string) => void };
+      if (typeof standIn.setPermission !== 'function') throw new Error('the GitHub stand-in has no setPermission()');
+      standIn.setPermission(owner, repo, level);
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await preview.close();
+    },
+  };
+}

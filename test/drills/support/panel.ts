@@ -1,0 +1,103 @@
+// Driving the Engage panel in the preview through its test ids (contracts §6), as an agent would: open a ticket,
+// complete the checklist, file, read the outcome. Shared by the drills and the benchmark.
+import { expect } from 'vitest';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Control } from './control.ts';
+
+export const APP_IFRAME_SELECTOR = 'iframe[src*="/app/assets/iframe.html"]';
+/** Step-1 items plus Step 2 ("teammates asked"), in the panel's order. */
+export const CHECK_KEYS = ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates'] as const;
+
+export function appFrame(page: Page): FrameLocator {
+  return page.frameLocator(APP_IFRAME_SELECTOR);
+}
+
+/** Open the preview's ticket page and wait until the panel shows its suggestions (or, with `until`, another id). */
+export async function openTicket(
+  env: { baseUrl: string },
+  page: Page,
+  ticketId: number,
+  options: { until?: string; query?: string; timeoutMs?: number } = {},
+): Promise<FrameLocator> {
+  const url = new URL(`/tickets/${ticketId}${options.query ? `?${options.query}` : ''}`, env.baseUrl);
+  await page.goto(url.href);
+  const app = appFrame(page);
+  await app.getByTestId(options.until ?? 'suggested-team').first().waitFor({ state: 'visible', timeout: options.timeoutMs ?? 30_000 });
+  return app;
+}
+
+async function setChecked(box: Locator): Promise<void> {
+  if (await box.isChecked()) return;
+  // Garden draws its own box over a visually hidden input; clicking the input's label is what an agent does,
+  // `check({force})` reaches the input when the label intercepts the pointer.
+  try {
+    await box.check({ timeout: 2_000 });
+  } catch {
+    await box.check({ force: true, timeout: 2_000 });
+  }
+}
+
+/** Tick every checklist item (with a short note where the item has a note field) until File is enabled. */
+export async function prepareToFile(app: FrameLocator, notePrefix = 'drill'): Promise<void> {
+  for (const key of CHECK_KEYS) {
+    const box = app.getByTestId(`checklist-check-${key}`);
+    if ((await box.count()) === 0) continue; // e.g. "teammates" is skipped for defects
+    const note = app.getByTestId(`checklist-note-${key}`);
+    if ((await note.count()) > 0 && (await note.first().isEditable()) && (await note.first().inputValue()) === '') {
+      await note.first().fill(`${notePrefix}: ${key} confirmed with the customer`);
+    }
+    await setChecked(box.first());
+  }
+  await expect.poll(() => app.getByTestId('file-button').isEnabled(), { timeout: 10_000 }).toBe(true);
+}
+
+/** The draft as the agent sees it: which items are ticked and what the notes say. */
+export async function readDraft(app: FrameLocator): Promise<Record<string, { checked: boolean; note: string | null }>> {
+  const draft: Record<string, { checked: boolean; note: string | null }> = {};
+  for (const key of CHECK_KEYS) {
+    const box = app.getByTestId(`checklist-check-${key}`);
+    if ((await box.count()) === 0) continue;
+    const note = app.getByTestId(`checklist-note-${key}`);
+    draft[key] = {
+      checked: await box.first().isChecked(),
+      note: (await note.count()) > 0 ? await note.first().inputValue() : null,
+    };
+  }
+  return draft;
+}
+
+export async function clickFile(app: FrameLocator): Promise<void> {
+  await app.getByTestId('file-button').click();
+}
+
+/** Wait for the filed issue's link and return its URL. */
+export async function waitForIssueLink(app: FrameLocator, timeoutMs = 30_000): Promise<string> {
+  const link = app.getByTestId('filed-issue-link');
+  await link.waitFor({ state: 'visible', timeout: timeoutMs });
+  const href = await link.getAttribute('href');
+  if (!href) throw new Error('filed-issue-link has no href');
+  return href;
+}
+
+/** The filing error alert: its whole text (title, message, next step). */
+export async function waitForFilingError(app: FrameLocator, timeoutMs = 30_000): Promise<string> {
+  const alert = app.getByTestId('filing-error');
+  await alert.waitFor({ state: 'visible', timeout: timeoutMs });
+  return (await alert.innerText()).trim();
+}
+
+/** Wait until the preview's request log has not grown for `quietMs` (the panel is done talking to the servers). */
+export async function waitForLogQuiet(control: Control, quietMs = 600, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    const log = await control.log();
+    const n = log.zendesk.length + log.github.length;
+    if (n !== last) {
+      last = n;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
