@@ -99,10 +99,14 @@ function packageInfo(input: string): { specFile: string; name: string; version: 
   return { specFile: absolute, name: 'unknown', version: 'unknown' };
 }
 
-export function extractSubset(doc: JsonObject, source: { name: string; version: string; file: string; date: string }): JsonObject {
+export function extractSubset(
+  doc: JsonObject,
+  source: { name: string; version: string; file: string; date: string },
+  operationIds: readonly string[] = OPERATION_IDS,
+): JsonObject {
   const paths = doc.paths;
   if (!isObject(paths)) throw new Error('description has no paths');
-  const wanted = new Set<string>(OPERATION_IDS);
+  const wanted = new Set<string>(operationIds);
   const found = new Set<string>();
   const schemaNames = new Set<string>();
   const outPaths: JsonObject = {};
@@ -157,7 +161,7 @@ export function extractSubset(doc: JsonObject, source: { name: string; version: 
         packageVersion: source.version,
         file: source.file,
         extractedAt: source.date,
-        operations: [...OPERATION_IDS],
+        operations: [...operationIds],
         regenerate:
           'mkdir -p /tmp/oa && cd /tmp/oa && npm init -y && npm install @octokit/openapi; then, at the repo root: ' +
           'node --import tsx scripts/extract-openapi.ts /tmp/oa/node_modules/@octokit/openapi',

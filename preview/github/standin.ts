@@ -717,7 +717,7 @@ export function createGitHubStandIn(options: StandInOptions): GitHubStandIn {
           total_count: ordered.length,
           incomplete_results: false,
           search_type: 'lexical',
-          items: page.map(({ repo, issue }) => ({ ...issueJson(repo, issue, urls), score: 1 })),
+          items: page.map(({ repo, issue }) => searchItem(issueJson(repo, issue, urls))),
         },
         headers: linkHeader(link),
       };
@@ -948,6 +948,16 @@ export function createGitHubStandIn(options: StandInOptions): GitHubStandIn {
       return log.map((entry) => ({ ...entry }));
     },
   };
+}
+
+/**
+ * An issue as a search result: `score` added, and an empty body left out rather than null, because the
+ * description's issue-search-result-item types `body` as a (non-nullable, optional) string.
+ */
+function searchItem(issue: Record<string, unknown>): Record<string, unknown> {
+  const item: Record<string, unknown> = { ...issue, score: 1 };
+  if (item.body === null) delete item.body;
+  return item;
 }
 
 function linkHeader(link: string | null): Record<string, string> {
