@@ -1,0 +1,193 @@
+// Server-side renders of the panel's pieces (no DOM needed): the test ids the browser tests rely on are on the
+// right elements, and ticket text is escaped, never markup.
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ReactElement } from 'react';
+import { ThemeProvider } from '@zendeskgarden/react-theming';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTranslator, type Dictionary } from '../../src/ui/i18n.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { themeFor } from '../../src/ui/theme.ts';
+import { TicketHeader } from '../../src/ui/TicketHeader.tsx';
+import { FirstView } from '../../src/ui/FirstView.tsx';
+import { ChecklistSection } from '../../src/ui/Checklist.tsx';
+import { KindTrackerSection } from '../../src/ui/KindTracker.tsx';
+import { IssuePreview } from '../../src/ui/IssuePreview.tsx';
+import { HandoffBox } from '../../src/ui/Handoff.tsx';
+import { ErrorAlert } from '../../src/ui/ErrorAlert.tsx';
+import { SettingsAlert } from '../../src/ui/SettingsAlert.tsx';
+import { OutsideZendeskMessage } from '../../src/ui/OutsideZendesk.tsx';
+import { draftReducer, initialDraft } from '../../src/ui/draft.ts';
+import { filingGate } from '../../src/ui/gate.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import type { Classification, IssueRequest, Team, TicketModel } from '../../src/core/types.ts';
+
+const en = { ui: JSON.parse(readFileSync(join(import.meta.dirname, '../../translations/en.json'), 'utf8')).ui as Dictionary };
+const t = createTranslator('en', en, en);
+const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+
+// Garden's form fields use layout effects, which React warns about when rendering on the server; that warning is
+// about hydration, which these tests do not do.
+beforeAll(() => {
+  const original = console.error;
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (String(args[0]).includes('useLayoutEffect does nothing on the server')) return;
+    original(...args);
+  });
+});
+afterAll(() => vi.restoreAllMocks());
+
+function html(el: ReactElement, scheme: 'light' | 'dark' = 'light'): string {
+  return renderToStaticMarkup(<ThemeProvider theme={themeFor(scheme)}>{el}</ThemeProvider>);
+}
+
+function expectNoRawMarkup(out: string): void {
+  expect(out).not.toContain('<script>');
+  expect(out).not.toContain('<img src=x');
+  expect(out).toContain('&lt;script&gt;');
+}
+
+const teams = [
+  { id: 'search-core', name: 'Search core', takesGithubIssues: true },
+  { id: 'distribution', name: 'Distribution', takesGithubIssues: true },
+] as Team[];
+
+const text = `Indexed search is slow ${XSS} for all users`;
+const model = {
+  id: 42,
+  subject: `Slow ${XSS}`,
+  status: 'open',
+  customerName: `Acme ${XSS}`,
+  tags: [],
+  organization: { id: 1, name: 'Acme', tags: [] },
+  messages: [{ index: 0, authorName: `Dana ${XSS}`, text, attachments: [], authorRole: 'customer', public: true }],
+} as unknown as TicketModel;
+
+const classification: Classification = {
+  ticketId: 42,
+  route: {
+    team: {
+      teamId: 'search-core',
+      score: 4,
+      why: `Customer asks about indexed search ${XSS}`,
+      evidence: [{ term: 'indexed search', matched: 'Indexed search', field: 'customer', messageIndex: 0, start: 0, end: 14, weight: 3 }],
+    },
+    alternatives: [{ teamId: 'distribution', score: 1, evidence: [], why: 'Kubernetes' }],
+  },
+  priority: { level: 1, label: 'ce/p1', baseLevel: 2, salesProcess: true, featureRequest: false, reasons: [{ text: 'In a POC' }] },
+  checklist: {
+    environment: { key: 'environment', status: 'found', summary: `3.29 ${XSS}`, evidence: [{ term: 'all users', matched: 'all users', field: 'customer', messageIndex: 0, start: text.length - 9, end: text.length, weight: 1 }] },
+    repro: { key: 'repro', status: 'partial', summary: '1 step', evidence: [] },
+    recent_changes: { key: 'recent_changes', status: 'missing', summary: '', evidence: [] },
+    impact: { key: 'impact', status: 'found', summary: 'all users', evidence: [] },
+    urgency: { key: 'urgency', status: 'missing', summary: '', evidence: [] },
+  },
+};
+
+describe('panel pieces render with their test ids, ticket text as text', () => {
+  it('header', () => {
+    const out = html(<TicketHeader t={t} customer={model.customerName} subject={model.subject} status="open" />);
+    expect(out).toContain('data-testid="customer-name"');
+    expect(out).toContain('data-testid="ticket-subject"');
+    expect(out).toContain('>Open<');
+    expectNoRawMarkup(out);
+  });
+
+  it('first view, light and dark', () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const out = html(
+        <FirstView t={t} classification={classification} teams={teams} chosenTeamId="distribution" chosenPriority={1} chosenPriorityLabel="ce/p1" />,
+        scheme,
+      );
+      for (const id of ['suggested-team', 'team-why', 'suggested-priority', 'team-choice']) expect(out).toContain(`data-testid="${id}"`);
+      expect(out).not.toContain('data-testid="priority-choice"');
+      expect(out).toContain('Search core');
+      expect(out).toContain('You chose: Distribution');
+      expect(out).toContain('ce/p1');
+      expectNoRawMarkup(out);
+    }
+  });
+
+  it('checklist: every item with its check and note; teammates only for requests for help; escalate when gated', () => {
+    const draft = initialDraft(classification);
+    const gate = filingGate({ ...draft }, { requireChecklist: true, escalateAnyway: false, escalateReason: '' });
+    const out = html(
+      <ChecklistSection t={t} model={model} hints={classification.checklist} draft={draft} dispatch={() => undefined} gate={gate} requireChecklist />,
+    );
+    for (const key of ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates']) {
+      for (const prefix of ['checklist-item-', 'checklist-check-', 'checklist-note-']) expect(out).toContain(`data-testid="${prefix}${key}"`);
+    }
+    expect(out).toMatch(/<input[^>]*data-testid="checklist-check-environment"/);
+    expect(out).toContain('data-testid="escalate-anyway"');
+    expect(out).not.toContain('data-testid="escalate-reason"');
+    expect(out).toContain('<mark');
+    expectNoRawMarkup(out);
+
+    const defect = draftReducer(draftReducer(draft, { type: 'kind', kind: 'defect' }), { type: 'escalateAnyway', on: true });
+    const out2 = html(
+      <ChecklistSection t={t} model={model} hints={classification.checklist} draft={defect} dispatch={() => undefined} gate={gate} requireChecklist />,
+    );
+    expect(out2).not.toContain('data-testid="checklist-item-teammates"');
+    expect(out2).toContain('data-testid="teammates-skipped"');
+    expect(out2).toContain('data-testid="escalate-reason"');
+  });
+
+  it('kind and tracker radios; the redaction preview for the public tracker', () => {
+    const draft = initialDraft(classification);
+    const out = html(<KindTrackerSection t={t} draft={draft} dispatch={() => undefined} settings={DEFAULT_SETTINGS} request={null} />);
+    for (const id of ['kind-rfh', 'kind-defect', 'tracker-private', 'tracker-public']) expect(out).toMatch(new RegExp(`<input[^>]*data-testid="${id}"`));
+    expect(out).not.toContain('redaction-preview');
+    const request: IssueRequest = {
+      owner: 'sourcegraph', repo: 'sourcegraph', title: 't', body: 'b', labels: [], comments: [], marker: 'm',
+      redactions: [{ kind: 'email', original: `dana@acme.example${XSS}`, replacement: 'REDACTED' }],
+    };
+    const pub = html(
+      <KindTrackerSection t={t} draft={{ ...draft, tracker: 'public' }} dispatch={() => undefined} settings={DEFAULT_SETTINGS} request={request} />,
+    );
+    expect(pub).toContain('data-testid="redaction-preview"');
+    expect(pub).toContain('REDACTED');
+    expectNoRawMarkup(pub);
+  });
+
+  it('issue preview shows title, labels and the body as text', () => {
+    const request: IssueRequest = {
+      owner: 'sourcegraph', repo: 'customer', title: `Slow ${XSS}`, body: `> ${XSS}\n\n<!-- hidden -->`, labels: ['rfh', 'ce/p1'], comments: ['c'], marker: 'm',
+    };
+    const out = html(<IssuePreview t={t} request={request} expanded onToggle={() => undefined} />);
+    for (const id of ['issue-preview', 'preview-title', 'preview-labels', 'preview-body']) expect(out).toContain(`data-testid="${id}"`);
+    expect(out).toContain('&lt;!-- hidden --&gt;');
+    expect(out).toContain('1 follow-up comment');
+    expectNoRawMarkup(out);
+  });
+
+  it('hand-off with channel, message and copy button', () => {
+    const out = html(<HandoffBox t={t} handoff={{ teamId: 'search-core', channel: '#search', handle: '@search-core-support', message: `Help ${XSS}` }} />);
+    for (const id of ['handoff-channel', 'handoff-message', 'handoff-copy']) expect(out).toContain(`data-testid="${id}"`);
+    expect(out).toContain('@search-core-support');
+    expectNoRawMarkup(out);
+  });
+
+  it('errors: title, message, next step and a retry', () => {
+    const out = html(
+      <ErrorAlert t={t} error={{ code: 'github_no_push', params: { repo: 'o/r', setting: 'private_repository' }, retryable: false }} onRetry={() => undefined} data-testid="filing-error" />,
+    );
+    expect(out).toContain('data-testid="filing-error"');
+    expect(out).toContain('data-testid="retry-button"');
+    expect(out).toContain('No permission to file in o/r');
+    expect(out).toContain('private_repository');
+  });
+
+  it('settings alert names each setting; nothing when all is well', () => {
+    const out = html(<SettingsAlert t={t} problems={[{ setting: 'private_repository', message: 'must be "owner/repo"' }]} />);
+    expect(out).toContain('data-testid="settings-alert"');
+    expect(out).toContain('Private tracker (owner/repo) (private_repository): must be &quot;owner/repo&quot;');
+    expect(out).toContain('A setting needs fixing');
+    expect(html(<SettingsAlert t={t} problems={[]} />)).toBe('');
+  });
+
+  it('outside Zendesk', async () => {
+    const out = html(<OutsideZendeskMessage i18n={{ locale: 'en', t }} />);
+    expect(out).toContain('data-testid="outside-zendesk"');
+    expect(out).toContain('Engage runs inside Zendesk');
+  });
+});
