@@ -1,0 +1,286 @@
+// One pass over a text: a tokenizer and a phrase matcher over its tokens (a trie of lower-cased tokens, built once
+// per catalogue). Linear in the text: every character is visited once by the tokenizer, and the matcher walks at
+// most `maxPhraseTokens` tokens from each position. No per-keyword regular expressions, no rescans.
+//
+// Tokens are runs of letters, digits and `_`, joined through a single inner `-` or `.` ("src-cli", "k8s",
+// "docker-compose", "3.29.1", "github.com", "repo-updater"); "C++" and "C#" keep their suffix. A joined token that is
+// not itself a known term is matched as its parts ("gitlab-ci" → "gitlab", "ci"), so phrases still find them.
+// Tokens with `_` ("99th_percentile_search_request_duration") stay whole: they are identifiers, and the caller
+// gets them through `onIdentifier` (the router looks them up in the alert table).
+//
+// Each line is also classified as prose or noise (log lines, stack traces, tables of command output, code
+// fences), so the caller can weigh pasted logs far below what the customer wrote.
+
+export interface PhraseEntry<T> {
+  /** The phrase as written in the catalogue, e.g. "go to definition"; tokenized like the text. */
+  phrase: string;
+  payload: T;
+}
+
+interface TrieNode<T> {
+  children: Map<string, TrieNode<T>> | null;
+  payloads: T[] | null;
+}
+
+export interface Match<T> {
+  payloads: readonly T[];
+  /** Offsets into the scanned text. */
+  start: number;
+  end: number;
+  /** 0-based line of the match. */
+  line: number;
+  /** Token positions [first, last] of the match, for context checks through `ScanView`. */
+  firstToken: number;
+  lastToken: number;
+}
+
+/** Read access to the token stream, for context rules (e.g. "Go" followed by "to"). */
+export interface ScanView {
+  readonly text: string;
+  tokenCount(): number;
+  lower(i: number): string;
+  start(i: number): number;
+  end(i: number): number;
+  /** 0-based line of token i. */
+  line(i: number): number;
+}
+
+export interface ScanResult<T> {
+  matches: Match<T>[];
+  /** Per line: true when the line is log output, a stack trace, a table or inside a code fence. */
+  noisyLines: boolean[];
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c > 127 && isLetter(c));
+}
+
+const LETTER = /\p{L}|\p{N}/u;
+function isLetter(c: number): boolean {
+  return LETTER.test(String.fromCharCode(c));
+}
+
+/** Split a phrase into lower-cased tokens the same way the text is split (used when building the trie). */
+export function phraseTokens(phrase: string): string[] {
+  const out: string[] = [];
+  tokenize(phrase, (s, e) => out.push(phrase.slice(s, e).toLowerCase()), () => {}, () => true);
+  return out;
+}
+
+// Line starts that mark machine output: timestamps, log levels, key=value logs, stack frames, shell prompts,
+// docker-compose prefixes ("sourcegraph-frontend-0  | "), JSON objects. Sticky and bounded: O(1) per line.
+const NOISE_LINE_START =
+  /[ \t]*(?:\d{4}[-/]\d\d[-/]\d\d[T ]\d|\d\d:\d\d:\d\d|t=\d{4}-|ts=|level=|lvl=|\[?(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|eror|warn|info|dbug)\]?[\s:]|at [\w$.<>]{1,200}\(|goroutine \d|panic:|Traceback|File "|\$ |[\w.-]{1,80}[ \t]+\|[ \t]|\{"|E\d{4} |[\w.-]{1,40}=\S{1,200} [\w.-]{1,40}=)/y;
+const FENCE = /[ \t]*```/y;
+const LOG_KEYS = new Set(['lvl', 'level', 'msg', 'caller', 'ts', 'err']);
+
+/**
+ * The tokenizer. Calls `onToken(start, end)` per token, `onLine(lineIndex, noisy)` when a line ends.
+ * `isKnownWhole(lower)` says whether a joined token is a term by itself (else it is reported as its parts).
+ */
+function tokenize(
+  text: string,
+  onToken: (start: number, end: number, line: number) => void,
+  onLine: (line: number, noisy: boolean) => void,
+  isKnownWhole: (lower: string) => boolean,
+): void {
+  const n = text.length;
+  let line = 0;
+  let inFence = false;
+  let lineNoisy = false;
+  let spaceRuns = 0;
+
+  const startLine = (at: number): void => {
+    FENCE.lastIndex = at;
+    if (FENCE.test(text)) {
+      inFence = !inFence;
+      lineNoisy = true;
+      return;
+    }
+    if (inFence) {
+      lineNoisy = true;
+      return;
+    }
+    NOISE_LINE_START.lastIndex = at;
+    lineNoisy = NOISE_LINE_START.test(text);
+  };
+
+  startLine(0);
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      // Rows of command output ("NAME  READY  STATUS  RESTARTS") are tables, not sentences.
+      onLine(line, lineNoisy || spaceRuns >= 3);
+      line++;
+      spaceRuns = 0;
+      i++;
+      startLine(i);
+      continue;
+    }
+    if (c === 32 && i + 1 < n && text.charCodeAt(i + 1) === 32) {
+      let j = i + 2;
+      while (j < n && text.charCodeAt(j) === 32) j++;
+      if (j < n && text.charCodeAt(j) !== 10 && i > 0 && text.charCodeAt(i - 1) !== 10) spaceRuns++;
+      i = j;
+      continue;
+    }
+    if (!isWordCode(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let joined = false;
+    let underscore = false;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (isWordCode(d)) {
+        if (d === 95) underscore = true;
+        i++;
+      } else if ((d === 45 || d === 46) && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) {
+        joined = true;
+        i += 2;
+      } else break;
+    }
+    // "C++", "C#", "F#": a short token directly followed by the suffix and then no word character.
+    if (i - start <= 2 && i < n) {
+      const d = text.charCodeAt(i);
+      if (d === 43 && text.charCodeAt(i + 1) === 43 && !isWordCode(text.charCodeAt(i + 2))) i += 2;
+      else if (d === 35 && !isWordCode(text.charCodeAt(i + 1))) i += 1;
+    }
+    if (i < n && text.charCodeAt(i) === 61 /* = */ && LOG_KEYS.has(text.slice(start, i).toLowerCase())) lineNoisy = true;
+    if (joined && !underscore && !isKnownWhole(text.slice(start, i).toLowerCase())) {
+      // Report the parts of an unknown joined token ("gitlab-ci" → "gitlab", "ci").
+      let s = start;
+      for (let k = start; k <= i; k++) {
+        const d = k < i ? text.charCodeAt(k) : 0;
+        if (k === i || d === 45 || d === 46) {
+          if (k > s) onToken(s, k, line);
+          s = k + 1;
+        }
+      }
+    } else onToken(start, i, line);
+  }
+  onLine(line, lineNoisy || spaceRuns >= 3);
+}
+
+/** A phrase index: built once per catalogue, then used to scan any number of texts. */
+export class PhraseIndex<T> {
+  private readonly root = new Map<string, TrieNode<T>>();
+  private readonly wholeTokens = new Set<string>();
+  readonly maxPhraseTokens: number;
+
+  constructor(entries: readonly PhraseEntry<T>[], extraWholeTokens: Iterable<string> = []) {
+    let max = 1;
+    for (const e of entries) {
+      const tokens = phraseTokens(e.phrase);
+      if (tokens.length === 0) continue;
+      max = Math.max(max, tokens.length);
+      for (const t of tokens) this.wholeTokens.add(t);
+      let level = this.root;
+      let node: TrieNode<T> | undefined;
+      for (const t of tokens) {
+        node = level.get(t);
+        if (!node) {
+          node = { children: null, payloads: null };
+          level.set(t, node);
+        }
+        level = node.children ??= new Map();
+      }
+      if (node) (node.payloads ??= []).push(e.payload);
+    }
+    for (const t of extraWholeTokens) this.wholeTokens.add(t);
+    this.maxPhraseTokens = max;
+  }
+
+  /**
+   * Scan a text. `accept` may reject a payload in context (returning false); the longest accepted phrase at a
+   * position wins and its tokens are consumed. `onIdentifier` sees every token holding `_` that no phrase matched.
+   */
+  scan(
+    text: string,
+    accept: (payload: T, view: ScanView, first: number, last: number) => boolean,
+    onIdentifier?: (view: ScanView, index: number) => void,
+  ): ScanResult<T> {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const lowers: string[] = [];
+    const lines: number[] = [];
+    const noisyLines: boolean[] = [];
+    tokenize(
+      text,
+      (s, e, line) => {
+        starts.push(s);
+        ends.push(e);
+        lowers.push(text.slice(s, e).toLowerCase());
+        lines.push(line);
+      },
+      (line, noisy) => {
+        noisyLines[line] = noisy;
+      },
+      (lower) => this.wholeTokens.has(lower),
+    );
+    const view: ScanView = {
+      text,
+      tokenCount: () => lowers.length,
+      lower: (i) => lowers[i] ?? '',
+      start: (i) => starts[i] ?? -1,
+      end: (i) => ends[i] ?? -1,
+      line: (i) => lines[i] ?? 0,
+    };
+    const matches: Match<T>[] = [];
+    const count = lowers.length;
+    for (let t = 0; t < count; t++) {
+      let node = this.root.get(lowers[t] as string);
+      if (!node) {
+        if (onIdentifier && (lowers[t] as string).includes('_')) onIdentifier(view, t);
+        continue;
+      }
+      let bestEnd = -1;
+      let bestPayloads: T[] | null = null;
+      let j = t;
+      for (;;) {
+        if (node.payloads) {
+          const accepted = node.payloads.filter((p) => accept(p, view, t, j));
+          if (accepted.length) {
+            bestEnd = j;
+            bestPayloads = accepted;
+          }
+        }
+        if (j + 1 >= count || j - t + 1 >= this.maxPhraseTokens || !node.children) break;
+        if (lines[j + 1] !== lines[j] || !joinable(text, ends[j] as number, starts[j + 1] as number)) break;
+        const next: TrieNode<T> | undefined = node.children.get(lowers[j + 1] as string);
+        if (!next) break;
+        node = next;
+        j++;
+      }
+      if (bestPayloads) {
+        matches.push({
+          payloads: bestPayloads,
+          start: starts[t] as number,
+          end: ends[bestEnd] as number,
+          line: lines[t] as number,
+          firstToken: t,
+          lastToken: bestEnd,
+        });
+        t = bestEnd;
+      } else if (onIdentifier && (lowers[t] as string).includes('_')) onIdentifier(view, t);
+    }
+    return { matches, noisyLines };
+  }
+}
+
+/** Words of a phrase may be separated by spaces, tabs or hyphens ("go to definition", "large-scale"), or by one `.`/`/`. */
+function joinable(text: string, from: number, to: number): boolean {
+  const gap = to - from;
+  if (gap < 1 || gap > 3) return false;
+  if (gap === 1) {
+    const c = text.charCodeAt(from);
+    return c === 32 || c === 9 || c === 45 || c === 46 || c === 47;
+  }
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 45) return false;
+  }
+  return true;
+}
