@@ -55,6 +55,10 @@ export interface FaultRule {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Wait before answering. Alone: the request is handled on arrival and the answer comes `delayMs` later (a slow
+   * response). With status/network: the failure comes after the wait. With commitThenFail: handled on arrival.
+   */
   delayMs?: number;
   /** How many matching requests it applies to (default 1). */
   times?: number;
@@ -860,31 +864,41 @@ export function createGitHubStandIn(options: StandInOptions): GitHubStandIn {
       log.push({ method, path, status });
     };
     const rule = takeFault(method, path);
-    if (rule?.delayMs) await sleep(rule.delayMs);
-    if (rule && (rule.network || rule.status !== undefined)) {
-      if (rule.commitThenFail) {
-        const real = await process(req, requestId);
-        record(rule.network ? 0 : (rule.status ?? 504));
-        if (rule.network) throw new NetworkFault('GitHub stand-in: connection dropped after the request was processed (injected fault)');
-        void real;
-        return faultResponse(rule, req, requestId, rule.status ?? 504);
-      }
-      if (rule.network) {
-        record(0);
-        throw new NetworkFault();
-      }
-      const response = faultResponse(rule, req, requestId, rule.status as number);
+    if (!rule) {
+      const response = await process(req, requestId);
       record(response.status);
       return response;
     }
-    if (rule?.commitThenFail) {
-      // commitThenFail alone: do the work, then answer like GitHub's gateway timeout.
+    const wait = async (): Promise<void> => {
+      if (rule.delayMs) await sleep(rule.delayMs);
+    };
+    if (rule.commitThenFail) {
+      // GitHub did the work at once; the answer is lost (network) or replaced (status, default its 504 timeout),
+      // after the delay if any — the "it did succeed but the client saw an error or gave up" case.
       await process(req, requestId);
-      record(504);
-      return faultResponse(rule, req, requestId, 504);
+      const status = rule.network ? 0 : (rule.status ?? 504);
+      record(status);
+      await wait();
+      if (rule.network) throw new NetworkFault('GitHub stand-in: connection dropped after the request was processed (injected fault)');
+      return faultResponse(rule, req, requestId, status);
     }
+    if (rule.network) {
+      // The request never reached GitHub.
+      record(0);
+      await wait();
+      throw new NetworkFault();
+    }
+    if (rule.status !== undefined) {
+      const response = faultResponse(rule, req, requestId, rule.status);
+      record(response.status);
+      await wait();
+      return response;
+    }
+    // A delay alone: GitHub handles the request on arrival and its answer takes `delayMs` to come back, so a
+    // client that gives up meanwhile has still changed GitHub's state.
     const response = await process(req, requestId);
     record(response.status);
+    await wait();
     return response;
   }
 

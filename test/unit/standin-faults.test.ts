@@ -166,6 +166,31 @@ describe('network and delay', () => {
     expect((await pending).status).toBe(200);
   });
 
+  it('delayMs alone handles the request on arrival: a client that gives up has still filed the issue', async () => {
+    vi.useFakeTimers();
+    standIn.addFault({ method: 'POST', delayMs: 30_000 });
+    const pending = gh.post(ISSUES, { title: 'slow answer' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(standIn.listIssues()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect((await pending).status).toBe(201);
+  });
+
+  it('commitThenFail with delayMs: filed at once, the failure comes after the wait', async () => {
+    vi.useFakeTimers();
+    standIn.addFault({ method: 'POST', delayMs: 10_000, status: 502, commitThenFail: true });
+    let settled = false;
+    const pending = gh.post(ISSUES, { title: 'x' }).then((res) => {
+      settled = true;
+      return res;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(standIn.listIssues()).toHaveLength(1);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect((await pending).status).toBe(502);
+  });
+
   it('delayMs with a status waits, then fails', async () => {
     vi.useFakeTimers();
     standIn.addFault({ delayMs: 1_000, status: 503 });
