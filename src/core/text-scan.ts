@@ -270,13 +270,16 @@ export class PhraseIndex<T> {
   }
 }
 
-/** Words of a phrase may be separated by spaces, tabs or hyphens ("go to definition", "large-scale"), or by one `.`/`/`. */
+/**
+ * Words of a phrase may be separated by spaces, tabs or hyphens ("go to definition", "large-scale"), or by one
+ * `.`, `/` or apostrophe ("github.com", "we're").
+ */
 function joinable(text: string, from: number, to: number): boolean {
   const gap = to - from;
   if (gap < 1 || gap > 3) return false;
   if (gap === 1) {
     const c = text.charCodeAt(from);
-    return c === 32 || c === 9 || c === 45 || c === 46 || c === 47;
+    return c === 32 || c === 9 || c === 45 || c === 46 || c === 47 || c === 39 || c === 0x2019;
   }
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
