@@ -297,15 +297,36 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
     return promise;
   }
 
+  /** True when the ticket already carries every tag of the write-back (an earlier PUT did land). */
+  async function alreadyWrittenBack(client: ZafClient, ticketId: number, wb: WriteBack): Promise<boolean> {
+    try {
+      const { body } = await zendeskCall(client, { url: `/api/v2/tickets/${ticketId}/tags.json`, type: 'GET' });
+      const tags = typeof body === 'object' && body !== null ? (body as { tags?: unknown }).tags : undefined;
+      if (!Array.isArray(tags)) return false;
+      return wb.ticket.additional_tags.length > 0 && wb.ticket.additional_tags.every((t) => tags.includes(t));
+    } catch {
+      // Could not tell: write back (a duplicated internal note is better than a missing link).
+      return false;
+    }
+  }
+
   async function writeBackStep(
     client: ZafClient,
     location: TicketLocation,
     repo: RepoRef,
     issue: LinkedIssue,
     compose: (issue: LinkedIssue) => WriteBack,
+    checkFirst = false,
   ): Promise<WriteBackResult> {
+    const wb = compose(issue);
+    // When the issue was found rather than created here, someone (another agent, an earlier attempt whose answer was
+    // lost) may have written back already: one GET spares the ticket a second note.
+    if (checkFirst && (await alreadyWrittenBack(client, location.ticketId, wb))) {
+      records.write(location, repo, { phase: 'done', issue });
+      return { ok: true };
+    }
     try {
-      await applyWriteBack(client, location.ticketId, compose(issue));
+      await applyWriteBack(client, location.ticketId, wb);
     } catch (e) {
       const error = isAgentError(e) ? toPlain(e) : toPlain(agentError('unknown', { status: 0, message: String(e) }, true));
       return { ok: false, error };
@@ -332,7 +353,7 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
     }
     if (record?.phase === 'created' && record.issue) {
       progress('writing-back');
-      const writeBack = await writeBackStep(client, location, repo, record.issue, args.writeBack);
+      const writeBack = await writeBackStep(client, location, repo, record.issue, args.writeBack, true);
       return { issue: record.issue, created: false, writeBack };
     }
 
@@ -358,7 +379,7 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
     if (found) {
       records.write(location, repo, { phase: 'created', issue: found });
       progress('writing-back');
-      const writeBack = await writeBackStep(client, location, repo, found, args.writeBack);
+      const writeBack = await writeBackStep(client, location, repo, found, args.writeBack, true);
       return { issue: found, created: false, writeBack };
     }
 
@@ -391,19 +412,6 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
     return outcome;
   }
 
-  /** True when the ticket already carries every tag of the write-back (an earlier PUT did land). */
-  async function alreadyWrittenBack(client: ZafClient, ticketId: number, wb: WriteBack): Promise<boolean> {
-    try {
-      const { body } = await zendeskCall(client, { url: `/api/v2/tickets/${ticketId}/tags.json`, type: 'GET' });
-      const tags = typeof body === 'object' && body !== null ? (body as { tags?: unknown }).tags : undefined;
-      if (!Array.isArray(tags)) return false;
-      return wb.ticket.additional_tags.length > 0 && wb.ticket.additional_tags.every((t) => tags.includes(t));
-    } catch {
-      // Could not tell: write back (a duplicated internal note is better than a missing link).
-      return false;
-    }
-  }
-
   return {
     fileTicket(args) {
       const repo: RepoRef = { owner: args.request.owner, repo: args.request.repo };
@@ -425,15 +433,13 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
       return once(key, () =>
         locks.request(lockName(location), async () => {
           const record = records.read(location, repo);
-          const sameIssue = record?.issue?.number === issue.number;
-          const wb = args.writeBack(issue);
-          // Another tab, or a PUT whose answer was lost, may have done it already: do not add a second note.
-          if ((record?.phase === 'done' && sameIssue) || (await alreadyWrittenBack(client, location.ticketId, wb))) {
-            records.write(location, repo, { phase: 'done', issue });
+          // Another tab may have done it already.
+          if (record?.phase === 'done' && record.issue?.number === issue.number) {
             return { issue, created: false, writeBack: { ok: true } };
           }
           args.onProgress?.('writing-back');
-          const writeBack = await writeBackStep(client, location, repo, issue, () => wb);
+          // A PUT whose answer was lost may have landed: checked first, so the ticket never gets a second note.
+          const writeBack = await writeBackStep(client, location, repo, issue, args.writeBack, true);
           return { issue, created: false, writeBack };
         }),
       );

@@ -64,6 +64,7 @@ export class FakeZafClient implements ZafClient {
   token: string | null;
   private readonly githubRoot: string;
   private readonly failHeaders: boolean;
+  private detached = false;
 
   constructor(options: FakeZafOptions = {}) {
     this.standIn = options.standIn ?? newStandIn();
@@ -71,6 +72,14 @@ export class FakeZafClient implements ZafClient {
     this.githubRoot = (options.githubRoot ?? GITHUB_ROOT).replace(/\/+$/, '');
     this.failHeaders = options.failHeaders ?? true;
     this.store = new TicketStore({ tickets: (options.bundles ?? []).map((bundle) => ({ bundle, source: 'test' })), problems: [] });
+  }
+
+  /**
+   * The page went away (reload, closed tab): answers to calls in flight never arrive and new calls go nowhere, while
+   * whatever already reached the servers carries on there.
+   */
+  detach(): void {
+    this.detached = true;
   }
 
   addZendeskFault(fault: ZendeskFault): void {
@@ -107,6 +116,21 @@ export class FakeZafClient implements ZafClient {
   trigger(): void {}
 
   request<T = unknown>(options: ZafRequestOptions): Promise<T> {
+    if (this.detached) return new Promise<T>(() => {});
+    const settled = this.send<T>(options);
+    return new Promise<T>((resolve, reject) => {
+      settled.then(
+        (v) => {
+          if (!this.detached) resolve(v);
+        },
+        (e: unknown) => {
+          if (!this.detached) reject(e);
+        },
+      );
+    });
+  }
+
+  private send<T>(options: ZafRequestOptions): Promise<T> {
     this.sent.push(structuredClone(options));
     const work = this.route(options);
     const timeout = options.timeout ?? 0;
