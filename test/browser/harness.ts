@@ -164,3 +164,81 @@ export async function control(h: Harness, method: 'POST' | 'PUT' | 'DELETE' | 'G
   if (!res.ok) throw new Error(`${method} ${path} → HTTP ${res.status}: ${text}`);
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
+
+/**
+ * Speak the ZAF wire protocol from inside the app's iframe, exactly as the SDK does (a JSON string posted to the
+ * parent at the `origin` of the iframe URL), and resolve with the host's first answer carrying `waitFor.id` or
+ * `waitFor.key`. Lets tests drive `request`/`get` paths the app itself may not use yet, through the real host.
+ */
+export async function postFromApp(
+  frame: Frame,
+  message: Record<string, unknown>,
+  waitFor: { id?: number; key?: string },
+  timeoutMs = 15_000,
+): Promise<Record<string, unknown>> {
+  return frame.evaluate(
+    ({ message, waitFor, timeoutMs }) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const params = new URL(location.href).searchParams;
+        const origin = params.get('origin') ?? '';
+        const appGuid = params.get('app_guid') ?? '';
+        const timer = setTimeout(() => reject(new Error(`no host answer for ${JSON.stringify(waitFor)}`)), timeoutMs);
+        const onMessage = (e: MessageEvent) => {
+          if (e.origin !== origin || e.source !== window.parent) return;
+          let data: unknown = e.data;
+          if (typeof data === 'string') {
+            try {
+              data = JSON.parse(data);
+            } catch {
+              return;
+            }
+          }
+          const d = data as Record<string, unknown>;
+          if ((waitFor.id !== undefined && d.id === waitFor.id) || (waitFor.key !== undefined && d.key === waitFor.key)) {
+            clearTimeout(timer);
+            window.removeEventListener('message', onMessage);
+            resolve(d);
+          }
+        };
+        window.addEventListener('message', onMessage);
+        window.parent.postMessage(JSON.stringify({ ...message, appGuid, instanceGuid: appGuid }), origin);
+      }),
+    { message, waitFor, timeoutMs },
+  );
+}
+
+/**
+ * Start recording the ZAF events (`zaf.<event>` messages from the host) the app's iframe receives; call before the
+ * action, then `waitForAppEvent`. Recording lives in the iframe's window (a test-only global).
+ */
+export async function recordAppEvents(frame: Frame): Promise<void> {
+  await frame.evaluate(() => {
+    const w = window as unknown as { __zafEvents?: { key: string; message: unknown }[] };
+    if (w.__zafEvents) return;
+    const events: { key: string; message: unknown }[] = [];
+    w.__zafEvents = events;
+    window.addEventListener('message', (e: MessageEvent) => {
+      if (e.source !== window.parent || typeof e.data !== 'string') return;
+      try {
+        const d = JSON.parse(e.data) as { key?: unknown; message?: unknown };
+        if (typeof d.key === 'string' && d.key.startsWith('zaf.')) events.push({ key: d.key, message: d.message });
+      } catch {
+        /* not a ZAF message */
+      }
+    });
+  });
+}
+
+/** Wait until the iframe has received `zaf.<event>` (after `recordAppEvents`) and return its data. */
+export async function waitForAppEvent(frame: Frame, event: string, timeoutMs = 15_000): Promise<unknown> {
+  const handle = await frame.waitForFunction(
+    (key) => {
+      const w = window as unknown as { __zafEvents?: { key: string; message: unknown }[] };
+      const hit = w.__zafEvents?.find((e) => e.key === key);
+      return hit ? { message: hit.message } : null;
+    },
+    `zaf.${event}`,
+    { timeout: timeoutMs },
+  );
+  return ((await handle.jsonValue()) as { message: unknown }).message;
+}
