@@ -42,6 +42,20 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+// The "index": issue texts are searched again and again (every filing looks its marker up), and bodies run to
+// 64 KB, so their words are kept per text. Bounded, so a long-running preview does not grow without limit.
+const INDEX_LIMIT = 20_000;
+const index = new Map<string, string[]>();
+function indexed(text: string): string[] {
+  let found = index.get(text);
+  if (!found) {
+    if (index.size >= INDEX_LIMIT) index.clear();
+    found = words(text);
+    index.set(text, found);
+  }
+  return found;
+}
+
 function readValue(q: string, start: number): { value: string; end: number } {
   if (q[start] === '"') {
     const close = q.indexOf('"', start + 1);
@@ -113,19 +127,16 @@ export function matches(query: ParsedQuery, doc: SearchDocument): boolean {
     if (t.kind === 'qualifier' && t.key === 'in' && !t.negated) for (const s of t.value.toLowerCase().split(',')) scopes.add(s);
   }
   if (scopes.size === 0) ['title', 'body', 'comments'].forEach((s) => scopes.add(s));
-  const fields: string[][] = [];
-  if (scopes.has('title')) fields.push(words(doc.title));
-  if (scopes.has('body')) fields.push(words(doc.body));
-  if (scopes.has('comments')) for (const c of doc.comments) fields.push(words(c));
-
+  // Qualifiers first: they are cheap and usually rule most documents out before any text is looked at.
   for (const term of query.terms) {
-    let ok: boolean;
-    if (term.kind === 'text') {
-      ok = fields.some((f) => containsPhrase(f, term.words));
-    } else {
-      ok = qualifierHolds(term, doc);
-    }
-    if (term.negated ? ok : !ok) return false;
+    if (term.kind === 'qualifier' && qualifierHolds(term, doc) === term.negated) return false;
+  }
+  const fields: string[][] = [];
+  if (scopes.has('title')) fields.push(indexed(doc.title));
+  if (scopes.has('body')) fields.push(indexed(doc.body));
+  if (scopes.has('comments')) for (const c of doc.comments) fields.push(indexed(c));
+  for (const term of query.terms) {
+    if (term.kind === 'text' && fields.some((f) => containsPhrase(f, term.words)) === term.negated) return false;
   }
   return true;
 }

@@ -96,7 +96,9 @@ export function toJsonSchema(node: Json, parentKey = ''): Json {
 }
 
 function newAjv(coerce: boolean): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: coerce, useDefaults: coerce });
+  // inlineRefs: false compiles each component schema once per instance and shares it (inlining made every
+  // operation recompile the whole issue/repository tree: seconds instead of milliseconds).
+  const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: coerce, useDefaults: coerce, inlineRefs: false });
   addFormats(ajv);
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
@@ -129,6 +131,11 @@ function problemsFrom(errors: ErrorObject[] | null | undefined): ValidationProbl
     if (!previous || (previous.keyword !== 'required' && error.keyword === 'required')) seen.set(key, problem);
   }
   return [...seen.values()];
+}
+
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }
 
 function templateToRegExp(template: string): { regex: RegExp; names: string[] } {
@@ -179,11 +186,12 @@ function buildSpec(subset: OpenApiSubset): Spec {
     const { regex, names } = templateToRegExp(pathTemplate);
     for (const [method, op] of Object.entries(item)) {
       const params = op.parameters ?? [];
-      const pathValidator = coercingAjv.compile(objectSchema(params.filter((p) => p.in === 'path')));
       const queryParams = params.filter((p) => p.in === 'query');
-      const queryValidator = coercingAjv.compile(objectSchema(queryParams));
       const bodySchema = op.requestBody?.content['application/json']?.schema;
-      const bodyValidator = bodySchema ? strictAjv.compile(toJsonSchema(bodySchema) as JsonObject) : null;
+      // Compiled on first use: a process that touches three operations should not pay for thirteen.
+      const pathValidator = lazy(() => coercingAjv.compile(objectSchema(params.filter((p) => p.in === 'path'))));
+      const queryValidator = lazy(() => coercingAjv.compile(objectSchema(queryParams)));
+      const bodyValidator = lazy(() => (bodySchema ? strictAjv.compile(toJsonSchema(bodySchema) as JsonObject) : null));
       const responseValidators = new Map<number, ValidateFunction>();
       const responseSchemas = new Map<number, JsonObject>();
       for (const [status, response] of Object.entries(op.responses)) {
@@ -208,19 +216,21 @@ function buildSpec(subset: OpenApiSubset): Spec {
         },
         checkPath(values) {
           const data: Record<string, unknown> = { ...values };
-          return pathValidator(data) ? { ok: true, values: data } : { ok: false };
+          return pathValidator()(data) ? { ok: true, values: data } : { ok: false };
         },
         checkQuery(query) {
           const data: Record<string, unknown> = {};
           const known = new Set(queryParams.map((p) => p.name));
           // GitHub ignores query parameters it does not know; repeated ones: the last wins.
           for (const [key, value] of query) if (known.has(key)) data[key] = value;
-          if (queryValidator(data)) return { ok: true, values: data };
-          return { ok: false, problems: problemsFrom(queryValidator.errors) };
+          const validate = queryValidator();
+          if (validate(data)) return { ok: true, values: data };
+          return { ok: false, problems: problemsFrom(validate.errors) };
         },
         checkBody(body) {
-          if (!bodyValidator) return [];
-          return bodyValidator(body) ? [] : problemsFrom(bodyValidator.errors);
+          const validate = bodyValidator();
+          if (!validate) return [];
+          return validate(body) ? [] : problemsFrom(validate.errors);
         },
         checkResponse(status, body) {
           let validator = responseValidators.get(status);
