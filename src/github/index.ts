@@ -45,12 +45,23 @@ export type CreateGitHubOptions = OctokitOptions;
 
 /** How long a positive access check is trusted. A negative one is never cached: the admin may fix it any moment. */
 const ACCESS_TTL_MS = 5 * 60_000;
+/**
+ * Positive access answers, shared by every service over the same ZAF client (one app installation, one token) and
+ * keyed by API URL and repository, so the check the form makes when it opens spares the filing click its request,
+ * whichever service instance each one uses.
+ */
+const accessByClient = new WeakMap<ZafClient, Map<string, number>>();
 /** Issues listed per lookup page; a customer with more recent issues than this falls back to search. */
 const LIST_PAGE = 100;
 
 export function createGitHub(client: ZafClient, settings: Settings, options: CreateGitHubOptions = {}): GitHubService {
   const octokit = createOctokit(client, settings, options);
-  return new OctokitGitHub(octokit, settings);
+  let access = accessByClient.get(client);
+  if (!access) {
+    access = new Map();
+    accessByClient.set(client, access);
+  }
+  return new OctokitGitHub(octokit, settings, access);
 }
 
 function key(repo: RepoRef): string {
@@ -58,11 +69,10 @@ function key(repo: RepoRef): string {
 }
 
 class OctokitGitHub implements GitHubService {
-  private readonly access = new Map<string, number>();
-
   constructor(
     private readonly octokit: EngageOctokit,
     readonly settings: Settings,
+    private readonly accessUntil: Map<string, number>,
   ) {}
 
   private context(repo: RepoRef): GitHubErrorContext {
@@ -81,13 +91,14 @@ class OctokitGitHub implements GitHubService {
   }
 
   async checkAccess(repo: RepoRef): Promise<{ push: boolean }> {
-    const until = this.access.get(key(repo));
+    const cacheKey = `${this.settings.githubApiUrl} ${key(repo)}`;
+    const until = this.accessUntil.get(cacheKey);
     if (until !== undefined && until > Date.now()) return { push: true };
     const { data } = await this.call(repo, () => this.octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo }));
     // `permissions` is present for any authenticated call; without it we cannot know, and assume the worst.
     const push = data.permissions?.push === true;
-    if (push) this.access.set(key(repo), Date.now() + ACCESS_TTL_MS);
-    else this.access.delete(key(repo));
+    if (push) this.accessUntil.set(cacheKey, Date.now() + ACCESS_TTL_MS);
+    else this.accessUntil.delete(cacheKey);
     return { push };
   }
 

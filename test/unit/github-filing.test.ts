@@ -125,7 +125,8 @@ async function rejection(p: Promise<unknown>): Promise<AgentError> {
 describe('filing: the happy path and its request budget', () => {
   it('files once and writes back: 3 requests from the click (lookup, create, write-back) when access was checked on open', async () => {
     const w = page();
-    await w.gh.checkAccess(DEFAULT_SETTINGS.privateRepo); // the form does this when it opens
+    // The form checks access when it opens (warning early about missing push access), with its own service.
+    await github(w.client).checkAccess(DEFAULT_SETTINGS.privateRepo);
     const before = { gh: githubCount(w), zd: zendeskCount(w) };
     const steps: string[] = [];
     const outcome = await orchestrator().fileTicket({ ...w.args, onProgress: (s) => steps.push(s) });

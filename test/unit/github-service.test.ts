@@ -107,9 +107,16 @@ describe('repos/get: checkAccess', () => {
     expect(await gh.checkAccess(PRIVATE)).toEqual({ push: true });
     client.standIn.setPermission('sourcegraph', 'sourcegraph', 'write');
     expect(await gh.checkAccess(DEFAULT_SETTINGS.publicRepo)).toEqual({ push: true });
+    const other = new FakeZafClient({ standIn: client.standIn });
     client.standIn.setPermission('sourcegraph', 'customer', 'read');
-    const fresh = service(client);
-    expect(await fresh.checkAccess(PRIVATE)).toEqual({ push: false });
+    expect(await service(other).checkAccess(PRIVATE)).toEqual({ push: false });
+  });
+
+  it('the positive answer is shared by every service over the same client (the form checks, the click does not)', async () => {
+    const client = new FakeZafClient();
+    expect(await service(client).checkAccess(PRIVATE)).toEqual({ push: true });
+    expect(await service(client).checkAccess(PRIVATE)).toEqual({ push: true });
+    expect(calls(client)).toEqual(['GET /repos/sourcegraph/customer 200']);
   });
 
   it('remembers a positive answer (the filing click does not pay for it again), never a negative one', async () => {
