@@ -12,7 +12,7 @@
 //
 // Serialisation: one in-flight promise per ticket+tracker (a double click joins it), the Web Locks API across tabs of
 // the same browser (an in-process lock where the API is missing), and the persisted record so a reload or a retry
-// after "no answer" waits for the earlier create to settle, then looks up before creating.
+// after "no answer" that finds nothing waits for the earlier create's window to pass and looks once more.
 //
 // Limit: two agents in two different browsers clicking within the same second can both pass step (c) before either
 // create lands; nothing on GitHub's side can serialise that without an extra round trip. The later one then sees the
@@ -97,9 +97,11 @@ export interface FilingOrchestratorOptions {
   locks?: LockManagerLike | null;
   /**
    * How long after a create was sent it may still land on GitHub when no answer came back (the client timeout plus
-   * a margin). A retry or a reload within that window waits for it before looking up.
+   * a margin): a reload within that window that finds nothing waits for the rest of it and looks once more.
    */
   settleMs?: number;
+  /** After a create failed without an answer (dropped connection, timeout): how much longer it may still land. */
+  afterNoAnswerMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -287,6 +289,7 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
   const records = new RecordStore(options.storage ?? defaultStorage(), now);
   const locks = options.locks ?? defaultLocks();
   const settleMs = options.settleMs ?? DEFAULT_GITHUB_TIMEOUT_MS + 5_000;
+  const afterNoAnswerMs = options.afterNoAnswerMs ?? 3_000;
   const inFlight = new Map<string, Promise<FilingOutcome>>();
 
   function once(key: string, run: () => Promise<FilingOutcome>): Promise<FilingOutcome> {
@@ -364,18 +367,20 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
       throw agentError('github_no_push', { repo: `${repo.owner}/${repo.repo}`, setting }, false);
     }
 
-    // An earlier create whose answer never came may still land: wait it out, then look.
-    if (record?.phase === 'creating' && record.settleAt !== undefined && record.settleAt > now()) {
-      progress('waiting-for-earlier-attempt');
-      await sleep(record.settleAt - now());
-    }
-
     // (c) The tracker.
     progress('looking-up');
     const customerLabel = request.labels.find((l) => l.startsWith(settings.labels.customerPrefix));
     const findOptions: { customerLabel?: string; labelsApplied: boolean } = { labelsApplied: push };
     if (customerLabel) findOptions.customerLabel = customerLabel;
-    const found = await github.findByMarker(repo, request.marker, findOptions);
+    let found = await github.findByMarker(repo, request.marker, findOptions);
+    // An earlier create whose answer never came (a reload mid-filing, a timeout) may still be on its way: when it is
+    // not there yet, wait out its window and look once more. Usually it has landed and this costs nothing.
+    if (!found && record?.phase === 'creating' && record.settleAt !== undefined && record.settleAt > now()) {
+      progress('waiting-for-earlier-attempt');
+      await sleep(record.settleAt - now());
+      progress('looking-up');
+      found = await github.findByMarker(repo, request.marker, findOptions);
+    }
     if (found) {
       records.write(location, repo, { phase: 'created', issue: found });
       progress('writing-back');
@@ -393,8 +398,11 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
       const error = classifyGitHubError(e, { repo });
       if (NOT_CREATED.has(error.code)) {
         records.remove(location, repo);
-      } else if (error.code !== 'network_down') {
-        // GitHub (or the proxy) answered: the request is over, whether it landed or not; no need to wait later.
+      } else if (error.code === 'network_down') {
+        // No answer: it may have landed, or still be on its way for a moment.
+        records.write(location, repo, { phase: 'creating', settleAt: now() + afterNoAnswerMs });
+      } else {
+        // GitHub (or the proxy) answered: the request is over, whether it landed or not; nothing to wait for.
         records.write(location, repo, { phase: 'creating', settleAt: now() });
       }
       throw error;

@@ -65,6 +65,8 @@ export class FakeZafClient implements ZafClient {
   private readonly githubRoot: string;
   private readonly failHeaders: boolean;
   private detached = false;
+  /** A slow proxy: how long to hold a GitHub call before it reaches GitHub (null = forward at once). */
+  holdGitHub: ((options: ZafRequestOptions) => number) | null = null;
 
   constructor(options: FakeZafOptions = {}) {
     this.standIn = options.standIn ?? newStandIn();
@@ -225,6 +227,8 @@ export class FakeZafClient implements ZafClient {
     const path = url.pathname.slice(rootPath.length) || '/';
     let body: unknown;
     if (options.data !== undefined) body = JSON.parse(substitute(options.data)) as unknown;
+    const hold = this.holdGitHub?.(options) ?? 0;
+    if (hold > 0) await new Promise((r) => setTimeout(r, hold));
     try {
       const res = await this.standIn.handle({
         method: (options.type ?? 'GET').toUpperCase(),

@@ -103,8 +103,8 @@ function samePlaceAs(world: World, extra: { timeoutMs?: number } = {}): World {
   return page({ client, ...extra });
 }
 
-function orchestrator(storage: FilingStorage = memoryStorage(), locks: LockManagerLike = inProcessLocks(), settleMs = 400): FilingOrchestrator {
-  return createFilingOrchestrator({ storage, locks, settleMs });
+function orchestrator(storage: FilingStorage = memoryStorage(), locks: LockManagerLike = inProcessLocks(), settleMs = 600): FilingOrchestrator {
+  return createFilingOrchestrator({ storage, locks, settleMs, afterNoAnswerMs: 150 });
 }
 
 const issues = (w: World) => w.client.standIn.listIssues('sourcegraph', 'customer').length;
@@ -204,15 +204,45 @@ describe('never twice', () => {
     expect(notes(w)).toBe(1);
   });
 
-  it('retry after a create whose connection dropped after it landed: waits for it to settle, then finds it', async () => {
+  it('retry after a create whose connection dropped after it landed: found at once, not filed again', async () => {
     const w = page();
     w.client.standIn.addFault({ method: 'POST', path: '/issues$', network: true, commitThenFail: true });
     const o = orchestrator();
     expect((await rejection(o.fileTicket(w.args))).code).toBe('network_down');
     const steps: string[] = [];
     const outcome = await o.fileTicket({ ...w.args, onProgress: (s) => steps.push(s) });
-    expect(steps[0]).toBe('waiting-for-earlier-attempt');
+    expect(steps).toEqual(['looking-up', 'writing-back']);
     expect(outcome.created).toBe(false);
+    expect(issues(w)).toBe(1);
+    expect(notes(w)).toBe(1);
+  });
+
+  it('retry after a create whose connection dropped before it landed: waits its short window, looks again, files once', async () => {
+    const w = page();
+    w.client.standIn.addFault({ method: 'POST', path: '/issues$', network: true });
+    const o = orchestrator();
+    expect((await rejection(o.fileTicket(w.args))).code).toBe('network_down');
+    expect(issues(w)).toBe(0);
+    const steps: string[] = [];
+    const outcome = await o.fileTicket({ ...w.args, onProgress: (s) => steps.push(s) });
+    expect(steps).toEqual(['looking-up', 'waiting-for-earlier-attempt', 'looking-up', 'creating', 'writing-back']);
+    expect(outcome.created).toBe(true);
+    expect(issues(w)).toBe(1);
+    expect(notes(w)).toBe(1);
+  });
+
+  it('a reload while the create is still held up on its way (slow proxy): the new page waits for it, files nothing', async () => {
+    const w = page();
+    const storage = memoryStorage();
+    w.client.holdGitHub = (o) => (o.type === 'POST' ? 300 : 0);
+    void orchestrator(storage).fileTicket(w.args).catch(() => undefined);
+    while (!w.client.sent.some((o) => o.type === 'POST')) await new Promise((r) => setTimeout(r, 5));
+    w.client.detach();
+    const reloaded = samePlaceAs(w);
+    const steps: string[] = [];
+    const outcome = await orchestrator(storage).fileTicket({ ...reloaded.args, onProgress: (x) => steps.push(x) });
+    expect(steps).toContain('waiting-for-earlier-attempt');
+    expect(outcome).toMatchObject({ created: false, writeBack: { ok: true }, issue: { number: 1 } });
     expect(issues(w)).toBe(1);
     expect(notes(w)).toBe(1);
   });
@@ -222,7 +252,7 @@ describe('never twice', () => {
       const w = page({ timeoutMs: 80 });
       // The create is held 150 ms and committed (commitThenFail commits first, then answers late).
       w.client.standIn.addFault({ method: 'POST', path: '/issues$', delayMs: 150, status: 201, commitThenFail: true });
-      const o = orchestrator(memoryStorage(), inProcessLocks(), 400);
+      const o = orchestrator();
       expect((await rejection(o.fileTicket(w.args))).params.timeout).toBe(1);
       const outcome = await o.fileTicket(w.args);
       expect(outcome.created).toBe(false);
