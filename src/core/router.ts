@@ -224,12 +224,13 @@ function pick(candidates: TeamId[], preferred: TeamId, fallback?: TeamId): TeamI
 }
 
 /** The handbook's rules: decide, for every hit, which team it counts for and how much. */
-function assign(hits: Hit[], ctx: Context, notes: Map<TeamId, Set<string>>): Assigned[] {
+function assign(hits: Hit[], ctx: Context, notes: Map<TeamId, Map<string, string>>): Assigned[] {
   const out: Assigned[] = [];
-  const note = (team: TeamId, text: string): void => {
-    let set = notes.get(team);
-    if (!set) notes.set(team, (set = new Set()));
-    set.add(text);
+  // One note per rule and team (the first term that triggered it names it).
+  const note = (team: TeamId, rule: string, text: string): void => {
+    let rules = notes.get(team);
+    if (!rules) notes.set(team, (rules = new Map()));
+    if (!rules.has(rule)) rules.set(rule, text);
   };
   // The strongest named alert decides where monitoring words go.
   let alertTeam: TeamId | null = null;
@@ -247,7 +248,7 @@ function assign(hits: Hit[], ctx: Context, notes: Map<TeamId, Set<string>>): Ass
   for (const h of hits) {
     if (h.alert) {
       out.push({ hit: h, team: h.alert.team, weight: h.weight });
-      note(h.alert.team, `alert ${h.alert.service === '*' ? '' : `${h.alert.service}: `}${h.alert.alert} is owned by this team (Alert solutions)`);
+      note(h.alert.team, `alert:${h.alert.service}/${h.alert.alert}`, `alert ${h.alert.service === '*' ? '' : `${h.alert.service}: `}${h.alert.alert} is owned by this team (Alert solutions)`);
       continue;
     }
     const p = h.payload as Payload;
@@ -272,16 +273,16 @@ function assign(hits: Hit[], ctx: Context, notes: Map<TeamId, Set<string>>): Ass
         let weight = h.weight;
         if (batchWins) {
           out.push({ hit: h, team: 'batch-changes', weight: weight * 0.5 });
-          note('batch-changes', `${p.term} is where the changesets go: Batch Changes beats the code host`);
+          note('batch-changes', 'batch-beats-codehost', `${p.term} is where the changesets go: Batch Changes beats the code host`);
           break;
         }
         if (ctx.integration > ctx.sync) {
           team = pick(c, 'web', 'core-application');
-          if (team === 'web') note('web', `${p.term} with extension/integration words: native integration`);
+          if (team === 'web') note('web', 'codehost-integration', `${p.term} with extension/integration words: native integration`);
         } else {
           team = pick(c, 'core-application', 'web');
           if (ctx.sync === 0) weight *= 0.6;
-          else if (team === 'core-application') note('core-application', `${p.term} with cloning/syncing/token words: code-host sync`);
+          else if (team === 'core-application') note('core-application', 'codehost-sync', `${p.term} with cloning/syncing/token words: code-host sync`);
         }
         if (team) out.push({ hit: h, team, weight });
         break;
@@ -292,19 +293,19 @@ function assign(hits: Hit[], ctx: Context, notes: Map<TeamId, Set<string>>): Ass
         if (ctx.deploy >= STRONG * 0.75) out.push({ hit: h, team, weight: h.weight });
         else {
           out.push({ hit: h, team, weight: h.weight * 0.25 });
-          note(team, `${p.term} mentioned as the environment only`);
+          note(team, 'env-only', `${p.term} mentioned as the environment only`);
         }
         break;
       }
       case 'perf': {
         if (searchFirst) {
           out.push({ hit: h, team: 'search-core', weight: h.weight });
-          note('search-core', 'performance of search');
+          note('search-core', 'perf-search', 'performance of search');
         } else if (ctx.codenav >= STRONG && ctx.codenav > ctx.search) {
           out.push({ hit: h, team: 'code-intelligence', weight: h.weight * 0.5 });
         } else {
           out.push({ hit: h, team: 'distribution', weight: h.weight });
-          note('distribution', 'performance of the deployment');
+          note('distribution', 'perf-deploy', 'performance of the deployment');
         }
         break;
       }
@@ -312,7 +313,7 @@ function assign(hits: Hit[], ctx: Context, notes: Map<TeamId, Set<string>>): Ass
         if (alertTeam) out.push({ hit: h, team: alertTeam, weight: h.weight * 0.5 });
         else {
           out.push({ hit: h, team: 'distribution', weight: h.weight });
-          note('distribution', 'monitoring without a named alert');
+          note('distribution', 'monitoring', 'monitoring without a named alert');
         }
         break;
       }
@@ -372,7 +373,7 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-function scoreTeam(team: Team, assigned: Assigned[], notes: Set<string> | undefined): TeamScore {
+function scoreTeam(team: Team, assigned: Assigned[], notes: Map<string, string> | undefined): TeamScore {
   // Repeating a word adds less each time: the best mention counts fully, the others a quarter, at most twice the best.
   const byTerm = new Map<string, { max: number; rest: number }>();
   for (const a of assigned) {
@@ -406,7 +407,7 @@ function scoreTeam(team: Team, assigned: Assigned[], notes: Set<string> | undefi
   return { teamId: team.id, score: round(score), evidence, why: explain(team, evidence, notes) };
 }
 
-function explain(team: Team, evidence: Evidence[], notes: Set<string> | undefined): string {
+function explain(team: Team, evidence: Evidence[], notes: Map<string, string> | undefined): string {
   if (evidence.length === 0) return `${team.name}: no matching words`;
   const words: string[] = [];
   for (const e of evidence) {
@@ -416,7 +417,7 @@ function explain(team: Team, evidence: Evidence[], notes: Set<string> | undefine
   }
   const fields: string[] = [];
   for (const e of evidence) if (!fields.includes(FIELD_PHRASE[e.field])) fields.push(FIELD_PHRASE[e.field]);
-  const rule = notes && notes.size ? `; ${[...notes].slice(0, 2).join('; ')}` : '';
+  const rule = notes && notes.size ? `; ${[...notes.values()].slice(0, 2).join('; ')}` : '';
   return `${team.name}: ${words.map((w) => `"${w}"`).join(', ')} in the ${fields.slice(0, 2).join(' and ')}${rule}`;
 }
 
@@ -425,7 +426,7 @@ export function route(model: TicketModel, teams: readonly Team[]): RouteResult {
   const router = routerFor(teams);
   const hits = collectHits(model, router);
   const ctx = contextOf(hits);
-  const notes = new Map<TeamId, Set<string>>();
+  const notes = new Map<TeamId, Map<string, string>>();
   const assigned = assign(hits, ctx, notes);
 
   const perTeam = new Map<TeamId, Assigned[]>();

@@ -1,0 +1,186 @@
+// `engage eval FILE|DIR|- [--settings FILE] [--format table|json]`: compare the suggestions with the team and
+// priority recorded on past tickets — the write-back tags `rfh_team_<id with _>` and `rfh_priority_p<n>`, or the
+// configured engineering-team / official-priority ticket fields — and print accuracy, confusion tables and misses,
+// so a support team can tune its routing overrides on its own history.
+import { classify } from '../core/classify.ts';
+import type { Settings } from '../core/settings.ts';
+import { buildTicketModel } from '../core/ticket-model.ts';
+import type { Classification, Team, TicketBundle } from '../core/types.ts';
+import { formatOption, parseArgs, UsageError } from './args.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.ts';
+import { loadBundles, loadSettings } from './input.ts';
+import { table } from './table.ts';
+
+export const EVAL_USAGE = `Usage: engage eval FILE|DIR|- [--settings FILE] [--format table|json]
+
+Classifies every ticket and compares the suggestion with what was recorded on the ticket: the tags Engage writes
+back (rfh_team_<team id with _>, rfh_priority_p<n>) or, when configured in --settings, the engineering team and
+official priority ticket fields. Prints accuracy, confusion tables and the misses with their reasons.
+Tickets with nothing recorded are skipped. Exit code 2 when an input is malformed.`;
+
+const SHORT: Record<string, string> = {
+  distribution: 'dist',
+  'core-application': 'core',
+  'code-intelligence': 'codeintel',
+  'search-core': 's-core',
+  'search-product': 's-prod',
+  web: 'web',
+  'batch-changes': 'batch',
+  'ce-sales': 'ce',
+  bizops: 'bizops',
+};
+
+function teamFromValue(value: string, teams: Team[]): string | null {
+  const v = value.trim().toLowerCase();
+  if (!v) return null;
+  for (const t of teams) {
+    const candidates = [t.id, t.id.replace(/-/g, '_'), t.name.toLowerCase(), (t.githubLabel ?? '').toLowerCase(), `rfh_team_${t.id.replace(/-/g, '_')}`];
+    if (candidates.includes(v)) return t.id;
+  }
+  return v.replace(/_/g, '-');
+}
+
+/** The team recorded on a ticket: the `rfh_team_*` tag, else the configured engineering-team field. */
+export function recordedTeam(bundle: TicketBundle, teams: Team[], settings: Settings): string | null {
+  const tag = bundle.ticket.tags.find((t) => t.startsWith('rfh_team_'));
+  if (tag) return teamFromValue(tag.slice('rfh_team_'.length), teams);
+  const fieldId = settings.fields.engineeringTeam;
+  if (fieldId !== null) {
+    const f = bundle.ticket.custom_fields?.find((x) => x.id === fieldId);
+    if (f && typeof f.value === 'string') return teamFromValue(f.value, teams);
+  }
+  return null;
+}
+
+function priorityFromValue(value: string): number | null {
+  const m = /(?:^|[^a-z0-9])p?([0-3])$/i.exec(value.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/** The priority recorded on a ticket: the `rfh_priority_p<n>` tag, else the configured official-priority field. */
+export function recordedPriority(bundle: TicketBundle, settings: Settings): number | null {
+  const tag = bundle.ticket.tags.find((t) => /^rfh_priority_p[0-3]$/.test(t));
+  if (tag) return Number(tag.slice(-1));
+  const fieldId = settings.fields.officialPriority;
+  if (fieldId !== null) {
+    const f = bundle.ticket.custom_fields?.find((x) => x.id === fieldId);
+    if (f && (typeof f.value === 'string' || typeof f.value === 'number')) return priorityFromValue(String(f.value));
+  }
+  return null;
+}
+
+interface Row {
+  ticketId: number;
+  source: string;
+  classification: Classification;
+  team: string | null;
+  priority: number | null;
+}
+
+export interface EvalSummary {
+  tickets: number;
+  team: { total: number; correct: number; accuracy: number; top3: number; confusion: Record<string, Record<string, number>> };
+  priority: { total: number; correct: number; accuracy: number; confusion: Record<string, Record<string, number>> };
+  misses: { ticket_id: number; source: string; kind: 'team' | 'priority'; recorded: string; suggested: string; why: string }[];
+}
+
+function ratio(correct: number, total: number): number {
+  return total === 0 ? 0 : Math.round((correct / total) * 10000) / 10000;
+}
+
+export function summarize(rows: Row[]): EvalSummary {
+  const teamConf: Record<string, Record<string, number>> = {};
+  const prioConf: Record<string, Record<string, number>> = {};
+  const misses: EvalSummary['misses'] = [];
+  let teamTotal = 0;
+  let teamCorrect = 0;
+  let top3 = 0;
+  let prioTotal = 0;
+  let prioCorrect = 0;
+  for (const r of rows) {
+    const route = r.classification.route;
+    if (r.team !== null) {
+      teamTotal++;
+      const got = route.team.teamId;
+      const row = (teamConf[r.team] ??= {});
+      row[got] = (row[got] ?? 0) + 1;
+      if (got === r.team) teamCorrect++;
+      else misses.push({ ticket_id: r.ticketId, source: r.source, kind: 'team', recorded: r.team, suggested: got, why: route.team.why });
+      if (got === r.team || route.alternatives.slice(0, 2).some((a) => a.teamId === r.team)) top3++;
+    }
+    if (r.priority !== null) {
+      prioTotal++;
+      const got = r.classification.priority.level;
+      const row = (prioConf[`p${r.priority}`] ??= {});
+      row[`p${got}`] = (row[`p${got}`] ?? 0) + 1;
+      if (got === r.priority) prioCorrect++;
+      else
+        misses.push({
+          ticket_id: r.ticketId,
+          source: r.source,
+          kind: 'priority',
+          recorded: `p${r.priority}`,
+          suggested: `p${got}`,
+          why: r.classification.priority.reasons.map((x) => x.text).join(' / '),
+        });
+    }
+  }
+  return {
+    tickets: rows.length,
+    team: { total: teamTotal, correct: teamCorrect, accuracy: ratio(teamCorrect, teamTotal), top3: ratio(top3, teamTotal), confusion: teamConf },
+    priority: { total: prioTotal, correct: prioCorrect, accuracy: ratio(prioCorrect, prioTotal), confusion: prioConf },
+    misses,
+  };
+}
+
+function percent(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function confusionTable(conf: Record<string, Record<string, number>>, order: string[], short: (id: string) => string): string {
+  const present = new Set<string>(Object.keys(conf));
+  for (const row of Object.values(conf)) for (const k of Object.keys(row)) present.add(k);
+  const keys = [...order.filter((k) => present.has(k)), ...[...present].filter((k) => !order.includes(k)).sort()];
+  const rows = keys.filter((k) => conf[k]).map((k) => [short(k), ...keys.map((c) => String(conf[k]?.[c] ?? '·'))]);
+  return table(['recorded \\ suggested', ...keys.map(short)], rows);
+}
+
+export async function runEval(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { options: ['settings', 'format'], flags: ['help'] });
+  if (args.flags.has('help')) {
+    io.out(`${EVAL_USAGE}\n`);
+    return EXIT_OK;
+  }
+  const format = formatOption(args, 'table');
+  if (args.positionals.length === 0) throw new UsageError('eval needs a FILE, a DIR or - for standard input');
+  const loaded = await loadSettings(args.options.settings, io);
+  if (loaded.problems.length) {
+    for (const p of loaded.problems) io.err(`engage: ${p}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const { bundles, problems } = await loadBundles(args.positionals, io);
+  const rows: Row[] = [];
+  for (const { bundle, source } of bundles) {
+    const team = recordedTeam(bundle, loaded.teams, loaded.settings);
+    const priority = recordedPriority(bundle, loaded.settings);
+    if (team === null && priority === null) continue;
+    rows.push({ ticketId: bundle.ticket.id, source, classification: classify(buildTicketModel(bundle), loaded.teams, loaded.settings), team, priority });
+  }
+  const summary = summarize(rows);
+  if (format === 'json') io.out(`${JSON.stringify({ ...summary, skipped: bundles.length - rows.length, errors: problems })}\n`);
+  else {
+    const short = (id: string): string => SHORT[id] ?? id;
+    const order = loaded.teams.map((t) => t.id);
+    io.out(`engage eval: ${bundles.length} ticket${bundles.length === 1 ? '' : 's'} read, ${rows.length} with a recorded team or priority\n\n`);
+    io.out(`Team accuracy:     ${summary.team.correct}/${summary.team.total} (${percent(summary.team.accuracy)}); recorded team in the top 3: ${percent(summary.team.top3)}\n`);
+    io.out(`Priority accuracy: ${summary.priority.correct}/${summary.priority.total} (${percent(summary.priority.accuracy)})\n\n`);
+    if (summary.team.total) io.out(`Teams (rows: recorded, columns: suggested)\n${confusionTable(summary.team.confusion, order, short)}\n`);
+    if (summary.priority.total) io.out(`Priorities (rows: recorded, columns: suggested)\n${confusionTable(summary.priority.confusion, ['p0', 'p1', 'p2', 'p3'], (x) => x)}\n`);
+    if (summary.misses.length) {
+      io.out('Misses\n');
+      for (const m of summary.misses) io.out(`  ticket ${m.ticket_id} (${m.source}): ${m.kind} recorded ${m.recorded}, suggested ${m.suggested} — ${m.why}\n`);
+    } else if (rows.length) io.out('No misses.\n');
+  }
+  for (const p of problems) io.err(`engage: ${p}\n`);
+  return problems.length ? EXIT_BAD_INPUT : EXIT_OK;
+}
