@@ -33,6 +33,8 @@ export interface ParsedQuery {
   terms: Term[];
   /** Repositories named with `repo:` (owner/name, as written). */
   repos: string[];
+  /** Says what it searches (is:issue, is:pr, is:pull-request, type:issue, type:pr): GitHub requires it since 2025. */
+  namesTarget: boolean;
 }
 
 const QUALIFIERS = new Set(['repo', 'org', 'user', 'is', 'type', 'state', 'in', 'label', 'no', 'author', 'assignee']);
@@ -108,7 +110,14 @@ export function parseQuery(q: string): ParsedQuery {
     }
     terms.push({ kind: 'text', words: words(value), negated });
   }
-  return { terms, repos };
+  const namesTarget = terms.some(
+    (t) =>
+      t.kind === 'qualifier' &&
+      !t.negated &&
+      ((t.key === 'is' && ['issue', 'pr', 'pull-request'].includes(t.value.toLowerCase())) ||
+        (t.key === 'type' && ['issue', 'pr'].includes(t.value.toLowerCase()))),
+  );
+  return { terms, repos, namesTarget };
 }
 
 function containsPhrase(haystack: string[], phrase: string[]): boolean {

@@ -665,6 +665,10 @@ export function createGitHubStandIn(options: StandInOptions): GitHubStandIn {
         };
       }
       const parsed = parseQuery(q);
+      if (!parsed.namesTarget) {
+        // GitHub's issue search refuses a query that does not say whether it wants issues or pull requests.
+        return { status: 422, body: { ...E.errorBody(422, "Query must include 'is:issue' or 'is:pull-request'", docs), errors: [] } };
+      }
       const visible = repos.filter((r) => !r.private || ctx.caller.user);
       for (const name of parsed.repos) {
         const [owner, repoName] = name.split('/');

@@ -45,7 +45,7 @@ describe('status faults with GitHub’s bodies', () => {
 
   it('403 primary rate limit when the fault says x-ratelimit-remaining: 0', async () => {
     standIn.addFault({ status: 403, headers: { 'x-ratelimit-remaining': '0' } });
-    const res = await gh.get('/search/issues', { q: 'x' });
+    const res = await gh.get('/search/issues', { q: 'x is:issue' });
     expect(message(res)).toMatch(/^API rate limit exceeded for user ID 5001\./);
     expect(res.headers['x-ratelimit-remaining']).toBe('0');
     expect(Number(res.headers['x-ratelimit-reset'])).toBeGreaterThan(Date.now() / 1000);
@@ -203,7 +203,7 @@ describe('network and delay', () => {
 describe('requestLog', () => {
   it('records method, path (without query) and status of every request, faults included (network = 0)', async () => {
     await gh.post(ISSUES, { title: 'x' });
-    await gh.get('/search/issues', { q: 'x' });
+    await gh.get('/search/issues', { q: 'x is:issue' });
     standIn.addFault({ network: true });
     await gh.get('/user').catch(() => undefined);
     standIn.addFault({ status: 500 });

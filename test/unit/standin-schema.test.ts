@@ -45,8 +45,8 @@ describe('response conformance', () => {
       ['POST', '/repos/sourcegraph/customer/labels', { name: 'team/web', color: 'ff0000', description: 'Web team' }],
       ['GET', '/repos/sourcegraph/customer/labels/team%2Fweb'],
       ['GET', '/search/issues', undefined, { q: '"Zendesk ticket 1" repo:sourcegraph/customer is:issue in:body' }],
-      ['GET', '/search/issues', undefined, { q: 'repo:sourcegraph/customer', sort: 'created', order: 'asc' }],
-      ['GET', '/search/issues', undefined, { q: 'nothing-matches-this' }],
+      ['GET', '/search/issues', undefined, { q: 'repo:sourcegraph/customer is:issue', sort: 'created', order: 'asc' }],
+      ['GET', '/search/issues', undefined, { q: 'nothing-matches-this type:issue' }],
       ['GET', '/repos/sourcegraph/customer/issues', undefined, { state: 'all', labels: 'rfh', per_page: '1' }],
     ];
     for (const [method, path, body, query] of calls) {
@@ -80,6 +80,7 @@ describe('response conformance', () => {
       ['GET', '/repos/sourcegraph/customer/labels/none'],
       ['POST', '/repos/sourcegraph/customer/labels', { name: 'bug' }],
       ['GET', '/search/issues', undefined, { q: 'q'.repeat(300) }],
+      ['GET', '/search/issues', undefined, { q: 'no target' }],
       ['GET', '/repos/sourcegraph/customer/issues', undefined, { per_page: 'x' }],
       ['GET', '/repos/sourcegraph/customer/pulls'],
     ];

@@ -12,8 +12,10 @@ let clock: number;
 let standIn: GitHubStandIn;
 let gh: StandInCaller;
 
+/** Searches issues; adds `is:issue` (which GitHub requires) unless the query names its target itself. */
 async function search(q: string, extra: Record<string, string> = {}): Promise<SearchResult> {
-  const res = await gh.get('/search/issues', { q, ...extra });
+  const target = /(^|\s)(is|type):(issue|pr|pull-request)\b/.test(q) ? '' : ' is:issue';
+  const res = await gh.get('/search/issues', { q: q + target, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body as SearchResult;
 }
@@ -65,7 +67,7 @@ describe('finding an issue by its visible marker', () => {
     const r = await search(`"${MARKER}"`);
     expect(r.items.map((i) => i.repository_url.split('/').pop()).sort()).toEqual(['customer', 'sourcegraph']);
     const anon = standInCaller(standIn, null);
-    const publicOnly = (await anon.get('/search/issues', { q: `"${MARKER}"` })).body as SearchResult;
+    const publicOnly = (await anon.get('/search/issues', { q: `"${MARKER}" is:issue` })).body as SearchResult;
     expect(publicOnly.items.map((i) => i.repository_url.split('/').pop())).toEqual(['sourcegraph']);
   });
 });
@@ -87,7 +89,7 @@ describe('qualifiers', () => {
 
   it('sorts by created with order, and pages with a Link header', async () => {
     expect(numbers(await search('repo:sourcegraph/customer', { sort: 'created', order: 'asc' }))).toEqual([1, 2, 3]);
-    const page = await gh.get('/search/issues', { q: 'repo:sourcegraph/customer', per_page: '2' });
+    const page = await gh.get('/search/issues', { q: 'repo:sourcegraph/customer is:issue', per_page: '2' });
     expect((page.body as SearchResult).items).toHaveLength(2);
     expect((page.body as SearchResult).total_count).toBe(3);
     expect(page.headers.link).toContain('rel="next"');
@@ -99,14 +101,24 @@ describe('GitHub’s limits', () => {
     const res = await gh.get('/search/issues', { q: 'a'.repeat(257) });
     expect(res.status).toBe(422);
     expect((res.body as { errors: { message: string }[] }).errors[0]?.message).toBe('The search is longer than 256 characters.');
-    expect((await gh.get('/search/issues', { q: 'a'.repeat(256) })).status).toBe(200);
+    expect((await gh.get('/search/issues', { q: 'is:issue ' + 'a'.repeat(247) })).status).toBe(200);
   });
 
   it('refuses a repository that does not exist (or cannot be seen) with 422', async () => {
-    const res = await gh.get('/search/issues', { q: 'x repo:sourcegraph/nope' });
+    const res = await gh.get('/search/issues', { q: 'x repo:sourcegraph/nope is:issue' });
     expect(res.status).toBe(422);
     const anon = standInCaller(standIn, null);
-    expect((await anon.get('/search/issues', { q: 'x repo:sourcegraph/customer' })).status).toBe(422);
+    expect((await anon.get('/search/issues', { q: 'x repo:sourcegraph/customer is:issue' })).status).toBe(422);
+  });
+
+  it('refuses a query that does not say is:issue or is:pull-request (type:issue/type:pr count too)', async () => {
+    const res = await gh.get('/search/issues', { q: 'x repo:sourcegraph/customer' });
+    expect(res.status).toBe(422);
+    expect((res.body as { message: string }).message).toBe("Query must include 'is:issue' or 'is:pull-request'");
+    expect((await gh.get('/search/issues', { q: 'x -is:issue' })).status).toBe(422);
+    for (const q of ['x is:issue', 'x is:pr', 'x is:pull-request', 'x type:issue', 'x TYPE:PR']) {
+      expect((await gh.get('/search/issues', { q })).status, q).toBe(200);
+    }
   });
 
   it('lags creation when asked: a new issue is found only after the lag', async () => {

@@ -264,7 +264,7 @@ describe('headers and reset', () => {
   it('sends GitHub’s rate-limit headers on every response, counting per resource', async () => {
     const a = await gh.get('/user');
     const b = await gh.get('/user');
-    const s = await gh.get('/search/issues', { q: 'x' });
+    const s = await gh.get('/search/issues', { q: 'x is:issue' });
     const nf = await gh.get('/nope');
     for (const res of [a, b, s, nf]) {
       for (const h of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-used', 'x-ratelimit-resource']) {
@@ -280,13 +280,13 @@ describe('headers and reset', () => {
   it('enforces the limits when asked: the 31st search in a minute gets GitHub’s primary rate-limit 403', async () => {
     const strict = createGitHubStandIn({ acceptedTokens: [TOKEN], htmlBaseUrl: 'http://x/github', enforceRateLimits: true, now: () => clock });
     const caller = standInCaller(strict, TOKEN);
-    for (let i = 0; i < 30; i++) expect((await caller.get('/search/issues', { q: 'x' })).status).toBe(200);
-    const limited = await caller.get('/search/issues', { q: 'x' });
+    for (let i = 0; i < 30; i++) expect((await caller.get('/search/issues', { q: 'x is:issue' })).status).toBe(200);
+    const limited = await caller.get('/search/issues', { q: 'x is:issue' });
     expect(limited.status).toBe(403);
     expect(limited.headers['x-ratelimit-remaining']).toBe('0');
     expect((limited.body as { message: string }).message).toMatch(/^API rate limit exceeded for user ID/);
     clock += 60_000;
-    expect((await caller.get('/search/issues', { q: 'x' })).status).toBe(200);
+    expect((await caller.get('/search/issues', { q: 'x is:issue' })).status).toBe(200);
   });
 
   it('reset() forgets issues, labels, permissions, faults and the log', async () => {
