@@ -20,7 +20,8 @@ export const DEFAULT_TEAMS: Team[] = [
       'GKE', 'EKS', 'AKS', 'Azure', 'OpenShift', 'scaling', 'resources', 'performance', 'perf', 'monitoring', 'Grafana',
       'Prometheus', 'alert', 'alerts', 'alerting', 'Alertmanager', 'dashboard', 'dashboards', 'Jaeger', 'OOMKilled',
       'CrashLoopBackOff', 'ImagePullBackOff', 'persistent volume', 'PVC', 'ingress', 'disk space', 'memory limit',
-      'upgrade', 'upgrading', 'single container', 'pure-docker', 'statefulset', 'replicas',
+      'upgrade', 'upgrading', 'migrator', 'database migration', 'database migrations', 'db migration', 'migration', 'migrations',
+      'migrating', 'capacity', 'capacity planning', 'disk', 'storage', 'single container', 'pure-docker', 'statefulset', 'replicas',
       'helm chart', 'kustomize', 'deploy-sourcegraph', 'node pool', 'terraform', 'rollback', 'roll back', 'upgraded', 'sizing', 'images', 'kubectl', 'namespace', 'EC2', 'VM', 'slow', 'slowness', 'latency', 'scale', 'CPU', 'memory', 'timeout', 'timeouts', 'timing out', 'timed out', 'panel', 'metrics',
     ],
     githubLabel: 'team/distribution',
@@ -99,7 +100,7 @@ export const DEFAULT_TEAMS: Team[] = [
     keywords: [
       'browser extension', 'browser extensions', 'native integration', 'native integrations', 'code host integration', 'Chrome',
       'Firefox', 'Safari', 'GitHub', 'GitLab', 'Bitbucket', 'Phabricator', 'extensions', 'extension', 'Sourcegraph extensions',
-      'extension registry', 'plugins', 'plugin', 'blame', 'git-extras', 'Codecov', 'tooltip', 'tooltips', 'JetBrains',
+      'extension registry', 'plugins', 'plugin', 'add-on', 'addon', 'integration', 'integrations', 'blame', 'git-extras', 'Codecov', 'tooltip', 'tooltips', 'JetBrains',
       'VS Code', 'VSCode', 'IntelliJ',
       'GitHub Enterprise', 'GitHub.com', 'GHE', 'GitLab.com', 'Bitbucket Server', 'Bitbucket Cloud', 'hover', 'hovers', 'hovering', 'view on Sourcegraph',
     ],

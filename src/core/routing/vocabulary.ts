@@ -51,7 +51,9 @@ export const VOCABULARY: VocabEntry[] = [
   { terms: ['deploy', 'deployment', 'deploying', 'deployed', 'install', 'installation', 'helm', 'helm chart', 'kustomize', 'deploy-sourcegraph'], role: 'plain', team: 'distribution', weight: 1.5, ctx: 'deploy' },
   { terms: ['OOMKilled', 'CrashLoopBackOff', 'ImagePullBackOff', 'persistent volume', 'PVC', 'ingress', 'statefulset', 'replicas', 'memory limit', 'disk space', 'node pool', 'terraform', 'single container', 'pure-docker', 'rollback', 'roll back'], role: 'plain', team: 'distribution', weight: 2, ctx: 'deploy' },
   { terms: ['upgrade', 'upgrading', 'upgraded'], role: 'plain', team: 'distribution', weight: 0.5 },
-  { terms: ['resources', 'sizing'], role: 'plain', team: 'distribution', weight: 1.2, ctx: 'deploy' },
+  { terms: ['migrator', 'database migration', 'database migrations', 'db migration'], role: 'plain', team: 'distribution', weight: 2, ctx: 'deploy' },
+  { terms: ['migration', 'migrations', 'migrating'], role: 'plain', team: 'distribution', weight: 1, ctx: 'deploy' },
+  { terms: ['resources', 'sizing', 'capacity', 'capacity planning', 'disk', 'storage'], role: 'plain', team: 'distribution', weight: 1.2, ctx: 'deploy' },
   // --- Distribution: the environment (counts fully only when the deployment is the problem)
   { terms: ['Docker', 'docker-compose', 'docker compose', 'container', 'containers', 'image', 'images', 'Kubernetes', 'k8s', 'kubectl', 'cluster', 'pod', 'pods', 'namespace', 'AWS', 'Google Cloud', 'GCP', 'GKE', 'EKS', 'AKS', 'Azure', 'OpenShift', 'EC2', 'VM'], role: 'env', team: 'distribution', weight: 1 },
   // --- Performance and monitoring
@@ -86,7 +88,7 @@ export const VOCABULARY: VocabEntry[] = [
 
   // --- Web / Extensibility
   { terms: ['browser extension', 'browser extensions', 'native integration', 'native integrations', 'code host integration', 'Sourcegraph extensions', 'extension registry', 'view on Sourcegraph'], role: 'plain', team: 'web', weight: 3, ctx: 'integration' },
-  { terms: ['extension', 'extensions', 'plugin', 'plugins'], role: 'plain', team: 'web', weight: 1.5, ctx: 'integration' },
+  { terms: ['extension', 'extensions', 'plugin', 'plugins', 'add-on', 'addon', 'integration', 'integrations'], role: 'plain', team: 'web', weight: 1.5, ctx: 'integration' },
   { terms: ['blame', 'git-extras', 'Codecov'], role: 'plain', team: 'web', weight: 2.5, ctx: 'integration' },
   // Editor extensions are Web's too, but they are not a code host: they say nothing about where a hover happens.
   { terms: ['JetBrains', 'VS Code', 'VSCode', 'IntelliJ'], role: 'plain', team: 'web', weight: 2 },
