@@ -3,9 +3,8 @@
 import MarkdownIt from 'markdown-it';
 import { normalizeText } from '../../src/core/markdown.ts';
 
-type Token = ReturnType<MarkdownIt['parse']>[number];
-
 const md = new MarkdownIt({ html: true, linkify: true });
+type Token = ReturnType<typeof md.parse>[number];
 // Show link text exactly as written (markdown-it would otherwise percent-decode it), so text can be compared.
 md.normalizeLinkText = (s: string) => s;
 
@@ -51,8 +50,8 @@ export function render(markdown: string): Rendered {
     if (t.type === 'inline') {
       for (const c of t.children ?? []) {
         inlineTypes.add(c.type);
-        if (c.type === 'link_open') links.push({ href: c.attrGet('href') ?? '', markup: c.markup });
-        if (c.type === 'image') links.push({ href: c.attrGet('src') ?? '', markup: 'image' });
+        if (c.type === 'link_open') links.push({ href: String(c.attrGet('href') ?? ''), markup: c.markup });
+        if (c.type === 'image') links.push({ href: String(c.attrGet('src') ?? ''), markup: 'image' });
       }
       const text = inlineText(t.children ?? []);
       if (stack.includes('blockquote')) quoted += (quoted === '' ? '' : '\n\n') + text;
