@@ -26,7 +26,7 @@ const PHONE_LINE = /^\s*(?:(?:tel|phone|mobile|mob|cell|office|direct|fax|work|[
 const EMAIL_OR_URL_LINE = /^\s*[<(]?(?:\S+@\S+\.\w+|https?:\/\/\S+|www\.\S+)[>)]?\s*$/i;
 // Not anchored: disclaimers often start with the company name ("Acme S.A. - This email and any files...").
 const DISCLAIMER =
-  /(?:\**(?:confidentiality notice|disclaimer|legal notice|privileged (?:and|&) confidential)\b|this (?:e-?mail|message|communication|transmission)\b.{0,120}\b(?:confidential|privileged|intended (?:solely|only)|intended recipient)|the information (?:contained )?in this (?:e-?mail|message|communication)|if you (?:are not|have received this) .{0,40}(?:intended recipient|in error))/i;
+  /^\s*\**(?:confidentiality notice|disclaimer|legal notice|privileged (?:and|&) confidential)\b|(?:this (?:e-?mail|message|communication|transmission)\b.{0,120}\b(?:confidential|privileged|intended (?:solely|only)|intended recipient)|the information (?:contained )?in this (?:e-?mail|message|communication)|if you (?:are not|have received this) .{0,40}(?:intended recipient|in error))/i;
 // Greetings on a line of their own: "Hi Jane,", "Hello team!", "Good morning,".
 const GREETING = /^\s*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b(?:\s+[\w.'-]+){0,3}\s*[,!.:]?\s*$/i;
 // Our agents' stock sentences, removed wherever they sit in a line.
@@ -42,8 +42,15 @@ function isSignatureLike(line: string): boolean {
   const t = line.trim();
   if (t === '') return true;
   if (PHONE_LINE.test(t) || EMAIL_OR_URL_LINE.test(t) || SIG_DELIMITER.test(t)) return true;
-  // Name, title or "Title | Company" lines are short and are not sentences.
-  return t.length <= 60 && !/[.?:;]$/.test(t) && !/^\d+[.)]\s/.test(t);
+  // Name, title or "Title | Company" lines are short and are not sentences: at most five words unless the line is
+  // split by "|" or "," like "Staff Engineer | Acme" or "Support Engineer, Sourcegraph"; no colon.
+  if (t.length > 60 || /[.?:;]$/.test(t) || t.includes(':') || /^\d+[.)]\s/.test(t)) return false;
+  return /[|,·]/.test(t) || t.split(/\s+/).length <= 5;
+}
+
+/** A name under a closing, after a blank line: "Jane", "Jane Doe", "J. R. Smith". */
+function isNameLine(line: string): boolean {
+  return /^\s*[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,3}\s*$/u.test(line);
 }
 
 /** Remove quoted replies, forwarded headers, signatures, disclaimers and (for agents) stock phrases. */
@@ -86,7 +93,7 @@ export function cleanText(raw: string, author: Author): string {
       // The closing and the name/title/phone lines under it, up to the first line that reads like prose.
       // At most one blank line between the closing and the name; the block ends at the next blank line.
       i++;
-      if (i < lines.length && (lines[i] as string).trim() === '') i++;
+      if (i + 1 < lines.length && (lines[i] as string).trim() === '' && isNameLine(lines[i + 1] as string)) i++;
       let taken = 0;
       while (i < lines.length && taken < 8 && (lines[i] as string).trim() !== '' && isSignatureLike(lines[i] as string)) {
         taken++;
