@@ -112,6 +112,8 @@ export function createZafFetch(client: ZafClient, options: ZafFetchOptions = {})
       cors: false,
       httpCompleteResponse: true,
       contentType: 'application/json',
+      // Text, parsed by Octokit: jQuery's own JSON parsing would turn an odd body into a failure with status 200.
+      dataType: 'text',
       timeout,
     };
     if (typeof init.body === 'string') request.data = init.body;

@@ -32,7 +32,8 @@ export async function zendeskCall(
   const request: ZafRequestOptions = {
     url: options.url,
     type: options.type,
-    // No dataType: jQuery then parses by content type, and an empty body is not a parse error.
+    // Text, parsed here: jQuery's own JSON parsing turns an empty or odd body into a failure with status 200.
+    dataType: 'text',
     httpCompleteResponse: true,
     timeout: options.timeoutMs ?? ZENDESK_TIMEOUT_MS,
   };

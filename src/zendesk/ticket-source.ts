@@ -4,7 +4,7 @@
 // The result goes through the same `parseBundle` as the CLI and the preview, so a malformed answer fails here with a
 // message naming the field, never later with a TypeError.
 import { BundleError, parseBundle } from '../core/bundle.ts';
-import type { TicketBundle, ZendeskUser } from '../core/types.ts';
+import type { TicketBundle } from '../core/types.ts';
 import { agentError, type AgentFailure } from '../github/errors.ts';
 import { ZendeskCallError, zendeskCall } from './request.ts';
 import type { ZafClient } from './zaf.ts';
@@ -149,7 +149,7 @@ async function addMissingAuthors(
     const { body } = await zendeskCall(client, { url: `/api/v2/users/show_many.json?ids=${ids.join(',')}`, type: 'GET' });
     if (isRecord(body) && Array.isArray(body.users)) {
       for (const u of body.users as unknown[]) {
-        if (isRecord(u) && typeof u.id === 'number') users.set(u.id, u as unknown as ZendeskUser);
+        if (isRecord(u) && typeof u.id === 'number') users.set(u.id, u);
       }
     }
   }

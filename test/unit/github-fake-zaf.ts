@@ -155,15 +155,17 @@ export class FakeZafClient implements ZafClient {
 
   private reply(options: ZafRequestOptions, answer: Answer): unknown {
     const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+    // jQuery fills responseJSON only when it parsed JSON itself; asked for text, it leaves it out.
+    const json = options.dataType !== 'text' && answer.body !== undefined;
     if (answer.status < 200 || answer.status >= 300) {
       const fail: Record<string, unknown> = { status: answer.status, statusText: answer.statusText, responseText: text };
-      if (answer.body !== undefined) fail.responseJSON = answer.body;
+      if (json) fail.responseJSON = answer.body;
       if (this.failHeaders) fail.headers = answer.headers;
       throw fail;
     }
     if (options.httpCompleteResponse) {
       const done: Record<string, unknown> = { status: answer.status, headers: answer.headers, responseText: text };
-      if (answer.body !== undefined) done.responseJSON = answer.body;
+      if (json) done.responseJSON = answer.body;
       return done;
     }
     return answer.body;
