@@ -119,8 +119,11 @@ const NO_CHANGE = /\b(?:nothing (?:else )?(?:has )?changed|no (?:recent )?change
 
 function recentChanges(srcs: Source[]): ChecklistHint {
   const customer = srcs.filter((s) => s.field === 'customer' || s.field === 'subject');
-  const changes = findAll(CHANGE, customer, 'change', 4);
   const none = findAll(NO_CHANGE, srcs, 'no-change', 2);
+  // "nothing changed" is the answer "no changes", not a change.
+  const changes = findAll(CHANGE, customer, 'change', 6)
+    .filter((c) => !none.some((n) => n.field === c.field && n.messageIndex === c.messageIndex && c.start < n.end && n.start < c.end))
+    .slice(0, 4);
   if (changes.length)
     return hint('recent_changes', 'found', `Changes mentioned: ${unique(changes.map((c) => c.matched.trim())).slice(0, 2).join('; ')}`, [...changes, ...none]);
   if (none.length) return hint('recent_changes', 'found', 'The customer says nothing changed', none);
