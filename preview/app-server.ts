@@ -3,7 +3,7 @@
 // drills and benchmarks.
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,6 +146,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   let zendeskLog: { method: string; path: string; status: number }[] = [];
   let githubLog: { method: string; path: string; status: number }[] = [];
   const hostScript = await bundleHostScript();
+  const locales = await readdir(join(REPO_ROOT, 'translations'))
+    .then((names) => names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).sort())
+    .catch(() => ['en']);
   const hostCss = await readFile(join(REPO_ROOT, 'preview', 'host', 'host.css'), 'utf8');
 
   let standIn: StandIn | null = null;
@@ -265,6 +268,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       },
       subdomain: SUBDOMAIN,
       appGuid: APP_GUID,
+      locales,
     };
   }
 
@@ -337,6 +341,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return send(res, 200, hostScript, { 'content-type': 'text/javascript; charset=utf-8' });
     }
     if (method === 'GET' && path === '/__host/host.css') return send(res, 200, hostCss, { 'content-type': 'text/css; charset=utf-8' });
+    if (method === 'GET' && path === '/__host/revision') return sendJson(res, 200, { revision: store.revision });
     if (method === 'GET' && (m = /^\/__host\/tickets\/(\d+)$/.exec(path))) {
       const data = hostTicket(Number(m[1]));
       return data ? sendJson(res, 200, data) : sendJson(res, 404, { error: 'RecordNotFound', description: 'Not found' });

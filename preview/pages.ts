@@ -88,6 +88,7 @@ export function ticketPage(ticketId: number): string {
 <a href="/">All tickets</a>
 <span class="muted">Ticket #${ticketId}</span>
 <span class="spacer"></span>
+<label>Language <select id="locale-select" data-testid="locale-select"></select></label>
 <label><input type="checkbox" id="color-scheme-toggle" data-testid="color-scheme-toggle"> Dark mode</label>
 <button type="button" id="submit-button" data-testid="submit-button">Submit</button>
 <span id="save-result" data-testid="save-result" class="muted"></span>

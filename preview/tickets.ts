@@ -89,9 +89,15 @@ export class TicketStore {
   private current = new Map<number, TicketBundle>();
   private writes = new Map<number, WriteRecord[]>();
   private nextId = 0;
+  private rev = 0;
 
   constructor(private readonly loaded: LoadResult) {
     this.reset();
+  }
+
+  /** Increases on every change (write or reset), so pages can poll a number instead of the whole ticket. */
+  get revision(): number {
+    return this.rev;
   }
 
   get problems(): BundleProblem[] {
@@ -100,6 +106,7 @@ export class TicketStore {
 
   /** Restore every ticket to its file contents and forget the writes. */
   reset(): void {
+    this.rev += 1;
     this.current.clear();
     this.writes.clear();
     let maxId = 0;
@@ -134,6 +141,7 @@ export class TicketStore {
   /** Replace a ticket's live bundle and record the write (only when something changed). */
   commit(id: number, bundle: TicketBundle, record: WriteRecord | null): void {
     this.current.set(id, bundle);
+    this.rev += 1;
     if (record) this.writes.set(id, [...this.writesFor(id), record]);
   }
 }

@@ -34,6 +34,8 @@ interface HostTicketResponse {
   currentUser: Omit<ZafUser, 'locale'>;
   subdomain: string;
   appGuid: string;
+  /** Locales the app has translations for, for the page's locale picker. */
+  locales: string[];
 }
 
 const POLL_MS = 1500;
@@ -196,6 +198,18 @@ async function fetchState(): Promise<HostTicketResponse> {
   return (await res.json()) as HostTicketResponse;
 }
 
+let lastRevision = -1;
+
+/** Poll the server's change counter; reload the ticket only when something was written (tickets can be MBs). */
+async function poll(): Promise<void> {
+  const res = await fetch('/__host/revision', { cache: 'no-store' });
+  if (!res.ok) return;
+  const { revision } = (await res.json()) as { revision: number };
+  if (revision === lastRevision) return;
+  lastRevision = revision;
+  await refresh();
+}
+
 /** Reload the live ticket; fire the ZAF events a change implies and re-render when something changed. */
 async function refresh(): Promise<void> {
   const data = await fetchState();
@@ -231,6 +245,8 @@ function register(): void {
   );
   registered = true;
   log('registered (zaf.app.registered)');
+  // Zendesk activates a sidebar app when it is first shown.
+  post(eventMessage('app.activated', { firstLoad: true }));
 }
 
 async function forwardRequest(key: string, options: Record<string, unknown>): Promise<void> {
@@ -369,7 +385,16 @@ async function start(): Promise<void> {
     setColorScheme((e.target as HTMLInputElement).checked ? 'dark' : 'light', true);
   });
   byId('submit-button').addEventListener('click', () => void submit());
-  setInterval(() => void refresh().catch(() => undefined), POLL_MS);
+  const picker = byId<HTMLSelectElement>('locale-select');
+  for (const l of new Set([locale, ...data.locales])) picker.append(el('option', { value: l }, l));
+  picker.value = locale;
+  picker.addEventListener('change', () => {
+    // Zendesk reloads apps when the agent changes language; so does the preview.
+    const next = new URLSearchParams(location.search);
+    next.set('locale', picker.value);
+    location.search = next.toString();
+  });
+  setInterval(() => void poll().catch(() => undefined), POLL_MS);
 }
 
 start().catch((e: unknown) => {
