@@ -2,10 +2,12 @@
 // Debian Chromium launched with the harness's flags (test/browser/harness.ts). Unlike the harness's single
 // persistent context, every `newPage()` here is a fresh browser context — empty cache, cookies and localStorage —
 // so each drill scenario and each benchmark load starts cold and cannot see another one's draft.
+import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startPreview, type PreviewOptions, type PreviewServer } from '../../../preview/app-server.ts';
+import { startPreview, type PreviewServer } from '../../../preview/app-server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../browser/harness.ts';
 import { Control } from './control.ts';
+import { trackRequests } from './panel.ts';
 
 export interface DrillPage {
   page: Page;
@@ -15,6 +17,8 @@ export interface DrillPage {
 
 export interface DrillEnv {
   baseUrl: string;
+  /** The secure GitHub token the preview substitutes server-side (never sent to the browser). */
+  token: string;
   preview: PreviewServer;
   browser: Browser;
   control: Control;
@@ -28,17 +32,23 @@ export interface DrillEnv {
 export interface DrillEnvOptions {
   /** A folder of extra ticket bundles (`--tickets`). */
   ticketsDir?: string;
-  /** Settings to start with (and to return to on `POST /__reset`). */
-  settings?: PreviewOptions['settings'];
+  /** Non-secure settings to start with (and to return to on `POST /__reset`). */
+  settings?: Record<string, unknown>;
+}
+
+/** A token the drills know (so they can check it never leaks, and put it back after revoking it). */
+export function drillToken(): string {
+  return `ghp_drill${randomBytes(16).toString('hex')}`;
 }
 
 export async function startDrillEnv(options: DrillEnvOptions = {}): Promise<DrillEnv> {
+  const token = drillToken();
   const preview = await startPreview({
     port: 0,
     githubToken: null,
     ticketDirs: options.ticketsDir ? [options.ticketsDir] : [],
     // Explicit settings: a developer's engage.settings.json must not change what the drills see.
-    settings: options.settings ?? { settings: {} },
+    settings: { settings: options.settings ?? {}, secure: { github_token: token } },
   });
   // launch() gives Chromium a fresh temporary profile of its own and removes it on close.
   let browser: Browser;
@@ -51,6 +61,7 @@ export async function startDrillEnv(options: DrillEnvOptions = {}): Promise<Dril
   const contexts = new Set<BrowserContext>();
   return {
     baseUrl: preview.url,
+    token,
     preview,
     browser,
     control: new Control(preview.url),
@@ -59,6 +70,7 @@ export async function startDrillEnv(options: DrillEnvOptions = {}): Promise<Dril
       contexts.add(context);
       for (const script of pageOptions.init ?? []) await context.addInitScript({ content: script });
       const page = await context.newPage();
+      trackRequests(page);
       return {
         page,
         context,

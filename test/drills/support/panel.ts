@@ -51,6 +51,14 @@ export async function prepareToFile(app: FrameLocator, notePrefix = 'drill'): Pr
   await expect.poll(() => app.getByTestId('file-button').isEnabled(), { timeout: 10_000 }).toBe(true);
 }
 
+/** File is enabled already (settings without the required checklist), else complete the checklist. */
+export async function readyToFile(app: FrameLocator): Promise<void> {
+  const button = app.getByTestId('file-button');
+  await button.waitFor({ state: 'visible', timeout: 30_000 });
+  if (await button.isEnabled()) return;
+  await prepareToFile(app);
+}
+
 /** The draft as the agent sees it: which items are ticked and what the notes say. */
 export async function readDraft(app: FrameLocator): Promise<Record<string, { checked: boolean; note: string | null }>> {
   const draft: Record<string, { checked: boolean; note: string | null }> = {};
@@ -100,4 +108,50 @@ export async function waitForLogQuiet(control: Control, quietMs = 600, timeoutMs
     } else if (Date.now() - since >= quietMs) return;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+const inflightByPage = new WeakMap<Page, Set<unknown>>();
+
+/** Requests of the page (host and iframe) that have not finished yet, tracked from the first call on. */
+function inflight(page: Page): Set<unknown> {
+  let set = inflightByPage.get(page);
+  if (!set) {
+    const open = new Set<unknown>();
+    page.on('request', (r) => open.add(r));
+    page.on('requestfinished', (r) => open.delete(r));
+    page.on('requestfailed', (r) => open.delete(r));
+    inflightByPage.set(page, open);
+    set = open;
+  }
+  return set;
+}
+
+/**
+ * Move the page's (installed) clock forward in steps until `done()` holds: skips the app's own long waits (the
+ * settle window after a lost answer, GitHub's pacing between creates, back-offs, a rate-limit countdown) without
+ * faking anything else. It only jumps while no request of the page is in flight, so no client timeout is ever
+ * triggered by the jump itself; each jump fires just the timers that were due, and real time flows in between.
+ */
+export async function pumpClockUntil(page: Page, done: () => Promise<boolean>, options: { stepMs?: number; timeoutMs?: number } = {}): Promise<void> {
+  const open = inflight(page);
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('pumpClockUntil: the condition did not hold in time');
+    if (open.size === 0) await page.clock.fastForward(options.stepMs ?? 2_000);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Start tracking the page's in-flight requests now (call before the requests you want the pump to respect). */
+export function trackRequests(page: Page): void {
+  inflight(page);
+}
+
+/** Resolves when the host page forwards the app's GitHub create (POST .../issues) to the preview's proxy. */
+export function createRequestSent(page: Page, owner = 'sourcegraph', repo = 'customer'): Promise<unknown> {
+  const target = new RegExp(`/repos/${owner}/${repo}/issues"`);
+  return page.waitForRequest(
+    (r) => r.url().endsWith('/__zaf/request') && /"(type|method)":"POST"/.test(r.postData() ?? '') && target.test(r.postData() ?? ''),
+    { timeout: 30_000 },
+  );
 }
