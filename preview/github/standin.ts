@@ -62,7 +62,10 @@ export interface FaultRule {
   delayMs?: number;
   /** How many matching requests it applies to (default 1). */
   times?: number;
-  /** Perform the real operation first, then answer with the fault (status default 504 GitHub timeout). */
+  /**
+   * Perform the real operation first, then answer with the fault (status default 504, GitHub's timeout). With a
+   * 2xx/3xx status, or when the operation itself failed, the real answer is given (after `delayMs`).
+   */
   commitThenFail?: boolean;
   /** Simulate a dropped connection: handle() rejects with NetworkFault. */
   network?: boolean;
@@ -879,12 +882,14 @@ export function createGitHubStandIn(options: StandInOptions): GitHubStandIn {
     if (rule.commitThenFail) {
       // GitHub did the work at once; the answer is lost (network) or replaced (status, default its 504 timeout),
       // after the delay if any — the "it did succeed but the client saw an error or gave up" case.
-      await process(req, requestId);
-      const status = rule.network ? 0 : (rule.status ?? 504);
+      const real = await process(req, requestId);
+      // A success status (or a failed operation) means no fault to add: the real answer, only late.
+      const late = !rule.network && ((rule.status !== undefined && rule.status < 400) || real.status >= 400);
+      const status = rule.network ? 0 : late ? real.status : (rule.status ?? 504);
       record(status);
       await wait();
       if (rule.network) throw new NetworkFault('GitHub stand-in: connection dropped after the request was processed (injected fault)');
-      return faultResponse(rule, req, requestId, status);
+      return late ? real : faultResponse(rule, req, requestId, status);
     }
     if (rule.network) {
       // The request never reached GitHub.

@@ -136,6 +136,20 @@ describe('commitThenFail: the request succeeded but the client saw an error', ()
     expect(standIn.listIssues()).toHaveLength(1);
   });
 
+  it('with a success status gives the real answer (late, with delayMs)', async () => {
+    standIn.addFault({ method: 'POST', status: 201, commitThenFail: true });
+    const res = await gh.post(ISSUES, { title: 'late but fine' });
+    expect(res.status).toBe(201);
+    expect((res.body as { title: string }).title).toBe('late but fine');
+  });
+
+  it('gives the real error when the operation itself fails', async () => {
+    standIn.addFault({ method: 'POST', status: 502, commitThenFail: true });
+    const res = await gh.post(ISSUES, { body: 'no title' });
+    expect(res.status).toBe(422);
+    expect(standIn.listIssues()).toHaveLength(0);
+  });
+
   it('with network: true creates the issue, then drops the connection', async () => {
     standIn.addFault({ method: 'POST', commitThenFail: true, network: true });
     await expect(gh.post(ISSUES, { title: 'x' })).rejects.toBeInstanceOf(NetworkFault);
