@@ -17,7 +17,7 @@
 // Limit: two agents in two different browsers clicking within the same second can both pass step (c) before either
 // create lands; nothing on GitHub's side can serialise that without an extra round trip. The later one then sees the
 // link on its next visit, and the duplicate carries the same marker, so it is easy to spot and close.
-import { findLinkedIssue } from '../core/links.ts';
+import { findLinkedIssue, trackerOf } from '../core/links.ts';
 import type { RepoRef, Settings } from '../core/settings.ts';
 import type {
   FilingDecisions,
@@ -343,8 +343,8 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
     const repo: RepoRef = { owner: request.owner, repo: request.repo };
     const progress = args.onProgress ?? (() => {});
 
-    // (a) The ticket's own link.
-    const linked = findLinkedIssue(model, settings);
+    // (a) The ticket's own link for this tracker (one issue per tracker: a private link does not stop a public filing).
+    const linked = findLinkedIssue(model, settings, trackerOf(repo, settings));
     if (linked && repoKey(linked) === repoKey(repo)) {
       return { issue: linked, created: false, writeBack: { ok: true } };
     }

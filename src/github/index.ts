@@ -206,11 +206,12 @@ interface IssueLike {
   created_at?: string;
 }
 
-const WORD = /[\p{L}\p{N}_]/u;
+// Markers are tokens like `engage-zendesk-acme-4242`: a hyphen continues one as much as a letter or digit does.
+const WORD = /[\p{L}\p{N}_-]/u;
 
 /**
  * Whether `body` carries `marker` as a whole: the marker of ticket 1234 must not match inside the marker of ticket
- * 12345, so the characters around an occurrence may not continue a word.
+ * 12345 (or of `acme-1234-…`), so the characters around an occurrence may not continue the token.
  */
 export function containsMarker(body: string, marker: string): boolean {
   if (marker === '') return false;

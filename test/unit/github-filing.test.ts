@@ -2,6 +2,7 @@
 // Octokit + ZAF adapter. Every scenario ends by counting the issues that exist (and the notes on the ticket).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
+import { ticketMarker } from '../../src/core/links.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import type { FilingDecisions, IssueRequest, LinkedIssue, TicketLocation, WriteBack } from '../../src/core/types.ts';
 import { isAgentError, type AgentError } from '../../src/github/errors.ts';
@@ -23,7 +24,7 @@ const SILENT = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {
 let serial = 0;
 const TICKET = 1234;
 const LOCATION: TicketLocation = { subdomain: SUBDOMAIN, ticketId: TICKET };
-const MARKER = `Zendesk ticket ${SUBDOMAIN}#${TICKET}`;
+const MARKER = ticketMarker(LOCATION);
 
 function github(client: FakeZafClient, settings: Settings = DEFAULT_SETTINGS, timeoutMs?: number): GitHubService {
   const options: Parameters<typeof createGitHub>[2] = { timeUnitMs: 1, throttleId: `filing-${++serial}`, log: SILENT, pacing: false };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../preview/app-server.ts';
 import { forwardableOptions, requestReply } from '../../preview/host/protocol.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import { ticketMarker } from '../../src/core/links.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import type { FilingDecisions, LinkedIssue, WriteBack } from '../../src/core/types.ts';
 import { createFilingOrchestrator, memoryStorage, inProcessLocks } from '../../src/github/filing.ts';
@@ -89,7 +90,7 @@ describe('over the preview server (host page path, secure proxy, stand-in)', () 
     expect(await gh.checkAccess(DEFAULT_SETTINGS.privateRepo)).toEqual({ push: true });
 
     const logBefore = (await (await fetch(new URL('/__log', preview.url))).json()) as { zendesk: unknown[]; github: unknown[] };
-    const marker = `Zendesk ticket engage-preview#${TICKET}`;
+    const marker = ticketMarker({ subdomain: 'engage-preview', ticketId: TICKET });
     const writeBack = (issue: LinkedIssue): WriteBack => ({
       ticket: {
         comment: { body: `Engage filed ${issue.url}`, public: false },

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import type { IssueRequest } from '../../src/core/types.ts';
 import { isAgentError, type AgentError } from '../../src/github/errors.ts';
+import { ticketMarker } from '../../src/core/links.ts';
 import { containsMarker, createGitHub, type GitHubService } from '../../src/github/index.ts';
 import { GITHUB_AUTHORIZATION } from '../../src/github/zaf-fetch.ts';
 import { FakeZafClient, TEST_TOKEN } from './github-fake-zaf.ts';
@@ -300,6 +301,15 @@ describe('issues/get: getIssueState', () => {
 });
 
 describe('containsMarker', () => {
+  it('matches the real marker token as a whole', () => {
+    const m = ticketMarker({ subdomain: 'acme', ticketId: 4242 });
+    expect(containsMarker(`Zendesk: https://acme.zendesk.com/agent/tickets/4242 · ${m}`, m)).toBe(true);
+    expect(containsMarker(`(${m}).`, m)).toBe(true);
+    expect(containsMarker(`${m}1`, m)).toBe(false);
+    expect(containsMarker(`${m}-7`, m)).toBe(false);
+    expect(containsMarker(`x-${m}`, m)).toBe(false);
+  });
+
   it('matches the marker as a whole, not inside a longer ticket number or word', () => {
     const m = 'Zendesk ticket engage-test#1234';
     expect(containsMarker(`intro\n${m}\n`, m)).toBe(true);
