@@ -126,7 +126,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 
   const dirs = [...(options.builtinTickets === false ? [] : [BUILTIN_TICKETS]), ...(options.ticketDirs ?? [])];
   const store = new TicketStore(loadBundleDirs(dirs));
-  for (const p of store.problems) log(`ticket bundle problem: ${p.source}${p.field ? ` (${p.field})` : ''}: ${p.message}`);
+  for (const p of store.problems) log(`ticket bundle problem: ${p.source}: ${p.message}`);
 
   const loaded = options.settings
     ? { ...(() => {

@@ -67,7 +67,11 @@ export function loadBundleDirs(dirs: string[]): LoadResult {
         continue;
       }
       const { bundles, errors } = parseBundleFile(text, source);
-      for (const err of errors) problems.push({ source, field: err.field, message: err.message });
+      for (const err of errors) {
+        // The core's message starts with the file name; the listing shows the file on its own.
+        const message = err.message.startsWith(source) ? err.message.slice(source.length).replace(/^[:,]\s*/, '') : err.message;
+        problems.push({ source, field: err.field, message });
+      }
       for (const bundle of bundles) {
         const previous = byId.get(bundle.ticket.id);
         if (previous) {
