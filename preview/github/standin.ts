@@ -88,8 +88,16 @@ export interface StoredIssue extends Record<string, unknown> {
   comment_list: Record<string, unknown>[];
 }
 
+export interface HandleOptions {
+  /**
+   * A read by the preview itself (e.g. `/github/api/...` for tests that inspect state), not by the app: injected
+   * faults neither apply nor count down, and the request is not in requestLog(). Default false.
+   */
+  internal?: boolean;
+}
+
 export interface GitHubStandIn {
-  handle(req: StandInRequest): Promise<StandInResponse>;
+  handle(req: StandInRequest, options?: HandleOptions): Promise<StandInResponse>;
   addFault(rule: FaultRule): void;
   clearFaults(): void;
   reset(): void;
@@ -863,14 +871,14 @@ export function createGitHubStandIn(options: StandInOptions): GitHubStandIn {
     return { status, headers, body };
   }
 
-  async function handle(req: StandInRequest): Promise<StandInResponse> {
+  async function handle(req: StandInRequest, handleOptions: HandleOptions = {}): Promise<StandInResponse> {
     const requestId = randomBytes(8).toString('hex').toUpperCase().replace(/(.{4})(.{4})(.{4})(.{4})/, '$1:$2:$3:$4');
     const method = req.method.toUpperCase();
     const [path] = splitPath(req.path);
     const record = (status: number): void => {
-      log.push({ method, path, status });
+      if (!handleOptions.internal) log.push({ method, path, status });
     };
-    const rule = takeFault(method, path);
+    const rule = handleOptions.internal ? null : takeFault(method, path);
     if (!rule) {
       const response = await process(req, requestId);
       record(response.status);

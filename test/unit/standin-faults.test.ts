@@ -232,6 +232,17 @@ describe('requestLog', () => {
     ]);
   });
 
+  it('internal reads (the preview inspecting state) neither meet faults nor appear in the log', async () => {
+    standIn.addFault({ status: 500 });
+    const res = await standIn.handle(
+      { method: 'GET', path: '/user', query: new URLSearchParams(), headers: { authorization: `Bearer ${TOKEN}` }, body: undefined },
+      { internal: true },
+    );
+    expect(res.status).toBe(200);
+    expect(standIn.requestLog()).toEqual([]);
+    expect((await gh.get('/user')).status).toBe(500);
+  });
+
   it('returns a copy', async () => {
     await gh.get('/user');
     standIn.requestLog().pop();
