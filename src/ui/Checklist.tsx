@@ -37,7 +37,7 @@ const STATUS_HUE: Record<ChecklistHint['status'], string> = { found: 'green', pa
 
 function HintView(props: { t: Translate; hint: ChecklistHint; model: TicketModel }): JSX.Element {
   const { t, hint, model } = props;
-  const snippets = evidenceSnippets(model, hint.evidence, 30, 2);
+  const snippets = evidenceSnippets(model, hint.evidence, 30, 1);
   return (
     <>
       <HintLine>

@@ -7,7 +7,8 @@ import { Field, Input } from '@zendeskgarden/react-forms';
 import { SM } from '@zendeskgarden/react-typography';
 import { Dots } from '@zendeskgarden/react-loaders';
 import type { Classification, PriorityLevel, Team, TicketModel } from '../core/types.ts';
-import { priorityLabel, type Settings } from '../core/settings.ts';
+import type { Settings } from '../core/settings.ts';
+import { priorityLabelOf } from './labels.ts';
 import type { Draft, DraftAction } from './draft.ts';
 import type { Translate } from './i18n.ts';
 import { evidenceSnippets } from './evidence.ts';
@@ -58,10 +59,7 @@ export default function Details(props: {
             <List data-testid="team-alternatives">
               {alternatives.map((a) => (
                 <li key={a.teamId}>
-                  <SM>
-                    <b>{teamName(teams, a.teamId)}</b>
-                    {a.why ? ` — ${a.why}` : ''}
-                  </SM>
+                  <SM data-team-id={a.teamId}>{a.why || teamName(teams, a.teamId)}</SM>
                 </li>
               ))}
             </List>
@@ -108,7 +106,7 @@ export default function Details(props: {
             <OverridePicker
               label={t('ui.priority.override_label')}
               options={LEVELS.map((l) => {
-                const name = `${priorityLabel(settings, l)} · ${t(`ui.priority.level.${l}`)}`;
+                const name = `${priorityLabelOf(settings, l)} · ${t(`ui.priority.level.${l}`)}`;
                 return { value: String(l), label: l === priority.level ? t('ui.override.suggested', { name }) : name };
               })}
               value={String(draft.priorityOverride ?? priority.level)}

@@ -58,3 +58,5 @@ export function ErrorAlert(props: {
     </Alert>
   );
 }
+
+export default ErrorAlert;

@@ -54,7 +54,7 @@ export function HandoffBox(props: { t: Translate; handoff: Handoff; title?: stri
           ref={area}
           readOnly
           isResizable
-          minRows={4}
+          minRows={6}
           maxRows={12}
           value={handoff.message}
           data-testid="handoff-message"

@@ -33,6 +33,8 @@ const Labels = styled.div`
 export function IssuePreview(props: {
   t: Translate;
   request: IssueRequest | null;
+  /** Why the issue cannot be composed (a label too long for GitHub...), shown instead of the preview. */
+  error?: string | null;
   expanded: boolean;
   onToggle: (expanded: boolean) => void;
 }): JSX.Element {
@@ -51,8 +53,9 @@ export function IssuePreview(props: {
             <Accordion.Label>{t('ui.preview.title')}</Accordion.Label>
           </Accordion.Header>
           <Accordion.Panel>
+            {props.error ? <SM data-testid="preview-error">{t('ui.preview.error', { message: props.error })}</SM> : null}
             {request === null ? (
-              <SM>{t('ui.loading')}</SM>
+              props.error ? null : <SM>{t('ui.loading')}</SM>
             ) : (
               <>
                 <SM>{t('ui.preview.repo', { repo: `${request.owner}/${request.repo}` })}</SM>

@@ -16,7 +16,7 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import { HandoffBox } from './Handoff.tsx';
 import { Caption, Section } from './FirstView.tsx';
 import { linkedDecisions } from './linked.ts';
-import { toAgentError } from './hooks/useTicketData.ts';
+import { toAgentError } from './agent-error.ts';
 
 const Tags = styled.div`
   display: flex;

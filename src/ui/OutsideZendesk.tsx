@@ -37,3 +37,5 @@ export function OutsideZendeskMessage(props: { i18n: I18n }): JSX.Element {
     </Alert>
   );
 }
+
+export default OutsideZendesk;

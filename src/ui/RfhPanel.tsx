@@ -3,7 +3,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Skeleton } from '@zendeskgarden/react-loaders';
-import { priorityLabel, type Settings } from '../core/settings.ts';
+import type { Settings } from '../core/settings.ts';
+import { priorityLabelOf } from './labels.ts';
 import type { Classification, LinkedIssue, Team, TicketLocation, TicketModel } from '../core/types.ts';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { browserStorage, saveFiled, toDecisions } from './draft.ts';
@@ -26,7 +27,7 @@ function Placeholder(): JSX.Element {
   );
 }
 
-export function RfhPanel(props: {
+export default function RfhPanel(props: {
   t: Translate;
   client: ZafClient;
   location: TicketLocation;
@@ -63,7 +64,7 @@ export function RfhPanel(props: {
         teams={teams}
         chosenTeamId={decisions.teamId}
         chosenPriority={decisions.priority}
-        chosenPriorityLabel={priorityLabel(settings, decisions.priority)}
+        chosenPriorityLabel={priorityLabelOf(settings, decisions.priority)}
       />
       <div>
         <Button

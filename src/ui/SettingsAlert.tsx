@@ -28,3 +28,5 @@ export function SettingsAlert(props: { t: Translate; problems: readonly SettingP
     </Alert>
   );
 }
+
+export default SettingsAlert;

@@ -15,3 +15,5 @@ export function StartupError(props: { t: Translate; error: unknown }): JSX.Eleme
     </div>
   );
 }
+
+export default StartupError;

@@ -51,7 +51,10 @@ export function gateReason(t: Translate, gate: Gate): string {
 
 export default function Workbench(props: WorkbenchProps): JSX.Element {
   const { t, draft, dispatch, settings, teams, model, location, team, decisions, client } = props;
-  const ctx = useMemo(() => ({ settings, teams, location }), [settings, teams, location]);
+  const ctx = useMemo(
+    () => ({ settings, teams, location, classification: props.classification }),
+    [settings, teams, location, props.classification],
+  );
   const [previewOpen, setPreviewOpen] = useState(false);
   const { filing, file, retryWriteBack } = useFiling(props.onFiled);
 
@@ -59,14 +62,15 @@ export default function Workbench(props: WorkbenchProps): JSX.Element {
   // (preview open, or the public tracker's redaction list), and from a deferred copy of the decisions.
   const deferred = useDeferredValue(decisions);
   const needRequest = team.takesGithubIssues && (previewOpen || draft.tracker === 'public');
-  const request = useMemo<IssueRequest | null>(() => {
-    if (!needRequest) return null;
+  const composed = useMemo<{ request: IssueRequest | null; error: string | null }>(() => {
+    if (!needRequest) return { request: null, error: null };
     try {
-      return composeIssue(model, deferred, ctx);
-    } catch {
-      return null;
+      return { request: composeIssue(model, deferred, ctx), error: null };
+    } catch (e) {
+      return { request: null, error: e instanceof Error ? e.message : String(e) };
     }
   }, [needRequest, model, deferred, ctx]);
+  const request = composed.request;
 
   const gate = filingGate(decisions, {
     requireChecklist: settings.requireChecklist,
@@ -132,7 +136,7 @@ export default function Workbench(props: WorkbenchProps): JSX.Element {
       />
       <KindTrackerSection t={t} draft={draft} dispatch={dispatch} settings={settings} request={request} />
       <TimelineFields t={t} draft={draft} dispatch={dispatch} />
-      <IssuePreview t={t} request={request} expanded={previewOpen} onToggle={setPreviewOpen} />
+      <IssuePreview t={t} request={request} error={composed.error} expanded={previewOpen} onToggle={setPreviewOpen} />
       {filing.state === 'failed' ? (
         <ErrorAlert t={t} error={filing.error} onRetry={onFile} data-testid="filing-error" />
       ) : null}

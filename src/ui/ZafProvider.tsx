@@ -1,8 +1,8 @@
 // The shell around every location: waits for Zendesk's registration, loads the agent's translations, follows the
 // colour scheme live, and keeps the iframe as tall as its content. Children render only once all that is known.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
-import { Dots } from '@zendeskgarden/react-loaders';
+import { Skeleton } from '@zendeskgarden/react-loaders';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { AppContext, type AppState } from './context.ts';
 import { readStart, whenRegistered } from './boot.ts';
@@ -10,7 +10,8 @@ import { loadI18n, type I18n } from './i18n.ts';
 import { colorSchemeFromUrl, parseColorScheme, themeFor, type ColorScheme } from './theme.ts';
 import { observeHeight } from './resize.ts';
 import { GlobalStyle } from './GlobalStyle.ts';
-import { StartupError } from './StartupError.tsx';
+
+const StartupError = lazy(() => import('./StartupError.tsx'));
 
 type Phase =
   | { kind: 'starting' }
@@ -58,11 +59,16 @@ export function ZafProvider(props: { client: ZafClient; children: ReactNode }): 
   if (phase.kind === 'ready') {
     body = <AppContext.Provider value={{ ...phase.app, colorScheme: scheme }}>{props.children}</AppContext.Provider>;
   } else if (phase.kind === 'failed') {
-    body = <StartupError t={phase.i18n.t} error={phase.error} />;
+    body = (
+      <Suspense fallback={null}>
+        <StartupError t={phase.i18n.t} error={phase.error} />
+      </Suspense>
+    );
   } else {
     body = (
-      <div style={{ padding: 16, textAlign: 'center' }} aria-busy="true">
-        <Dots size={24} />
+      <div style={{ padding: 12 }} aria-busy="true">
+        <Skeleton width="50%" />
+        <Skeleton width="80%" />
       </div>
     );
   }

@@ -47,17 +47,18 @@ export type DraftAction =
   | { type: 'ceToInclude'; text: string }
   | { type: 'privateIssueUrl'; url: string };
 
-const answer = (note = ''): ChecklistAnswer => ({ done: false, note });
+const answer = (): ChecklistAnswer => ({ done: false, note: '' });
 
 /**
- * A fresh draft. Notes start from what the ticket already reveals (the core's hint summaries for items it found
- * or partly found), so the agent confirms and edits rather than retypes; nothing is ticked for them.
+ * A fresh draft, as the core proposes it (`defaultDecisions` in core/compose.ts, mirrored here so the first view's
+ * chunk does not carry the composer): items the ticket already answers (hint `found`) start ticked, the agent
+ * confirms or unticks them; the issue body quotes the hints themselves, so notes start empty for the agent's own
+ * words. Step 2 is never pre-ticked.
  */
 export function initialDraft(classification?: Pick<Classification, 'checklist'>): Draft {
   const checklist = {} as Record<ChecklistKey, ChecklistAnswer>;
   for (const key of CHECKLIST_KEYS) {
-    const hint = classification?.checklist[key];
-    checklist[key] = answer(hint && hint.status !== 'missing' ? hint.summary : '');
+    checklist[key] = { done: classification?.checklist[key]?.status === 'found', note: '' };
   }
   return {
     version: DRAFT_VERSION,

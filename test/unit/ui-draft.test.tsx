@@ -63,21 +63,23 @@ const classification: Classification = {
 };
 
 describe('draft', () => {
-  it('starts from the hints: notes pre-filled for found/partial items, nothing ticked', () => {
+  it('starts from the hints: found items ticked, partial and missing not, Step 2 never; notes empty', () => {
     const d = initialDraft(classification);
-    expect(d.checklist.environment).toEqual({ done: false, note: 'Sourcegraph 3.29 on Kubernetes' });
-    expect(d.checklist.repro.note).toBe('2 numbered steps');
-    expect(d.checklist.recent_changes.note).toBe('');
+    expect(d.checklist.environment).toEqual({ done: true, note: '' });
+    expect(d.checklist.impact.done).toBe(true);
+    expect(d.checklist.repro).toEqual({ done: false, note: '' });
+    expect(d.checklist.recent_changes.done).toBe(false);
+    expect(d.teammatesAsked.done).toBe(false);
     expect(d.kind).toBe('rfh');
     expect(d.tracker).toBe('private');
   });
 
   it('changes through the reducer without mutating', () => {
     const d0 = initialDraft(classification);
-    const d1 = draftReducer(d0, { type: 'check', key: 'environment', done: true });
+    const d1 = draftReducer(d0, { type: 'check', key: 'repro', done: true });
     const d2 = draftReducer(d1, { type: 'note', key: 'teammates', note: 'asked Kim' });
-    expect(d0.checklist.environment.done).toBe(false);
-    expect(d2.checklist.environment.done).toBe(true);
+    expect(d0.checklist.repro.done).toBe(false);
+    expect(d2.checklist.repro.done).toBe(true);
     expect(d2.teammatesAsked).toEqual({ done: false, note: 'asked Kim' });
   });
 
@@ -127,7 +129,7 @@ describe('draft storage', () => {
   it('survives a round trip and is gone after clearing', () => {
     const storage = memoryStorage();
     const fresh = initialDraft(classification);
-    const d = draftReducer(draftReducer(fresh, { type: 'check', key: 'impact', done: true }), { type: 'note', key: 'impact', note: 'only SSO users <script>' });
+    const d = draftReducer(draftReducer(fresh, { type: 'check', key: 'repro', done: true }), { type: 'note', key: 'impact', note: 'only SSO users <script>' });
     expect(saveDraft(storage, draftKey(location), d)).toBe(true);
     expect(loadDraft(storage, draftKey(location), fresh)).toEqual(d);
     clearDraft(storage, draftKey(location));
@@ -146,7 +148,8 @@ describe('draft storage', () => {
     expect(revived.tracker).toBe('public');
     expect(revived.priorityOverride).toBeNull();
     expect(revived.teamOverride).toBe('web');
-    expect(revived.checklist.repro).toEqual({ done: true, note: fresh.checklist.repro.note });
+    expect(revived.checklist.repro).toEqual({ done: true, note: '' });
+    expect(revived.checklist.environment).toEqual(fresh.checklist.environment);
     const storage = memoryStorage();
     storage.setItem(draftKey(location), '{not json');
     expect(loadDraft(storage, draftKey(location), fresh)).toEqual(fresh);

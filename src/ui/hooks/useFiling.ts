@@ -6,7 +6,49 @@ import type { Settings } from '../../core/settings.ts';
 import type { FilingDecisions, IssueRequest, LinkedIssue, TicketLocation, TicketModel, WriteBack } from '../../core/types.ts';
 import type { ZafClient } from '../../zendesk/zaf.ts';
 import type { AgentError } from '../../github/errors.ts';
-import { toAgentError } from './useTicketData.ts';
+import { toAgentError } from '../agent-error.ts';
+
+type FilingModule = typeof import('../../github/filing.ts');
+type Orchestrator = ReturnType<FilingModule['createFilingOrchestrator']>;
+type Locks = NonNullable<Parameters<FilingModule['createFilingOrchestrator']>[0]>['locks'];
+
+/**
+ * The Web Locks API where the browser allows it (one filing per ticket across tabs), else a lock for this page.
+ * Browsers that block third-party storage also refuse `navigator.locks.request` in the app's cross-site iframe
+ * (SecurityError, before the callback runs): filing must still work there, guarded within the page.
+ */
+export function resilientLocks(fallback: NonNullable<Locks>, web: NonNullable<Locks> | null): NonNullable<Locks> {
+  let broken = web === null;
+  return {
+    async request<T>(name: string, callback: () => Promise<T>): Promise<T> {
+      if (!broken && web) {
+        let started = false;
+        try {
+          return await web.request(name, () => {
+            started = true;
+            return callback();
+          });
+        } catch (e) {
+          if (started) throw e;
+          broken = true; // the lock itself was refused: never ran, safe to run guarded in-page
+        }
+      }
+      return fallback.request(name, callback);
+    },
+  };
+}
+
+let orchestrator: Orchestrator | null = null;
+
+async function loadFiling(): Promise<{ filing: FilingModule; orchestrator: Orchestrator }> {
+  const filing = await import('../../github/filing.ts');
+  if (!orchestrator) {
+    const nav = (globalThis as { navigator?: { locks?: NonNullable<Locks> } }).navigator;
+    const web = nav?.locks && typeof nav.locks.request === 'function' ? nav.locks : null;
+    orchestrator = filing.createFilingOrchestrator({ locks: resilientLocks(filing.inProcessLocks(), web) });
+  }
+  return { filing, orchestrator };
+}
 
 export type WriteBackStatus = { state: 'ok' } | { state: 'failed'; error: AgentError } | { state: 'retrying' };
 
@@ -59,12 +101,9 @@ export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
       setFiling({ state: 'filing', step: null });
       try {
         const input = makeInput();
-        const [{ createGitHub }, { fileTicket }] = await Promise.all([
-          import('../../github/index.ts'),
-          import('../../github/filing.ts'),
-        ]);
+        const [{ createGitHub }, { orchestrator }] = await Promise.all([import('../../github/index.ts'), loadFiling()]);
         const github = createGitHub(input.client, input.settings);
-        const outcome = await fileTicket({
+        const outcome = await orchestrator.fileTicket({
           ...input,
           github,
           onProgress: (step) => setFiling((f) => (f.state === 'filing' ? { state: 'filing', step } : f)),
@@ -92,8 +131,8 @@ export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
     setFiling((f) => (f.state === 'filed' ? { ...f, writeBack: { state: 'retrying' } } : f));
     let status: WriteBackStatus;
     try {
-      const filing = await import('../../github/filing.ts');
-      const outcome = await filing.retryWriteBack(args);
+      const { orchestrator } = await loadFiling();
+      const outcome = await orchestrator.retryWriteBack(args);
       status = outcome.writeBack.ok ? { state: 'ok' } : { state: 'failed', error: outcome.writeBack.error };
     } catch (e) {
       status = { state: 'failed', error: toAgentError(e, 'zendesk_writeback_refused') };

@@ -1,45 +1,51 @@
-// The ticket the sidebar sits on, loaded through the Zendesk API (H5's adapter) and turned into the core's model.
-// Loading errors arrive as AgentErrors; `retry` loads again without a reload.
-import { useCallback, useEffect, useState } from 'react';
-import { loadTicketBundle } from '../../zendesk/ticket-source.ts';
-import { buildTicketModel } from '../../core/ticket-model.ts';
-import type { TicketModel } from '../../core/types.ts';
-import { agentError, isAgentError, type AgentError } from '../../github/errors.ts';
+// The ticket the sidebar sits on: the brain chunk (settings, catalogue, core) and the ticket loaded through
+// Zendesk's API, turned into the core's model and decisions. Errors arrive as AgentErrors; `retry` starts over
+// without a reload.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Classification, LinkedIssue, TicketModel } from '../../core/types.ts';
+import type { AgentError } from '../../github/errors.ts';
+import type { Brain, PanelSettings } from '../brain.ts';
+import { preloadBrain } from '../load-brain.ts';
 import { useApp } from './useApp.ts';
 
 export type TicketData =
-  | { state: 'loading' }
-  | { state: 'ready'; model: TicketModel }
-  | { state: 'failed'; error: AgentError };
+  | { state: 'loading'; panel: PanelSettings | null }
+  | { state: 'ready'; panel: PanelSettings; model: TicketModel; classification: Classification; link: LinkedIssue | null }
+  | { state: 'failed'; panel: PanelSettings | null; error: AgentError };
 
-export function toAgentError(e: unknown, code: AgentError['code'] = 'unknown'): AgentError {
-  if (isAgentError(e)) return e;
-  const message = e instanceof Error ? e.message : String(e);
-  return agentError(code, { status: 0, message }, true);
+/** When the brain chunk itself could not be downloaded there is no classifier at hand: say it plainly. */
+function chunkFailure(e: unknown): AgentError {
+  return { code: 'ticket_load_failed', params: { status: 0, message: e instanceof Error ? e.message : String(e) }, retryable: true };
 }
 
 export function useTicketData(ticketId: number | undefined): { data: TicketData; retry: () => void } {
-  const { client } = useApp();
-  const [data, setData] = useState<TicketData>({ state: 'loading' });
+  const { client, metadata } = useApp();
+  const [data, setData] = useState<TicketData>({ state: 'loading', panel: null });
   const [attempt, setAttempt] = useState(0);
+  const rawSettings = useMemo(() => metadata.settings, [metadata.settings]);
 
   useEffect(() => {
     let live = true;
-    setData({ state: 'loading' });
+    setData((d) => ({ state: 'loading', panel: d.panel }));
     (async () => {
+      let panel: PanelSettings | null = null;
+      let brain: Brain | null = null;
       try {
-        if (ticketId === undefined) throw agentError('ticket_load_failed', { status: 0, message: 'no ticket id in the ZAF context', field: 'ticketId' }, false);
-        const bundle = await loadTicketBundle(client, ticketId);
-        const model = buildTicketModel(bundle);
-        if (live) setData({ state: 'ready', model });
+        brain = await preloadBrain();
+        panel = brain.panelSettings(rawSettings);
+        if (live) setData({ state: 'loading', panel });
+        const model = await brain.loadModel(client, ticketId);
+        const { classification, link } = brain.decide(model, panel);
+        if (live) setData({ state: 'ready', panel, model, classification, link });
       } catch (e) {
-        if (live) setData({ state: 'failed', error: toAgentError(e, 'ticket_load_failed') });
+        const error = brain ? brain.toAgentError(e, 'ticket_load_failed') : chunkFailure(e);
+        if (live) setData({ state: 'failed', panel, error });
       }
     })();
     return () => {
       live = false;
     };
-  }, [client, ticketId, attempt]);
+  }, [client, rawSettings, ticketId, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { data, retry };

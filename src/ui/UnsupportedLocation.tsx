@@ -1,0 +1,14 @@
+import { Alert } from '@zendeskgarden/react-notifications';
+import type { Translate } from './i18n.ts';
+
+export default function UnsupportedLocation(props: { t: Translate; location: string }): JSX.Element {
+  const { t } = props;
+  return (
+    <div style={{ padding: 12 }}>
+      <Alert type="warning" data-testid="unsupported-location">
+        <Alert.Title>{t('ui.unsupported_location.title')}</Alert.Title>
+        <Alert.Paragraph>{t('ui.unsupported_location.message', { location: props.location })}</Alert.Paragraph>
+      </Alert>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// The decision-making half of the first view, as one lazy chunk: settings validation and the team catalogue,
+// loading the ticket, the core's ticket model and classification, and the linked-issue lookup. The shell starts
+// fetching it at boot, in parallel with Zendesk's registration, so it is there by the time the ticket is; the
+// first paint (headline, skeleton) never waits for it.
+import { parseSettings, type Settings, type SettingProblem } from '../core/settings.ts';
+import { buildCatalogue } from '../core/teams.ts';
+import { buildTicketModel } from '../core/ticket-model.ts';
+import { classify } from '../core/classify.ts';
+import { findLinkedIssue } from '../core/links.ts';
+import type { Classification, LinkedIssue, Team, TicketModel } from '../core/types.ts';
+import { loadTicketBundle } from '../zendesk/ticket-source.ts';
+import type { ZafClient } from '../zendesk/zaf.ts';
+import { agentError } from '../github/errors.ts';
+
+export { toAgentError } from './agent-error.ts';
+
+export interface PanelSettings {
+  settings: Settings;
+  teams: Team[];
+  problems: SettingProblem[];
+}
+
+/** The manifest parameters validated one by one (bad ones fall back to defaults) and the catalogue in force. */
+export function panelSettings(raw: Record<string, unknown> | null | undefined): PanelSettings {
+  const { settings, problems } = parseSettings(raw);
+  const catalogue = buildCatalogue(settings.routingOverrides);
+  return { settings, teams: catalogue.teams, problems: [...problems, ...catalogue.problems] };
+}
+
+export async function loadModel(client: ZafClient, ticketId: number | undefined): Promise<TicketModel> {
+  if (ticketId === undefined) {
+    throw agentError('ticket_load_failed', { status: 0, message: 'no ticket id in the ZAF context', field: 'ticketId' }, false);
+  }
+  return buildTicketModel(await loadTicketBundle(client, ticketId));
+}
+
+export function decide(model: TicketModel, panel: PanelSettings): { classification: Classification; link: LinkedIssue | null } {
+  return {
+    classification: classify(model, panel.teams, panel.settings),
+    link: findLinkedIssue(model, panel.settings),
+  };
+}
+
+export type Brain = typeof import('./brain.ts');
