@@ -127,7 +127,11 @@ export interface StandInOptions {
   login?: string;
   /** Clock in ms (tests); default Date.now. */
   now?: () => number;
-  /** Answer 403/429 when the real limits (core 5000/h, search 30/min) are used up (default false: headers only). */
+  /**
+   * Answer like GitHub when the limits are used up (default false: headers only): primary limits core 5000/h and
+   * search 30/min (403, x-ratelimit-remaining 0); the secondary limit on content creation, 80 writes/min
+   * (403 with retry-after).
+   */
   enforceRateLimits?: boolean;
   /** Check every answer against the description's response schema; a mismatch is a stand-in bug → 500 (default true). */
   checkResponses?: boolean;
@@ -144,6 +148,7 @@ const LABEL_DESCRIPTION_LIMIT = 100;
 const SEARCH_QUERY_LIMIT = 256;
 const SEARCH_RESULT_CAP = 1000;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const CONTENT_CREATION_PER_MINUTE = 80;
 const RATE_LIMITS = {
   core: { authenticated: 5000, anonymous: 60, windowMs: 3_600_000 },
   search: { authenticated: 30, anonymous: 10, windowMs: 60_000 },
@@ -226,6 +231,8 @@ export function createGitHubStandIn(options: StandInOptions): GitHubStandIn {
   let log: { method: string; path: string; status: number }[] = [];
   let rate = new Map<string, { used: number; resetAt: number }>();
   let searchLagMs = options.searchLagMs ?? 0;
+  /** Times of recent writes, for the secondary (content creation) limit. */
+  let writes: number[] = [];
   let nextIssueId = 0;
   let nextCommentId = 0;
   let nextLabelId = 0;
@@ -250,6 +257,7 @@ export function createGitHubStandIn(options: StandInOptions): GitHubStandIn {
     faults = [];
     log = [];
     rate = new Map();
+    writes = [];
     searchLagMs = options.searchLagMs ?? 0;
   }
   reset();
@@ -771,6 +779,15 @@ export function createGitHubStandIn(options: StandInOptions): GitHubStandIn {
     if (options.enforceRateLimits && limits.used > limits.limit) {
       const body = caller.user ? E.primaryRateLimit(caller.user.id, requestId) : E.errorBody(403, 'API rate limit exceeded.', E.DOCS);
       return answer({ status: 403, body }, caller, resource);
+    }
+    if (options.enforceRateLimits && method !== 'GET') {
+      const t = now();
+      writes = writes.filter((w) => w > t - 60_000);
+      if (writes.length >= CONTENT_CREATION_PER_MINUTE) {
+        const retryAfter = Math.max(1, Math.ceil(((writes[0] as number) + 60_000 - t) / 1000));
+        return answer({ status: 403, body: E.secondaryRateLimit(requestId), headers: { 'retry-after': String(retryAfter) } }, caller, resource);
+      }
+      writes.push(t);
     }
 
     let repo: RepoRecord | null = null;

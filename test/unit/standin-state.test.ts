@@ -289,6 +289,19 @@ describe('headers and reset', () => {
     expect((await caller.get('/search/issues', { q: 'x is:issue' })).status).toBe(200);
   });
 
+  it('enforces the secondary limit on content creation when asked: the 81st write in a minute waits', async () => {
+    const strict = createGitHubStandIn({ acceptedTokens: [TOKEN], htmlBaseUrl: 'http://x/github', enforceRateLimits: true, now: () => clock });
+    const caller = standInCaller(strict, TOKEN);
+    for (let i = 0; i < 80; i++) expect((await caller.post(`${PRIVATE}/issues`, { title: `t${i}` })).status).toBe(201);
+    const limited = await caller.post(`${PRIVATE}/issues`, { title: 'one too many' });
+    expect(limited.status).toBe(403);
+    expect(limited.headers['retry-after']).toBe('60');
+    expect((limited.body as { message: string }).message).toMatch(/secondary rate limit/);
+    expect(strict.listIssues()).toHaveLength(80);
+    clock += 60_000;
+    expect((await caller.post(`${PRIVATE}/issues`, { title: 'later' })).status).toBe(201);
+  });
+
   it('reset() forgets issues, labels, permissions, faults and the log', async () => {
     await file(PRIVATE, { title: 'x', labels: ['rfh'] });
     standIn.setPermission('sourcegraph', 'customer', 'read');
