@@ -18,10 +18,10 @@ import {
   registrationMessage,
   requestReply,
   saveHookMessage,
+  serverAnswerFrom,
   ticketChangeEvents,
   type ColorScheme,
   type HostState,
-  type ServerAnswer,
   type ZafMetadataShape,
   type ZafUser,
 } from './protocol.ts';
@@ -268,7 +268,7 @@ async function forwardRequest(key: string, options: Record<string, unknown>): Pr
       body: JSON.stringify({ ticketId, options: forwarded }),
       signal: controller.signal,
     });
-    const answer = (await res.json()) as ServerAnswer;
+    const answer = serverAnswerFrom(res.status, res.headers.get('content-type') ?? '', await res.text());
     reply = requestReply(key, options, answer);
   } catch {
     reply = requestReply(key, options, timedOut ? { timedOut: true } : { network: true });

@@ -366,6 +366,25 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/**
+ * The server's answer from the HTTP response of `POST /__zaf/request`: normally a JSON ServerAnswer; when the
+ * preview itself refused the call (HTTP error, e.g. options without a URL) that refusal is what the app gets.
+ */
+export function serverAnswerFrom(httpStatus: number, contentType: string, text: string): ServerAnswer {
+  if (httpStatus >= 200 && httpStatus < 300) {
+    try {
+      const v = JSON.parse(text) as unknown;
+      if (isRecord(v) && (v.network === true || (typeof v.status === 'number' && typeof v.body === 'string' && isRecord(v.headers)))) {
+        return v as ServerAnswer;
+      }
+    } catch {
+      /* fall through: a broken preview answer is reported like a broken upstream */
+    }
+    return { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/plain' }, body: `unexpected answer from the preview server: ${text.slice(0, 200)}` };
+  }
+  return { status: httpStatus, headers: { 'content-type': contentType }, body: text };
+}
+
 /** The part of `client.request` options the host forwards to `POST /__zaf/request` (JSON-able only). */
 export function forwardableOptions(options: Record<string, unknown>): Record<string, unknown> {
   const keep = ['url', 'type', 'method', 'headers', 'data', 'contentType', 'dataType', 'secure', 'cors', 'httpCompleteResponse', 'timeout'];

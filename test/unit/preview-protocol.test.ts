@@ -15,6 +15,7 @@ import {
   registrationMessage,
   requestReply,
   resizeTarget,
+  serverAnswerFrom,
   ticketChangeEvents,
   textToHtml,
   type HostState,
@@ -295,6 +296,20 @@ describe('requestReply', () => {
     expect(isTicketWrite({ url: '/api/v2/tickets/1.json', type: 'PUT' })).toBe(true);
     expect(isTicketWrite({ url: '/api/v2/tickets/1.json' })).toBe(false);
     expect(isTicketWrite({ url: 'https://api.github.com/repos/o/r/issues', type: 'POST' })).toBe(false);
+  });
+});
+
+describe('serverAnswerFrom', () => {
+  it('passes the preview answer through, and turns a refusal or garbage into an HTTP answer for the app', () => {
+    const ok = { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, body: '{}' };
+    expect(serverAnswerFrom(200, 'application/json', JSON.stringify(ok))).toEqual(ok);
+    expect(serverAnswerFrom(200, 'application/json', '{"network":true}')).toEqual({ network: true });
+    expect(serverAnswerFrom(400, 'application/json', '{"error":"BadRequest"}')).toEqual({
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+      body: '{"error":"BadRequest"}',
+    });
+    expect(serverAnswerFrom(200, 'text/html', '<html>')).toMatchObject({ status: 502 });
   });
 });
 
