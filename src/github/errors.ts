@@ -201,6 +201,12 @@ export function classifyGitHubError(e: unknown, ctx: GitHubErrorContext = {}): A
     const message = e instanceof Error ? e.message : String(e);
     return agentError('unknown', { status: 0, message }, true, undefined, e);
   }
+  const proxyRefusal = zendeskProxyRefusal(http.data);
+  if (proxyRefusal !== null) {
+    // Zendesk's proxy itself refused to forward the call (e.g. the API host is not in the manifest's
+    // domainWhitelist): not GitHub's answer, so none of GitHub's codes fits; say what Zendesk said.
+    return agentError('unknown', { status: http.status, message: `Zendesk did not forward the request to GitHub: ${proxyRefusal}` }, false, undefined, e);
+  }
   const message = githubMessage(http.data, http.message);
   const repo = repoName(ctx);
   const setting = ctx.repoSetting ?? '';
@@ -234,6 +240,14 @@ export function classifyGitHubError(e: unknown, ctx: GitHubErrorContext = {}): A
       if (http.status >= 500) return agentError('github_unavailable', { status: http.status }, true, undefined, e);
       return agentError('unknown', { status: http.status, message }, true, undefined, e);
   }
+}
+
+/** GitHub error bodies always carry `message`; Zendesk's carry `error` (+ `description`) instead. */
+function zendeskProxyRefusal(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const o = data as Record<string, unknown>;
+  if (typeof o.message === 'string' || typeof o.error !== 'string') return null;
+  return typeof o.description === 'string' && o.description !== '' ? `${o.error}: ${o.description}` : o.error;
 }
 
 function firstValidationError(data: unknown): { field: string; code: string; resource: string; message: string } {

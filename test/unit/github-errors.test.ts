@@ -191,6 +191,12 @@ describe('classifyGitHubError', () => {
     expect(classifyGitHubError(new TypeError('boom'), ctx)).toMatchObject({ code: 'unknown', params: { message: 'boom' } });
   });
 
+  it('a refusal by Zendesk’s proxy is not taken for GitHub’s answer', () => {
+    const e = classifyGitHubError(http(403, { error: 'DomainNotAllowed', description: 'ghe.example.com is not in the domainWhitelist' }), { repo: PRIVATE });
+    expect(e).toMatchObject({ code: 'unknown', retryable: false, params: { status: 403 } });
+    expect(String(e.params.message)).toContain('ghe.example.com is not in the domainWhitelist');
+  });
+
   it('keeps an AgentError as it is, and serialises to the plain shape', () => {
     const e = classifyGitHubError(http(429, { message: 'You have exceeded a secondary rate limit' }, { 'retry-after': '7' }));
     expect(classifyGitHubError(e)).toBe(e);

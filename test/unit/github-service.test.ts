@@ -101,6 +101,17 @@ describe('the proxy path (token never in the browser)', () => {
   });
 });
 
+describe('a GitHub host Zendesk will not proxy to', () => {
+  it('an API URL outside the domainWhitelist → unknown, quoting Zendesk, not "no push"', async () => {
+    const client = new FakeZafClient(); // its proxy forwards to api.github.com only
+    const gh = service(client, { ...DEFAULT_SETTINGS, githubApiUrl: 'https://ghe.example.com/api/v3' });
+    const error = await rejection(gh.checkAccess(PRIVATE));
+    expect(error.code).toBe('unknown');
+    expect(error.retryable).toBe(false);
+    expect(String(error.params.message)).toContain('ghe.example.com is not in the domainWhitelist');
+  });
+});
+
 describe('repos/get: checkAccess', () => {
   it('reports push for admin and write, not for read', async () => {
     const client = new FakeZafClient();
