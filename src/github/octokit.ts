@@ -36,6 +36,8 @@ export interface OctokitOptions {
    * turn it off, keeping writes one at a time.
    */
   pacing?: boolean;
+  /** Longest advised rate-limit wait sat through automatically (seconds; default MAX_AUTO_WAIT_SECONDS). */
+  maxAutoWaitSeconds?: number;
   /** Called when a rate limit is waited out, so the UI can say "waiting N s for GitHub". */
   onRateLimitWait?: (seconds: number) => void;
   /** Where Octokit logs (failed requests go to `error`); default: the console, without debug/info chatter. */
@@ -62,10 +64,11 @@ const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 
 export function createOctokit(client: ZafClient, settings: Pick<Settings, 'githubApiUrl'>, options: OctokitOptions = {}): EngageOctokit {
   const unit = options.timeUnitMs ?? 1000;
+  const maxWait = options.maxAutoWaitSeconds ?? MAX_AUTO_WAIT_SECONDS;
   const onLimit = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number): boolean => {
     // Retry once when GitHub advises a short wait; otherwise let the error through: the agent sees
     // github_rate_limited with the number of seconds, and the draft is kept.
-    if (retryCount < 1 && retryAfter <= MAX_AUTO_WAIT_SECONDS) {
+    if (retryCount < 1 && retryAfter <= maxWait) {
       options.onRateLimitWait?.(retryAfter);
       return true;
     }

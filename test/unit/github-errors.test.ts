@@ -91,6 +91,14 @@ describe('rate limits (throttling plugin: one automatic retry when the advised w
     expect(statuses(client, 'GET')).toEqual([429]);
   });
 
+  it('the automatic wait has a configurable ceiling (0 = always tell the agent)', async () => {
+    const client = new FakeZafClient();
+    client.standIn.addFault({ method: 'GET', status: 429, headers: { 'retry-after': '5' } });
+    const gh = createGitHub(client, DEFAULT_SETTINGS, { timeUnitMs: 1, throttleId: `err-${++serial}`, log: SILENT, pacing: false, maxAutoWaitSeconds: 0 });
+    expect(await rejection(gh.checkAccess(PRIVATE))).toMatchObject({ code: 'github_rate_limited', retryAfterSeconds: 5 });
+    expect(statuses(client, 'GET')).toEqual([429]);
+  });
+
   it('a short limit that hits again after the retry is surfaced, not retried forever', async () => {
     const client = new FakeZafClient();
     client.standIn.addFault({ method: 'GET', status: 429, headers: { 'retry-after': '5' }, times: 5 });
