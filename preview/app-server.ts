@@ -17,7 +17,7 @@ import { githubPage, indexPage, notFoundPage, ticketPage } from './pages.ts';
 import { proxyAbsolute, type ProxyAnswer, type ProxyRequestOptions, type StandInLike } from './proxy.ts';
 import { loadSettings, metadataSettings, normaliseSettings, previewToken, type PreviewSettings } from './settings.ts';
 import { loadBundleDirs, TicketStore } from './tickets.ts';
-import { handleZendeskApi, zendeskError, type ApiResponse } from './zendesk-api.ts';
+import { handleZendeskApi, PREVIEW_TICKET_FIELDS, zendeskError, type ApiResponse } from './zendesk-api.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILTIN_TICKETS = join(REPO_ROOT, 'preview', 'tickets');
@@ -269,6 +269,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       subdomain: SUBDOMAIN,
       appGuid: APP_GUID,
       locales,
+      fieldTitles: Object.fromEntries(PREVIEW_TICKET_FIELDS.map((f) => [f.id, f.title])),
     };
   }
 

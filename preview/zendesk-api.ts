@@ -27,6 +27,34 @@ export interface ApiContext {
   now: () => Date;
 }
 
+/**
+ * The ticket fields of the preview account's ticket form (the fixtures fill them; preview/settings.example.json
+ * points the app's field settings at them). Served at /api/v2/ticket_fields[/{id}].json in Zendesk's shape.
+ */
+export const PREVIEW_TICKET_FIELDS: { id: number; type: string; title: string; options?: string[] }[] = [
+  { id: 360001000001, type: 'tagger', title: 'Deployment type', options: ['kubernetes', 'docker_compose', 'single_container', 'managed_instance'] },
+  { id: 360001000002, type: 'text', title: 'Sourcegraph version' },
+  { id: 360001000003, type: 'tagger', title: 'Lifecycle', options: ['customer', 'trial', 'poc', 'evaluation', 'churned'] },
+  { id: 360001000004, type: 'text', title: 'Engineering team' },
+  { id: 360001000005, type: 'text', title: 'Official priority' },
+  { id: 360001000006, type: 'text', title: 'Linked issue URL' },
+];
+
+function ticketFieldJson(f: (typeof PREVIEW_TICKET_FIELDS)[number], apiOrigin: string): Record<string, unknown> {
+  return {
+    url: `${apiOrigin}/api/v2/ticket_fields/${f.id}.json`,
+    id: f.id,
+    type: f.type,
+    title: f.title,
+    raw_title: f.title,
+    active: true,
+    required: false,
+    visible_in_portal: false,
+    editable_in_portal: false,
+    custom_field_options: (f.options ?? []).map((value, i) => ({ id: f.id * 10 + i, name: value, raw_name: value, value, default: false })),
+  };
+}
+
 const STATUSES: ZendeskTicket['status'][] = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
 const MAX_PAGE_SIZE = 100;
 
@@ -217,6 +245,14 @@ export function handleZendeskApi(store: TicketStore, req: ApiRequest, ctx: ApiCo
   }
 
   if (method === 'GET' && req.path === '/api/v2/users/me.json') return ok({ user: ctx.agent });
+
+  if (method === 'GET' && req.path === '/api/v2/ticket_fields.json') {
+    return ok({ ticket_fields: PREVIEW_TICKET_FIELDS.map((f) => ticketFieldJson(f, ctx.apiOrigin)), next_page: null, previous_page: null, count: PREVIEW_TICKET_FIELDS.length });
+  }
+  if ((match = m(/^\/api\/v2\/ticket_fields\/(\d+)\.json$/)) && method === 'GET') {
+    const field = PREVIEW_TICKET_FIELDS.find((f) => f.id === Number(match![1]));
+    return field ? ok({ ticket_field: ticketFieldJson(field, ctx.apiOrigin) }) : notFound();
+  }
 
   if ((match = m(/^\/api\/v2\/organizations\/(\d+)\.json$/)) && method === 'GET') {
     const id = Number(match[1]);

@@ -36,6 +36,8 @@ interface HostTicketResponse {
   appGuid: string;
   /** Locales the app has translations for, for the page's locale picker. */
   locales: string[];
+  /** Ticket field titles by id (the preview account's ticket form). */
+  fieldTitles: Record<number, string>;
 }
 
 const POLL_MS = 1500;
@@ -68,6 +70,7 @@ let writes: WriteRecordLike[] = [];
 let lastSnapshot = '';
 let registered = false;
 const subscriptions = new Map<string, number>();
+let fieldTitles: Record<number, string> = {};
 let pendingSave: ((error: string | null) => void) | null = null;
 
 const frame = byId<HTMLIFrameElement>('app-frame');
@@ -97,7 +100,7 @@ function setColorScheme(scheme: ColorScheme, notify: boolean): void {
 
 function render(): void {
   if (!state) return;
-  const view = ticketView(state.bundle, writes);
+  const view = ticketView(state.bundle, writes, fieldTitles);
   document.title = `#${view.id} ${view.subject} – Engage preview`;
 
   const header = el(
@@ -126,7 +129,7 @@ function render(): void {
       ),
       el('dt', {}, 'Tags'),
       el('dd', { 'data-testid': 'ticket-tags' }, ...view.tags.map((t) => el('span', { class: 'tag' }, t))),
-      ...view.customFields.flatMap((f) => [el('dt', {}, `Field ${f.id}`), el('dd', { 'data-testid': `ticket-field-${f.id}` }, f.value)]),
+      ...view.customFields.flatMap((f) => [el('dt', { title: `Ticket field ${f.id}` }, f.title), el('dd', { 'data-testid': `ticket-field-${f.id}` }, f.value)]),
     ),
   );
 
@@ -373,6 +376,7 @@ async function start(): Promise<void> {
     subdomain: data.subdomain,
   };
   writes = data.writes;
+  fieldTitles = data.fieldTitles;
   lastSnapshot = JSON.stringify([data.bundle, data.writes]);
   metadata = data.metadata;
   setColorScheme(initial, false);

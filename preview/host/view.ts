@@ -31,7 +31,7 @@ export interface TicketView {
   organization: string | null;
   organizationTags: string[];
   tags: string[];
-  customFields: { id: number; value: string }[];
+  customFields: { id: number; title: string; value: string }[];
   comments: CommentView[];
 }
 
@@ -79,7 +79,7 @@ function personLabel(user: ZendeskUser | undefined, fallbackId: number): string 
   return user.email ? `${user.name} <${user.email}>` : user.name;
 }
 
-export function ticketView(bundle: TicketBundle, writes: WriteRecordLike[]): TicketView {
+export function ticketView(bundle: TicketBundle, writes: WriteRecordLike[], fieldTitles: Record<number, string> = {}): TicketView {
   const t = bundle.ticket;
   const users = new Map(bundle.users.map((u) => [u.id, u]));
   const appComments = new Set(writes.map((w) => w.comment?.id).filter((id): id is number => id !== undefined));
@@ -93,7 +93,7 @@ export function ticketView(bundle: TicketBundle, writes: WriteRecordLike[]): Tic
     organization: bundle.organization?.name ?? null,
     organizationTags: bundle.organization?.tags ?? [],
     tags: t.tags,
-    customFields: (t.custom_fields ?? []).filter((f) => f.value !== null && f.value !== '').map((f) => ({ id: f.id, value: formatValue(f.value) })),
+    customFields: (t.custom_fields ?? []).filter((f) => f.value !== null && f.value !== '').map((f) => ({ id: f.id, title: fieldTitles[f.id] ?? `Field ${f.id}`, value: formatValue(f.value) })),
     comments: bundle.comments.map((c) => {
       const author = users.get(c.author_id);
       return {

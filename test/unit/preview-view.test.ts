@@ -14,7 +14,8 @@ describe('ticketView', () => {
     expect(v.requester).toBe('Pepper Nakamura <pepper.nakamura@stark.example>');
     expect(v.organization).toBe('Stark Industries');
     expect(v.organizationTags).toContain('poc');
-    expect(v.customFields).toContainEqual({ id: 360001000003, value: 'poc' });
+    expect(v.customFields).toContainEqual({ id: 360001000003, title: 'Field 360001000003', value: 'poc' });
+    expect(ticketView(bundle, [], { 360001000003: 'Lifecycle' }).customFields).toContainEqual({ id: 360001000003, title: 'Lifecycle', value: 'poc' });
     expect(v.comments.map((c) => c.internal)).toEqual([false, true, true]);
     expect(v.comments[0]!.attachments[0]).toMatchObject({ name: 'update-log4j.batch.yaml', contentType: 'application/x-yaml', size: '1.8 KB' });
     expect(v.comments[0]!.attachments[0]!.href).toMatch(/^https:\/\/engage-preview\.zendesk\.com\/attachments\//);

@@ -53,6 +53,10 @@ describe('GET tickets, users, organizations', () => {
     expect(call('GET', '/api/v2/organizations/1.json').status).toBe(404);
     expect(call('GET', '/api/v2/users/show_many.json?ids=abc').status).toBe(400);
     expect(call('GET', '/api/v2/macros.json')).toMatchObject({ status: 404, body: { error: 'InvalidEndpoint' } });
+    const fields = body<{ ticket_fields: { id: number; title: string }[] }>(call('GET', '/api/v2/ticket_fields.json')).ticket_fields;
+    expect(fields.map((f) => f.title)).toContain('Linked issue URL');
+    expect(body<{ ticket_field: { title: string } }>(call('GET', '/api/v2/ticket_fields/360001000003.json')).ticket_field.title).toBe('Lifecycle');
+    expect(call('GET', '/api/v2/ticket_fields/1.json').status).toBe(404);
   });
 });
 
