@@ -321,7 +321,13 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
     compose: (issue: LinkedIssue) => WriteBack,
     checkFirst = false,
   ): Promise<WriteBackResult> {
-    const wb = compose(issue);
+    let wb: WriteBack;
+    try {
+      wb = compose(issue);
+    } catch (e) {
+      // A bug in composing the note must not lose the link: report it as a failed write-back, retryable.
+      return { ok: false, error: toPlain(agentError('unknown', { status: 0, message: e instanceof Error ? e.message : String(e) }, true)) };
+    }
     // When the issue was found rather than created here, someone (another agent, an earlier attempt whose answer was
     // lost) may have written back already: one GET spares the ticket a second note.
     if (checkFirst && (await alreadyWrittenBack(client, location.ticketId, wb))) {
@@ -449,6 +455,8 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
           // A PUT whose answer was lost may have landed: checked first, so the ticket never gets a second note.
           const writeBack = await writeBackStep(client, location, repo, issue, args.writeBack, true);
           return { issue, created: false, writeBack };
+        }).catch((e: unknown) => {
+          throw classifyGitHubError(e, { repo });
         }),
       );
     },
