@@ -177,6 +177,7 @@ export function validateAppPackage(pkg: AppPackage, options: ValidateOptions = {
   checkAppSettings(parameters, add);
   checkLogos(pkg, paths, add);
   checkHtml(pkg, paths, add);
+  checkChunks(pkg, paths, add);
   checkSecrets(pkg, paths, add);
   checkSize(options, add);
   return problems;
@@ -505,6 +506,28 @@ function checkHtml(pkg: AppPackage, paths: Set<string>, add: Add): void {
       const target = resolveInPackage(path, ref.url);
       if (target === null || !paths.has(target)) {
         add('error', 'html.missing-file', `${path} loads ${ref.url}, which is not in the package.`, 'Rebuild with npm run build; keep vite base "./" so bundle paths stay relative.');
+      }
+    }
+  }
+}
+
+/**
+ * Every chunk a bundle imports (`import "./x-hash.js"`, `import("./y-hash.js")`, `new URL("./z.css", …)`) is in
+ * the package: a lazily loaded chunk that is missing only fails when the agent reaches that part of the panel.
+ */
+export function chunkReferences(js: string): string[] {
+  const refs = new Set<string>();
+  for (const m of js.matchAll(/["'`](\.\.?\/[\w./-]+\.(?:m?js|css))["'`]/g)) refs.add(m[1]!);
+  return [...refs];
+}
+
+function checkChunks(pkg: AppPackage, paths: Set<string>, add: Add): void {
+  for (const path of [...paths].sort()) {
+    if (!path.startsWith('assets/') || !/\.m?js$/.test(path)) continue;
+    for (const ref of chunkReferences(readText(pkg, path) ?? '')) {
+      const target = resolveInPackage(path, ref);
+      if (target === null || !paths.has(target)) {
+        add('error', 'bundle.missing-chunk', `${path} imports ${ref}, which is not in the package.`, 'Rebuild with npm run build and package the whole dist/ folder.');
       }
     }
   }

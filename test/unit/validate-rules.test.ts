@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import {
+  chunkReferences,
   formatProblems,
   htmlReferences,
   packageFromFiles,
@@ -343,6 +344,19 @@ describe('iframe page', () => {
     const files = goodFiles();
     delete files['assets/iframe-abc123.js'];
     expect(only(check(files), 'html.missing-file').message).toContain('./iframe-abc123.js');
+  });
+});
+
+describe('bundles', () => {
+  it('finds static and dynamic chunk imports', () => {
+    const js = 'import{a}from"./jsx-runtime-CCph.js";const p=()=>import("./RfhPanel-DAHP.js");const c=new URL(`./x.css`,import.meta.url);"https://cdn/x.js";';
+    expect(chunkReferences(js)).toEqual(['./jsx-runtime-CCph.js', './RfhPanel-DAHP.js', './x.css']);
+  });
+
+  it('reports a lazily imported chunk missing from the package', () => {
+    const files = { ...goodFiles(), 'assets/iframe-abc123.js': 'const p = () => import("./Workbench-9f8e.js");' };
+    expect(only(check(files), 'bundle.missing-chunk').message).toBe('assets/iframe-abc123.js imports ./Workbench-9f8e.js, which is not in the package.');
+    expect(check({ ...files, 'assets/Workbench-9f8e.js': 'export {}' })).toEqual([]);
   });
 });
 
