@@ -17,6 +17,9 @@ const acme = fixture('preview/tickets/1001-acme-helm-gitserver.json');
 const oceanic = fixture('test/fixtures/preview-tickets/2001-oceanic-frontend-oom.json');
 
 let h: Harness;
+// Generous: other test files (and, in a shared tree, other builds) may load the machine; these are not timings.
+const eventually = { timeout: 10_000 };
+const slowly = { timeout: 30_000 };
 
 beforeAll(async () => {
   if (!existsSync('dist/assets/iframe.html')) throw new Error('dist/ is not built: run `npm run build` (npm test does) before the browser tests');
@@ -38,16 +41,16 @@ describe('the app in the preview', () => {
   it('registers on the real SDK and shows the fixture ticket subject, with the page around it', async () => {
     const { page, frame } = await openTicket(h, 1001);
     const panel = frame.getByTestId('engage-panel');
-    await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain(acme.ticket.subject);
+    await expect.poll(() => panel.textContent(), slowly).toContain(acme.ticket.subject);
     // The host page shows the ticket (conversation, internal note marked, attachments) next to the sidebar.
-    await expect.poll(() => page.getByTestId('ticket-subject').textContent()).toBe(acme.ticket.subject);
+    await expect.poll(() => page.getByTestId('ticket-subject').textContent(), eventually).toBe(acme.ticket.subject);
     expect(await page.locator('.comment.internal').count()).toBe(acme.comments.filter((c) => !c.public).length);
     expect(await page.locator('.attachments a').count()).toBe(acme.comments.flatMap((c) => c.attachments).length);
     // The sidebar is 320-380 px wide, and the app resized its iframe to its content.
     const box = await page.getByTestId('app-frame').boundingBox();
     expect(box!.width).toBeGreaterThanOrEqual(320);
     expect(box!.width).toBeLessThanOrEqual(380);
-    await expect.poll(() => page.locator('#protocol-log').textContent()).toContain('invoke resize');
+    await expect.poll(() => page.locator('#protocol-log').textContent(), eventually).toContain('invoke resize');
     expect(h.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
     await page.close();
   });
@@ -65,37 +68,37 @@ describe('the app in the preview', () => {
   it('switches dark mode live through colorScheme.changed', async () => {
     const { page, frame } = await openTicket(h, 1001);
     const root = frame.locator('[data-color-scheme]').first();
-    await expect.poll(() => root.getAttribute('data-color-scheme'), { timeout: 20_000 }).toBe('light');
+    await expect.poll(() => root.getAttribute('data-color-scheme'), slowly).toBe('light');
     const panel = frame.getByTestId('engage-panel');
     await panel.waitFor();
     const lightColor = await panel.evaluate((el) => getComputedStyle(el).color);
     await recordAppEvents(frame);
     await page.getByTestId('color-scheme-toggle').check();
     expect(await waitForAppEvent(frame, 'colorScheme.changed')).toBe('dark');
-    await expect.poll(() => root.getAttribute('data-color-scheme')).toBe('dark');
-    await expect.poll(() => panel.evaluate((el) => getComputedStyle(el).color)).not.toBe(lightColor);
+    await expect.poll(() => root.getAttribute('data-color-scheme'), eventually).toBe('dark');
+    await expect.poll(() => panel.evaluate((el) => getComputedStyle(el).color), eventually).not.toBe(lightColor);
     expect(await page.evaluate(() => document.documentElement.dataset.colorScheme)).toBe('dark');
     await page.getByTestId('color-scheme-toggle').uncheck();
-    await expect.poll(() => root.getAttribute('data-color-scheme')).toBe('light');
+    await expect.poll(() => root.getAttribute('data-color-scheme'), eventually).toBe('light');
     await page.close();
   });
 
   it('starts dark when the page is opened with ?colorScheme=dark', async () => {
     const { page, frame } = await openTicket(h, 1002, { colorScheme: 'dark' });
     expect(new URL(frame.url()).searchParams.get('colorScheme')).toBe('dark');
-    await expect.poll(() => frame.locator('[data-color-scheme]').first().getAttribute('data-color-scheme'), { timeout: 20_000 }).toBe('dark');
+    await expect.poll(() => frame.locator('[data-color-scheme]').first().getAttribute('data-color-scheme'), slowly).toBe('dark');
     await page.close();
   });
 
   it('shows a bundle added with --tickets, and lists the malformed ones with file and field', async () => {
     const page = await h.context.newPage();
     await page.goto(h.preview.url);
-    await expect.poll(() => page.getByTestId('ticket-row-2001').textContent()).toContain(oceanic.ticket.subject);
+    await expect.poll(() => page.getByTestId('ticket-row-2001').textContent(), eventually).toContain(oceanic.ticket.subject);
     const problems = await page.getByTestId('bundle-problem').allTextContents();
     expect(problems.some((p) => p.includes('2002-malformed-comment.json') && p.includes('comments[1].author_id'))).toBe(true);
     expect(problems.some((p) => p.includes('2003-truncated.json') && p.includes('not valid JSON'))).toBe(true);
     const { frame } = await openTicket(h, 2001, { page });
-    await expect.poll(() => frame.getByTestId('engage-panel').textContent(), { timeout: 20_000 }).toContain(oceanic.ticket.subject);
+    await expect.poll(() => frame.getByTestId('engage-panel').textContent(), slowly).toContain(oceanic.ticket.subject);
     await page.close();
   });
 });
@@ -122,9 +125,9 @@ describe('write-backs', () => {
     const tags = (await waitForAppEvent(frame, 'ticket.tags.changed')) as string[];
     expect(tags).toContain('rfh_issue_7');
     const written = page.getByTestId('written-by-app');
-    await expect.poll(() => written.textContent()).toContain('Tags added: rfh, rfh_issue_7');
-    await expect.poll(() => page.locator('.comment.by-app .comment-body').textContent()).toBe('Engage: RFH <filed> as #7');
-    await expect.poll(() => page.getByTestId('ticket-tags').textContent()).toContain('rfh_issue_7');
+    await expect.poll(() => written.textContent(), eventually).toContain('Tags added: rfh, rfh_issue_7');
+    await expect.poll(() => page.locator('.comment.by-app .comment-body').textContent(), eventually).toBe('Engage: RFH <filed> as #7');
+    await expect.poll(() => page.getByTestId('ticket-tags').textContent(), eventually).toContain('rfh_issue_7');
     await page.close();
   });
 });
@@ -210,11 +213,11 @@ describe('hostile ticket text', () => {
       void d.dismiss();
     });
     await page.goto(h.preview.url);
-    await expect.poll(() => page.getByTestId('ticket-row-2004').textContent()).toContain('<img src=x onerror=');
+    await expect.poll(() => page.getByTestId('ticket-row-2004').textContent(), eventually).toContain('<img src=x onerror=');
     const { frame } = await openTicket(h, 2004, { page });
     const subject = page.getByTestId('ticket-subject');
-    await expect.poll(() => subject.textContent()).toContain('</title><script>');
-    await expect.poll(() => frame.getByTestId('engage-panel').textContent(), { timeout: 20_000 }).toContain('Search broken');
+    await expect.poll(() => subject.textContent(), eventually).toContain('</title><script>');
+    await expect.poll(() => frame.getByTestId('engage-panel').textContent(), slowly).toContain('Search broken');
     // Let the poll re-render once more, then look for anything the text could have created or run.
     await page.waitForTimeout(2000);
     const pageState = await page.evaluate(() => ({
@@ -240,7 +243,7 @@ describe('the ticket.save hook', () => {
   it('asks the app through the real SDK when it listens for ticket.save', async () => {
     const { page, frame } = await openTicket(h, 1005);
     await page.getByTestId('submit-button').click();
-    await expect.poll(() => page.getByTestId('save-result').textContent()).toMatch(/no ticket.save handler|allowed/);
+    await expect.poll(() => page.getByTestId('save-result').textContent(), eventually).toMatch(/no ticket.save handler|allowed/);
     // Subscribe the way the SDK does for client.on('ticket.save'); the SDK in the iframe then answers the hook.
     await frame.evaluate(() => {
       const params = new URL(location.href).searchParams;
@@ -252,7 +255,7 @@ describe('the ticket.save hook', () => {
     });
     await page.getByTestId('save-result').evaluate((el) => (el.textContent = ''));
     await page.getByTestId('submit-button').click();
-    await expect.poll(() => page.getByTestId('save-result').textContent()).toBe('Submitted: the app allowed the save.');
+    await expect.poll(() => page.getByTestId('save-result').textContent(), eventually).toBe('Submitted: the app allowed the save.');
     await page.close();
   });
 });

@@ -141,7 +141,7 @@ export async function openTicket(
 }
 
 /** The app's frame after registration (the host page's protocol log says so). */
-export async function appFrame(page: Page, timeoutMs = 20_000): Promise<Frame> {
+export async function appFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
   await page.waitForFunction(
     () => [...document.querySelectorAll('#protocol-log li')].some((li) => li.textContent?.includes('registered')),
     undefined,
