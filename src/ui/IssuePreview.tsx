@@ -42,7 +42,7 @@ export function IssuePreview(props: {
   return (
     <div data-testid="issue-preview" data-expanded={props.expanded ? 'true' : 'false'}>
       <Accordion
-        level={3}
+        level={2}
         isCompact
         isCollapsible
         expandedSections={props.expanded ? [0] : []}

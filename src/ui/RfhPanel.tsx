@@ -3,6 +3,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Skeleton } from '@zendeskgarden/react-loaders';
+import { SM } from '@zendeskgarden/react-typography';
 import type { Settings } from '../core/settings.ts';
 import { priorityLabelOf } from './labels.ts';
 import type { Classification, LinkedIssue, Team, TicketLocation, TicketModel } from '../core/types.ts';
@@ -37,7 +38,7 @@ export default function RfhPanel(props: {
   teams: Team[];
 }): JSX.Element {
   const { t, classification, teams, settings, location } = props;
-  const { draft, dispatch, clear } = useDraft(location, classification);
+  const { draft, dispatch, clear, persisted } = useDraft(location, classification);
   const decisions = useMemo(() => toDecisions(draft, classification), [draft, classification]);
   const [showDetails, setShowDetails] = useState(draft.teamOverride !== null || draft.priorityOverride !== null);
 
@@ -93,6 +94,11 @@ export default function RfhPanel(props: {
           </Suspense>
         ) : null}
       </div>
+      {persisted ? null : (
+        <SM data-testid="draft-not-saved" role="note">
+          {t('ui.draft.not_saved')}
+        </SM>
+      )}
       {team ? (
         <Suspense fallback={<Placeholder />}>
           <Workbench

@@ -27,7 +27,7 @@ export function TicketHeader(props: {
   return (
     <header data-testid="ticket-header">
       <Row>
-        <MD isBold data-testid="customer-name" style={{ flex: '1 1 auto', minWidth: 0 }}>
+        <MD tag="h1" isBold data-testid="customer-name" style={{ flex: '1 1 auto', minWidth: 0, margin: 0 }}>
           {props.customer || t('ui.header.unknown_customer')}
         </MD>
         {props.status ? (
