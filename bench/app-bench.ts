@@ -44,7 +44,7 @@ export async function browserFigures(ctx: BrowserBenchContext): Promise<void> {
   const baselineDir = await buildBaseline();
   const dirs: ServeDirs = { distDir: ctx.dist, baselineDir, baselineBase: BASELINE_BASE };
   const ticketsDir = writeTicketsDir([typicalTicket(TICKET_IDS.typical)], 'engage-bench-tickets-');
-  const env = await startDrillEnv({ ticketsDir });
+  const env = await startDrillEnv({ ticketsDir, distDir: ctx.dist, settings: {} });
   try {
     const pageUrl = new URL(`/tickets/${TICKET_IDS.typical}`, env.baseUrl).href;
 

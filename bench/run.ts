@@ -5,14 +5,17 @@
 // Options: --no-build (measure dist/ as it is), --loads N (cold loads per kind, default 21), --cpu N (CPU
 // throttling rate, default 4), --skip-browser, --skip-route.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { figure, isBenchResult, jsonLine, type BenchResult } from './result.ts';
-import { initialAssets, kB, KiB, packageAssets } from './sizes.ts';
+import { htmlReferences, initialAssets, kB, KiB, missingModules, packageAssets } from './sizes.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const builtDist = join(root, 'dist');
+// Everything is measured on a private copy of dist/: in a shared working tree another `npm run build` may rewrite
+// dist/ while the benchmark runs (which once made the app's chunks 404 halfway through the load series).
+const dist = join(root, 'bench', 'output', 'app-dist');
 
 interface Options {
   build: boolean;
@@ -76,8 +79,21 @@ function buildAndPackage(): string {
   return join(root, zipName);
 }
 
+/** Copy dist/ to the benchmark's own folder and check the copy is one complete build. */
+async function snapshotDist(): Promise<void> {
+  rmSync(dist, { recursive: true, force: true });
+  cpSync(builtDist, dist, { recursive: true });
+  const html = join(dist, 'assets', 'iframe.html');
+  if (!existsSync(html)) throw new Error('dist/assets/iframe.html is missing: run npm run build');
+  const problems = await missingModules(dist);
+  for (const ref of htmlReferences(readFileSync(html, 'utf8'))) {
+    if (!existsSync(join(dist, 'assets', ref))) problems.push(`iframe.html → ${ref}`);
+  }
+  if (problems.length) throw new Error(`dist/ is not one complete build (another build running?): ${problems.slice(0, 5).join('; ')}`);
+}
+
 function newestZip(): string | null {
-  const manifest = join(dist, 'manifest.json');
+  const manifest = join(builtDist, 'manifest.json');
   if (!existsSync(manifest)) return null;
   const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version;
   const zip = join(root, `engage-${version}.zip`);
@@ -99,7 +115,7 @@ async function sizeFigures(zipPath: string | null): Promise<void> {
       note: `all ${all.length} files of dist/, each gzip -9 on its own (raw ${kB(all.reduce((s, a) => s + a.bytes, 0)).toFixed(1)} kB)`,
     }),
   );
-  if (zipPath) {
+  if (zipPath && existsSync(zipPath)) {
     emit(figure('zip_kb', KiB(statSync(zipPath).size), 'KiB', 2048, { note: `${zipPath.slice(root.length + 1)}, Zendesk's limit is 2 MiB` }));
   } else {
     failures.push('zip_kb: no package zip found (run without --no-build, or npm run package)');
@@ -152,7 +168,14 @@ async function main(): Promise<void> {
       failures.push('build: npm run package failed, figures below measure the existing dist/');
     }
   } else zipPath = newestZip();
-  if (!existsSync(join(dist, 'assets', 'iframe.html'))) throw new Error('dist/assets/iframe.html is missing: run npm run build');
+  try {
+    await snapshotDist();
+  } catch (e) {
+    // Once more after a fresh build: a concurrent build has most likely finished by now.
+    progress(`${e instanceof Error ? e.message : String(e)}; building again`);
+    if (options.build) zipPath = buildAndPackage();
+    await snapshotDist();
+  }
 
   await section('sizes', () => sizeFigures(zipPath));
   if (options.route) await section('routing', routeFigures);

@@ -114,3 +114,27 @@ export function packageAssets(distDir: string): AssetSize[] {
 
 export const kB = (bytes: number): number => bytes / 1000;
 export const KiB = (bytes: number): number => bytes / 1024;
+
+/**
+ * Every local module specifier (static imports and string-literal dynamic imports) of every JS file in `dir`,
+ * resolved, that does not exist: empty for a complete build. Used to check a copy of dist/ taken while other
+ * builds may be writing it.
+ */
+export async function missingModules(dir: string): Promise<string[]> {
+  await initLexer;
+  const missing: string[] = [];
+  for (const file of listFiles(dir)) {
+    if (!file.endsWith('.js')) continue;
+    const [imports] = parseModule(readFileSync(file, 'utf8'));
+    for (const imp of imports) {
+      if (!imp.n || !isLocal(imp.n) || imp.n.startsWith('/')) continue;
+      const target = resolve(dirname(file), imp.n.split(/[?#]/)[0] as string);
+      try {
+        statSync(target);
+      } catch {
+        missing.push(`${relative(dir, file)} → ${imp.n}`);
+      }
+    }
+  }
+  return missing;
+}

@@ -32,6 +32,8 @@ export interface DrillEnv {
 export interface DrillEnvOptions {
   /** A folder of extra ticket bundles (`--tickets`). */
   ticketsDir?: string;
+  /** The built app to serve at /app/ (default dist/). */
+  distDir?: string;
   /** Non-secure settings to start with (and to return to on `POST /__reset`). */
   settings?: Record<string, unknown>;
 }
@@ -47,6 +49,7 @@ export async function startDrillEnv(options: DrillEnvOptions = {}): Promise<Dril
     port: 0,
     githubToken: null,
     ticketDirs: options.ticketsDir ? [options.ticketsDir] : [],
+    ...(options.distDir ? { distDir: options.distDir } : {}),
     // Explicit settings: a developer's engage.settings.json must not change what the drills see.
     settings: { settings: options.settings ?? {}, secure: { github_token: token } },
   });

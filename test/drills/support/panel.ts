@@ -1,12 +1,20 @@
 // Driving the Engage panel in the preview through its test ids (contracts §6), as an agent would: open a ticket,
 // complete the checklist, file, read the outcome. Shared by the drills and the benchmark.
-import { expect } from 'vitest';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Control } from './control.ts';
 
 export const APP_IFRAME_SELECTOR = 'iframe[src*="/app/assets/iframe.html"]';
 /** Step-1 items plus Step 2 ("teammates asked"), in the panel's order. */
 export const CHECK_KEYS = ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates'] as const;
+
+/** Poll `check` until it is true (this module also serves the benchmark, outside vitest: no `expect.poll`). */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 export function appFrame(page: Page): FrameLocator {
   return page.frameLocator(APP_IFRAME_SELECTOR);
@@ -48,7 +56,7 @@ export async function prepareToFile(app: FrameLocator, notePrefix = 'drill'): Pr
     }
     await setChecked(box.first());
   }
-  await expect.poll(() => app.getByTestId('file-button').isEnabled(), { timeout: 10_000 }).toBe(true);
+  await waitUntil(() => app.getByTestId('file-button').isEnabled(), 10_000, 'the File button to be enabled after the checklist');
 }
 
 /** File is enabled already (settings without the required checklist), else complete the checklist. */

@@ -1,0 +1,132 @@
+// Routing speed: typical tickets per second, the time for a 1 MB ticket, and how that time grows from 100 KB to
+// 1 MB (one pass over the text means about ×10; the budget allows ×12). Measured on the routing corpus, models
+// built beforehand so only the engine is timed, in CPU time of this process (see cpuMs). `npm run bench` imports `runRouteBench`; run alone with
+// `node --import tsx bench/route.ts` (one JSON line per figure).
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseBundleFile } from '../src/core/bundle.ts';
+import { classify } from '../src/core/classify.ts';
+import { route } from '../src/core/router.ts';
+import { DEFAULT_SETTINGS } from '../src/core/settings.ts';
+import { buildTicketModel } from '../src/core/ticket-model.ts';
+import { DEFAULT_TEAMS } from '../src/core/teams.ts';
+import type { TicketBundle, TicketModel } from '../src/core/types.ts';
+import { figure, jsonLine, median, type BenchResult } from './result.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const corpusDir = join(root, 'test', 'fixtures', 'corpus');
+
+/** Budgets (design brief: a typical ticket well under a millisecond; a 1 MB ticket in tens of milliseconds). */
+export const ROUTE_BUDGETS = { ticketsPerSecond: 10_000, oneMegabyteMs: 100, scaling: 12 } as const;
+
+function loadCorpus(): TicketBundle[] {
+  return readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => parseBundleFile(readFileSync(join(corpusDir, f), 'utf8'), f).bundles);
+}
+
+/**
+ * A big ticket made of real ticket text: the corpus messages (prose, pasted logs, tables) repeated until the
+ * customer's messages hold `bytes` characters, split into messages of about 20 KB like a long thread.
+ */
+export function bigTicket(bundles: TicketBundle[], bytes: number): TicketModel {
+  const pieces = bundles.flatMap((b) => [b.ticket.subject, ...b.comments.map((c) => c.body)]);
+  const first = bundles[0];
+  if (!first) throw new Error('bench: the routing corpus is empty');
+  const bodies: string[] = [];
+  let current = '';
+  let total = 0;
+  for (let i = 0; total < bytes; i++) {
+    const piece = `${pieces[i % pieces.length] as string}\n\n`;
+    current += piece;
+    total += piece.length;
+    if (current.length >= 20_000) {
+      bodies.push(current);
+      current = '';
+    }
+  }
+  if (current) bodies.push(current);
+  const comments = bodies.map((body, i) => ({ id: i + 1, author_id: first.ticket.requester_id, body, public: true, created_at: `2021-07-01T10:00:${String(i % 60).padStart(2, '0')}Z`, attachments: [] }));
+  return buildTicketModel({ ...first, comments });
+}
+
+/**
+ * CPU milliseconds of this process spent in `fn` (user + system, GC threads included). CPU time rather than wall
+ * time because the engine is single-threaded and CPU-bound, and benchmark machines are often shared: wall time
+ * then measures the neighbours. The wall time is reported in the notes.
+ */
+function cpuMs(fn: () => void): number {
+  const before = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+function textLength(model: TicketModel): number {
+  return model.messages.reduce((n, m) => n + m.text.length, model.subject.length);
+}
+
+export async function runRouteBench(): Promise<BenchResult[]> {
+  const bundles = loadCorpus();
+  const models = bundles.map(buildTicketModel);
+  if (models.length === 0) throw new Error('bench: the routing corpus is empty');
+
+  // Warm up (JIT, the phrase index built once per catalogue).
+  for (let i = 0; i < 3; i++) for (const m of models) route(m, DEFAULT_TEAMS);
+
+  // Typical tickets: at least 10,000 routings per round, the best of three rounds.
+  const rounds: number[] = [];
+  let wallPerSecond = 0;
+  for (let round = 0; round < 3; round++) {
+    let routed = 0;
+    const wallStart = performance.now();
+    const ms = cpuMs(() => {
+      while (routed < 10_000) {
+        for (const m of models) route(m, DEFAULT_TEAMS);
+        routed += models.length;
+      }
+    });
+    rounds.push(routed / (ms / 1000));
+    wallPerSecond = Math.max(wallPerSecond, routed / ((performance.now() - wallStart) / 1000));
+  }
+  const perSecond = Math.max(...rounds);
+  const avgChars = Math.round(models.reduce((n, m) => n + textLength(m), 0) / models.length);
+
+  // Big tickets: 100 KB and 1 MB runs interleaved, the fastest of 9 each (the least disturbed by anything else).
+  const big = bigTicket(bundles, 1_000_000);
+  const small = bigTicket(bundles, 100_000);
+  route(big, DEFAULT_TEAMS);
+  route(small, DEFAULT_TEAMS);
+  const bigRuns: number[] = [];
+  const smallRuns: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    smallRuns.push(cpuMs(() => route(small, DEFAULT_TEAMS)));
+    bigRuns.push(cpuMs(() => route(big, DEFAULT_TEAMS)));
+  }
+  const bigMs = Math.min(...bigRuns);
+  const smallMs = Math.min(...smallRuns);
+  classify(big, DEFAULT_TEAMS, DEFAULT_SETTINGS);
+  const classifyBigMs = Math.min(...Array.from({ length: 5 }, () => cpuMs(() => classify(big, DEFAULT_TEAMS, DEFAULT_SETTINGS))));
+
+  return [
+    figure('route_tickets_per_s', perSecond, 'tickets/s', ROUTE_BUDGETS.ticketsPerSecond, {
+      higherIsBetter: true,
+      note: `route() over the ${models.length} corpus tickets (about ${avgChars} characters of cleaned text each), 10,000+ routings per round, best of 3 rounds, CPU time (wall: ${Math.round(wallPerSecond)}/s)`,
+    }),
+    figure('route_1mb_ms', bigMs, 'ms', ROUTE_BUDGETS.oneMegabyteMs, {
+      note: `route() on one ticket of ${Math.round(textLength(big) / 1000)} KB of cleaned corpus text in ${big.messages.length} messages, fastest of 9, CPU time (median ${median(bigRuns).toFixed(1)} ms)`,
+    }),
+    figure('route_scaling', bigMs / smallMs, 'ratio', ROUTE_BUDGETS.scaling, {
+      note: `t(1 MB) / t(100 KB) = ${bigMs.toFixed(1)} ms / ${smallMs.toFixed(1)} ms; one pass over the text means about 10`,
+    }),
+    figure('classify_1mb_ms', classifyBigMs, 'ms', null, {
+      note: 'classify() (route + priority + checklist) on the same 1 MB ticket, fastest of 5, CPU time; informational',
+    }),
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const r of await runRouteBench()) process.stdout.write(`${jsonLine(r)}\n`);
+}
