@@ -445,7 +445,7 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
       const repo: RepoRef = { owner: issue.owner, repo: issue.repo };
       const key = `writeback ${recordKey(location, repo)}`;
       return once(key, () =>
-        locks.request(lockName(location), async () => {
+        locks.request(lockName(location), async (): Promise<FilingOutcome> => {
           const record = records.read(location, repo);
           // Another tab may have done it already.
           if (record?.phase === 'done' && record.issue?.number === issue.number) {

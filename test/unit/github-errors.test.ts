@@ -1,7 +1,7 @@
 // Each failure class, produced by the stand-in's fault injection and travelling the real path (stand-in → "proxy" →
 // ZAF done/fail shapes → fetch adapter → Octokit + throttling + retry plugins → classifier): what the agent is told,
 // whether it is retried automatically, and how many requests that took.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import type { IssueRequest } from '../../src/core/types.ts';
 import {
@@ -13,6 +13,10 @@ import {
 } from '../../src/github/errors.ts';
 import { createGitHub, type GitHubService } from '../../src/github/index.ts';
 import { FakeZafClient } from './github-fake-zaf.ts';
+
+// The first request of a file compiles the stand-in's OpenAPI validators; on a busy machine that alone can take
+// seconds, so these tests get room (they are not timed assertions: budgets are measured by `npm run bench`).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const SILENT = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 let serial = 0;

@@ -1,6 +1,6 @@
 // "Never twice": the filing orchestrator against the GitHub stand-in and the preview's Zendesk API, through the real
 // Octokit + ZAF adapter. Every scenario ends by counting the issues that exist (and the notes on the ticket).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import { ticketMarker } from '../../src/core/links.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
@@ -19,6 +19,10 @@ import {
 import { createGitHub, type GitHubService } from '../../src/github/index.ts';
 import { loadTicketBundle } from '../../src/zendesk/ticket-source.ts';
 import { FakeZafClient, SUBDOMAIN, TEST_TOKEN, makeBundle, newStandIn } from './github-fake-zaf.ts';
+
+// The first request of a file compiles the stand-in's OpenAPI validators; on a busy machine that alone can take
+// seconds, so these tests get room (they are not timed assertions: budgets are measured by `npm run bench`).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const SILENT = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 let serial = 0;

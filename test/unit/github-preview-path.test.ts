@@ -2,7 +2,7 @@
 // does for the SDK (POST the options to `/__zaf/request`, turn the server's answer into the SDK's done/fail shapes
 // with the host's own `requestReply`), against the running preview server (its Zendesk API, its copy of Zendesk's
 // secure proxy, the GitHub stand-in). This pins the adapters to the preview H1 ships, not only to our unit fake.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPreview, type PreviewServer } from '../../preview/app-server.ts';
 import { forwardableOptions, requestReply } from '../../preview/host/protocol.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
@@ -13,6 +13,10 @@ import { createFilingOrchestrator, memoryStorage, inProcessLocks } from '../../s
 import { createGitHub } from '../../src/github/index.ts';
 import { loadTicketBundle } from '../../src/zendesk/ticket-source.ts';
 import type { ZafClient, ZafRequestOptions } from '../../src/zendesk/zaf.ts';
+
+// The first request of a file compiles the stand-in's OpenAPI validators; on a busy machine that alone can take
+// seconds, so these tests get room (they are not timed assertions: budgets are measured by `npm run bench`).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const TOKEN = 'ghp_previewPathSecret9876543210zyxwvuTSRQ';
 const TICKET = 1001;

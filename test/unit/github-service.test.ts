@@ -1,7 +1,7 @@
 // Contract tests of every GitHub call Engage makes (repos/get, issues list/create/get, comments, search), through the
 // real Octokit + plugins + ZAF fetch adapter, against the preview's OpenAPI-validating GitHub stand-in: the stand-in
 // refuses (400/422) anything GitHub's description would not accept, and checks its own answers against it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import type { IssueRequest } from '../../src/core/types.ts';
 import { isAgentError, type AgentError } from '../../src/github/errors.ts';
@@ -9,6 +9,10 @@ import { ticketMarker } from '../../src/core/links.ts';
 import { containsMarker, createGitHub, type GitHubService } from '../../src/github/index.ts';
 import { GITHUB_AUTHORIZATION } from '../../src/github/zaf-fetch.ts';
 import { FakeZafClient, TEST_TOKEN } from './github-fake-zaf.ts';
+
+// The first request of a file compiles the stand-in's OpenAPI validators; on a busy machine that alone can take
+// seconds, so these tests get room (they are not timed assertions: budgets are measured by `npm run bench`).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 let serial = 0;
 export const SILENT = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
