@@ -24,7 +24,13 @@ function readDir(dir: string): AppPackage {
 }
 
 function readZip(path: string): AppPackage {
-  const entries = unzipSync(readFileSync(path));
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(readFileSync(path));
+  } catch (e) {
+    console.error(`validate: ${relative(process.cwd(), path)} is not a readable zip (${(e as Error).message}); run npm run package again.`);
+    process.exit(1);
+  }
   const files: Record<string, Uint8Array> = {};
   for (const [name, bytes] of Object.entries(entries)) if (!name.endsWith('/')) files[name] = bytes;
   return packageFromFiles(files);
@@ -36,6 +42,25 @@ function report(title: string, problems: Problem[]): number {
   console.log(`${title}: ${errors} error(s), ${warnings} warning(s)`);
   if (problems.length > 0) console.log(formatProblems(problems));
   return errors;
+}
+
+/** Checks engage-<version>.zip in the project root, if `npm run package` has made it. */
+function checkProjectZip(dist: AppPackage): number {
+  const manifestBytes = dist.read('manifest.json');
+  let version: unknown;
+  try {
+    version = manifestBytes ? (JSON.parse(new TextDecoder().decode(manifestBytes)) as { version?: unknown }).version : undefined;
+  } catch {
+    return 0; // already reported as a manifest error
+  }
+  if (typeof version !== 'string') return 0;
+  const zipPath = join(root, `engage-${version}.zip`);
+  if (!existsSync(zipPath)) {
+    console.log(`(no ${relative(root, zipPath)} yet: npm run package builds it and checks the 2 MB limit)`);
+    return 0;
+  }
+  const bytes = statSync(zipPath).size;
+  return report(`validate ${relative(root, zipPath)} (${bytes} bytes)`, validateAppPackage(readZip(zipPath), { zipBytes: bytes, zipName: relative(root, zipPath) }));
 }
 
 const arg = process.argv[2];
@@ -51,20 +76,9 @@ if (target.endsWith('.zip')) {
 } else {
   const pkg = readDir(target);
   errors += report(`validate ${relative(process.cwd(), target) || '.'}/`, validateAppPackage(pkg));
-  // The zip is what gets uploaded: check it is current enough to hold a manifest at its root and fits 2 MB.
-  const manifestBytes = pkg.read('manifest.json');
-  let version: unknown;
-  try {
-    version = manifestBytes ? (JSON.parse(new TextDecoder().decode(manifestBytes)) as { version?: unknown }).version : undefined;
-  } catch {
-    version = undefined; // already reported as a manifest error above
-  }
-  const zipPath = typeof version === 'string' ? join(root, `engage-${version}.zip`) : null;
-  if (zipPath && existsSync(zipPath)) {
-    const zipProblems = validateAppPackage(readZip(zipPath), { zipBytes: statSync(zipPath).size, zipName: relative(root, zipPath) });
-    errors += report(`validate ${relative(root, zipPath)} (${statSync(zipPath).size} bytes)`, zipProblems);
-  } else if (zipPath) {
-    console.log(`(no ${relative(root, zipPath)} yet: npm run package builds it and checks the 2 MB limit)`);
-  }
+  // The zip is what gets uploaded: check it too, but only alongside this project's own dist/ (a folder given on
+  // the command line is checked on its own).
+  if (target === join(root, 'dist')) errors += checkProjectZip(pkg);
 }
+
 process.exit(errors > 0 ? 1 : 0);
