@@ -56,7 +56,7 @@ export default function Workbench(props: WorkbenchProps): JSX.Element {
     [settings, teams, location, props.classification],
   );
   const [previewOpen, setPreviewOpen] = useState(false);
-  const { filing, file, retryWriteBack } = useFiling(props.onFiled);
+  const { filing, file, retryWriteBack, finishFollowUps } = useFiling(props.onFiled);
 
   // Composing the whole body on every keystroke would be wasted work on long tickets: only when it is visible
   // (preview open, or the public tracker's redaction list), and from a deferred copy of the decisions.
@@ -110,6 +110,7 @@ export default function Workbench(props: WorkbenchProps): JSX.Element {
         t={t}
         filing={filing}
         handoffText={composeHandoff(model, filing.decisions, { ...ctx, issueUrl: filing.issue.url })}
+        onFinishFollowUps={() => void finishFollowUps()}
         onRetryWriteBack={() =>
           void retryWriteBack({
             client,
@@ -195,6 +196,7 @@ function FiledView(props: {
   filing: Extract<FilingState, { state: 'filed' }>;
   handoffText: ReturnType<typeof composeHandoff>;
   onRetryWriteBack: () => void;
+  onFinishFollowUps: () => void;
 }): JSX.Element {
   const { t, filing } = props;
   const { issue, writeBack } = filing;
@@ -210,12 +212,16 @@ function FiledView(props: {
         {!filing.created ? <Alert.Paragraph>{t('ui.filed.existing_message')}</Alert.Paragraph> : null}
       </Alert>
       {filing.followUps ? (
-        <Alert type="warning" data-testid="followups-warning">
-          <Alert.Title>{t('ui.filed.followups_title')}</Alert.Title>
-          <Alert.Paragraph>
-            {t('ui.filed.followups_message', { posted: filing.followUps.posted, total: filing.followUps.total })}
-          </Alert.Paragraph>
-        </Alert>
+        <div data-testid="followups-warning">
+          <ErrorAlert
+            t={t}
+            error={filing.followUps.error}
+            onRetry={filing.followUps.retrying ? undefined : props.onFinishFollowUps}
+            retryLabel={t('ui.filed.followups_retry')}
+            retryTestId="followups-retry"
+          />
+          <SM>{t('ui.filed.followups_message', { posted: filing.followUps.posted, total: filing.followUps.total })}</SM>
+        </div>
       ) : null}
       <div data-testid="writeback-status" data-state={writeBack.state} role="status">
         {writeBack.state === 'ok' ? <SM>{t('ui.writeback.ok')}</SM> : null}

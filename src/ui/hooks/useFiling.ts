@@ -65,7 +65,7 @@ export type FilingState =
       writeBack: WriteBackStatus;
       decisions: FilingDecisions;
       /** The body overflowed into follow-up comments and not all of them were posted. */
-      followUps?: { posted: number; total: number; error: AgentError };
+      followUps?: { posted: number; total: number; error: AgentError; retrying?: boolean };
     };
 
 export interface FilingInput {
@@ -80,6 +80,8 @@ export interface FilingInput {
 
 export interface FilingHandle {
   filing: FilingState;
+  /** Post the follow-up comments that did not make it (the issue exists; only the rest of the conversation is missing). */
+  finishFollowUps: () => Promise<void>;
   file: (input: () => FilingInput) => Promise<void>;
   retryWriteBack: (args: {
     client: ZafClient;
@@ -93,6 +95,9 @@ export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
   const [filing, setFiling] = useState<FilingState>({ state: 'idle' });
   const busy = useRef(false);
   const done = useRef(false);
+  const latest = useRef(filing);
+  latest.current = filing;
+  const last = useRef<{ github: import('../../github/index.ts').GitHubService; request: IssueRequest } | null>(null);
 
   const file = useCallback(
     async (makeInput: () => FilingInput) => {
@@ -103,6 +108,7 @@ export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
         const input = makeInput();
         const [{ createGitHub }, { orchestrator }] = await Promise.all([import('../../github/index.ts'), loadFiling()]);
         const github = createGitHub(input.client, input.settings);
+        last.current = { github, request: input.request };
         const outcome = await orchestrator.fileTicket({
           ...input,
           github,
@@ -140,5 +146,28 @@ export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
     setFiling((f) => (f.state === 'filed' ? { ...f, writeBack: status } : f));
   }, []);
 
-  return { filing, file, retryWriteBack };
+  const finishFollowUps = useCallback(async () => {
+    const current = last.current;
+    const f = latest.current;
+    if (!current || f.state !== 'filed' || !f.followUps || f.followUps.retrying) return;
+    setFiling((g) => (g.state === 'filed' && g.followUps ? { ...g, followUps: { ...g.followUps, retrying: true } } : g));
+    const { posted, total } = f.followUps;
+    const issue = f.issue;
+    let next: { posted: number; total: number; error: AgentError } | undefined;
+    try {
+      const { orchestrator } = await loadFiling();
+      const result = await orchestrator.finishFollowUps({ github: current.github, issue, request: current.request, posted });
+      const now = posted + result.posted;
+      next = result.error ? { posted: now, total, error: result.error } : undefined;
+    } catch (e) {
+      next = { posted, total, error: toAgentError(e) };
+    }
+    setFiling((g) => {
+      if (g.state !== 'filed') return g;
+      const { followUps: _old, ...rest } = g;
+      return next ? { ...rest, followUps: next } : rest;
+    });
+  }, []);
+
+  return { filing, file, retryWriteBack, finishFollowUps };
 }
