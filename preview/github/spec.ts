@@ -58,6 +58,8 @@ export interface Operation {
   checkBody(body: unknown): ValidationProblem[];
   /** Validates a response body against the description; null when the status has no JSON schema there. */
   checkResponse(status: number, body: unknown): ValidationProblem[] | null;
+  /** Compiles every validator now instead of on first use. */
+  compileAll(): void;
 }
 
 const SUBSET_URL = new URL('./openapi-subset.json', import.meta.url);
@@ -172,6 +174,8 @@ export interface Spec {
   route(method: string, path: string): { operation: Operation; params: Record<string, string> } | { operation: null; pathKnown: boolean };
   /** Validates any JSON value against a component schema by name (e.g. 'issue'): tests use it. */
   checkSchema(name: string, value: unknown): ValidationProblem[];
+  /** Compiles every operation's validators now (a test's beforeAll, or a server that prefers a slower start). */
+  compileAll(): void;
 }
 
 function buildSpec(subset: OpenApiSubset): Spec {
@@ -198,6 +202,16 @@ function buildSpec(subset: OpenApiSubset): Spec {
         const schema = response.content?.['application/json']?.schema;
         if (schema) responseSchemas.set(Number(status), schema);
       }
+      const responseValidator = (status: number): ValidateFunction | null => {
+        let validator = responseValidators.get(status);
+        if (!validator) {
+          const schema = responseSchemas.get(status);
+          if (!schema) return null;
+          validator = strictAjv.compile(toJsonSchema(schema) as JsonObject);
+          responseValidators.set(status, validator);
+        }
+        return validator;
+      };
       operations.push({
         operationId: op.operationId,
         method: method.toUpperCase(),
@@ -233,14 +247,15 @@ function buildSpec(subset: OpenApiSubset): Spec {
           return validate(body) ? [] : problemsFrom(validate.errors);
         },
         checkResponse(status, body) {
-          let validator = responseValidators.get(status);
-          if (!validator) {
-            const schema = responseSchemas.get(status);
-            if (!schema) return null;
-            validator = strictAjv.compile(toJsonSchema(schema) as JsonObject);
-            responseValidators.set(status, validator);
-          }
+          const validator = responseValidator(status);
+          if (!validator) return null;
           return validator(body) ? [] : problemsFrom(validator.errors);
+        },
+        compileAll() {
+          pathValidator();
+          queryValidator();
+          bodyValidator();
+          for (const status of responseSchemas.keys()) responseValidator(status);
         },
       });
     }
@@ -262,6 +277,9 @@ function buildSpec(subset: OpenApiSubset): Spec {
         if (operation.method === method.toUpperCase()) return { operation, params };
       }
       return { operation: null, pathKnown };
+    },
+    compileAll() {
+      for (const operation of operations) operation.compileAll();
     },
     checkSchema(name, value) {
       let validator = componentValidators.get(name);

@@ -1,8 +1,12 @@
 // Fault injection (contracts §1): GitHub-shaped failures, delays, dropped connections, and "it did succeed but the
 // client saw an error" — plus the request log drills count with.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NetworkFault, createGitHubStandIn, type GitHubStandIn, type StandInResponse } from '../../preview/github/standin.ts';
 import { standInCaller, type StandInCaller } from '../../preview/github/test-client.ts';
+import { loadSpec } from '../../preview/github/spec.ts';
+
+// Compiling GitHub's schemas is the slow part of a first request: do it once, outside any test's time limit.
+beforeAll(() => loadSpec().compileAll(), 120_000);
 
 const TOKEN = 'ghp_faults';
 const ISSUES = '/repos/sourcegraph/customer/issues';

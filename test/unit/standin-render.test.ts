@@ -1,9 +1,16 @@
 // The /github page lists every filed issue, and customer text can never become markup there.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createGitHubStandIn } from '../../preview/github/standin.ts';
 import { escapeHtml, renderIssuesHtml } from '../../preview/github/render.ts';
 import { standInCaller } from '../../preview/github/test-client.ts';
+import { loadSpec } from '../../preview/github/spec.ts';
+
+// Compiling GitHub's schemas is the slow part of a first request: do it once, outside any test's time limit.
+beforeAll(() => loadSpec().compileAll(), 120_000);
+
+// Many requests (or 2,000 property runs) in one test: room for a loaded CI machine; not a speed assertion.
+const HEAVY_TEST_TIMEOUT_MS = 60_000;
 
 const TOKEN = 'ghp_render';
 
@@ -80,5 +87,5 @@ describe('renderHtml', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, HEAVY_TEST_TIMEOUT_MS);
 });

@@ -2,11 +2,17 @@
 // them) validates against the response schemas of GitHub's OpenAPI description; and the committed subset is
 // complete and self-contained, as scripts/extract-openapi.ts promises.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubStandIn, type StandInResponse } from '../../preview/github/standin.ts';
 import { loadSpec, toJsonSchema } from '../../preview/github/spec.ts';
 import { standInCaller } from '../../preview/github/test-client.ts';
 import { OPERATION_IDS, extractSubset } from '../../scripts/extract-openapi.ts';
+
+// Compiling GitHub's schemas is the slow part of a first request: do it once, outside any test's time limit.
+beforeAll(() => loadSpec().compileAll(), 120_000);
+
+// Many requests (or 2,000 property runs) in one test: room for a loaded CI machine; not a speed assertion.
+const HEAVY_TEST_TIMEOUT_MS = 60_000;
 
 const TOKEN = 'ghp_schema';
 
@@ -65,7 +71,7 @@ describe('response conformance', () => {
     const anonymous = await standInCaller(standIn, null).get('/repos/sourcegraph/sourcegraph');
     expect((anonymous.body as Record<string, unknown>).permissions).toBeUndefined();
     conforms('GET', '/repos/sourcegraph/sourcegraph', anonymous);
-  });
+  }, HEAVY_TEST_TIMEOUT_MS);
 
   it('error answers validate where the description defines the status', async () => {
     const standIn = createGitHubStandIn({ acceptedTokens: [TOKEN], htmlBaseUrl: 'http://localhost:4567/github', checkResponses: false });
@@ -90,7 +96,7 @@ describe('response conformance', () => {
       conforms(method, path, res);
     }
     conforms('GET', '/user', await standInCaller(standIn, 'wrong').get('/user'));
-  });
+  }, HEAVY_TEST_TIMEOUT_MS);
 });
 
 describe('the committed OpenAPI subset', () => {

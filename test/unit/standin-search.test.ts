@@ -1,8 +1,12 @@
 // GET /search/issues in the stand-in: GitHub's word-based matching, the qualifiers Engage uses, GitHub's limits.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubStandIn, type GitHubStandIn } from '../../preview/github/standin.ts';
 import { matches, parseQuery, words } from '../../preview/github/search.ts';
 import { standInCaller, type StandInCaller } from '../../preview/github/test-client.ts';
+import { loadSpec } from '../../preview/github/spec.ts';
+
+// Compiling GitHub's schemas is the slow part of a first request: do it once, outside any test's time limit.
+beforeAll(() => loadSpec().compileAll(), 120_000);
 
 const TOKEN = 'ghp_search';
 const MARKER = 'Zendesk ticket: engage-preview#1234';

@@ -1,8 +1,15 @@
 // The stand-in keeps state like GitHub: numbers per repository, labels created silently, comments counted,
 // permissions that drop labels and assignees, lists with GitHub's pagination and rate-limit headers.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubStandIn, type GitHubStandIn } from '../../preview/github/standin.ts';
 import { standInCaller, type StandInCaller } from '../../preview/github/test-client.ts';
+import { loadSpec } from '../../preview/github/spec.ts';
+
+// Compiling GitHub's schemas is the slow part of a first request: do it once, outside any test's time limit.
+beforeAll(() => loadSpec().compileAll(), 120_000);
+
+// Many requests (or 2,000 property runs) in one test: room for a loaded CI machine; not a speed assertion.
+const HEAVY_TEST_TIMEOUT_MS = 60_000;
 
 const TOKEN = 'ghp_state';
 const PRIVATE = '/repos/sourcegraph/customer';
@@ -287,7 +294,7 @@ describe('headers and reset', () => {
     expect((limited.body as { message: string }).message).toMatch(/^API rate limit exceeded for user ID/);
     clock += 60_000;
     expect((await caller.get('/search/issues', { q: 'x is:issue' })).status).toBe(200);
-  });
+  }, HEAVY_TEST_TIMEOUT_MS);
 
   it('enforces the secondary limit on content creation when asked: the 81st write in a minute waits', async () => {
     const strict = createGitHubStandIn({ acceptedTokens: [TOKEN], htmlBaseUrl: 'http://x/github', enforceRateLimits: true, now: () => clock });
@@ -300,7 +307,7 @@ describe('headers and reset', () => {
     expect(strict.listIssues()).toHaveLength(80);
     clock += 60_000;
     expect((await caller.post(`${PRIVATE}/issues`, { title: 'later' })).status).toBe(201);
-  });
+  }, HEAVY_TEST_TIMEOUT_MS);
 
   it('reset() forgets issues, labels, permissions, faults and the log', async () => {
     await file(PRIVATE, { title: 'x', labels: ['rfh'] });

@@ -1,7 +1,11 @@
 // The stand-in accepts what GitHub's OpenAPI description accepts, and refuses the rest the way GitHub does.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubStandIn, type GitHubStandIn } from '../../preview/github/standin.ts';
 import { standInCaller, type StandInCaller } from '../../preview/github/test-client.ts';
+import { loadSpec } from '../../preview/github/spec.ts';
+
+// Compiling GitHub's schemas is the slow part of a first request: do it once, outside any test's time limit.
+beforeAll(() => loadSpec().compileAll(), 120_000);
 
 const TOKEN = 'ghp_test_token';
 const ISSUES = '/repos/sourcegraph/customer/issues';

@@ -1,9 +1,13 @@
 // The ZAF mapping helpers: client.request options → stand-in request, and the stand-in's answer → what
 // client.request resolves or rejects with (jQuery semantics), with the proxy's secure-placeholder substitution.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubStandIn } from '../../preview/github/standin.ts';
 import { standInRequester, standInToZafResult, zafRequestToStandIn } from '../../preview/github/zaf-adapter.ts';
 import type { ZafCompleteResponse, ZafRequestError } from '../../src/zendesk/zaf.ts';
+import { loadSpec } from '../../preview/github/spec.ts';
+
+// Compiling GitHub's schemas is the slow part of a first request: do it once, outside any test's time limit.
+beforeAll(() => loadSpec().compileAll(), 120_000);
 
 const TOKEN = 'ghp_zaf';
 
