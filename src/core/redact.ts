@@ -190,10 +190,11 @@ function looksRandom(s: string): boolean {
 
 // ---- addresses --------------------------------------------------------------------------------------------------
 
-const EMAIL = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Starts only where a run of local-part characters starts (the look-behind), so a long word costs one pass, not n².
+const EMAIL = /(?<![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-])[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const URL = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s<>"'`]+/gi;
 const IPV4 = /(?<![0-9.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?::\d{1,5})?(?![0-9]|\.\d)/g;
-const IPV6_RUN = /[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9._-]+)?/g;
+const IPV6_RUN = /(?<![0-9A-Fa-f:.])[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9._-]+)?/g;
 // Hostnames ending in a real-looking top-level domain (a list, so "values.yaml" and "v3.29.1" are left alone).
 const TLDS =
   'com|net|org|io|dev|app|ai|co|cloud|tech|info|biz|us|uk|de|fr|nl|be|ch|at|se|no|dk|fi|es|it|pt|pl|cz|ie|ca|au|nz|jp|cn|kr|in|sg|hk|tw|br|mx|ar|za|il|ru|eu|me|tv|xyz|site|online|systems|local|internal|intranet|corp|lan|home|localdomain|gov|edu|mil';
@@ -280,24 +281,47 @@ function findIPv6(text: string, runStart: number, run: string): { start: number;
 
 // ---- the redactor ------------------------------------------------------------------------------------------------
 
-const matcherCache = new WeakMap<RedactionContext, RegExp[]>();
+interface Matchers {
+  names: RegExp[];
+  domains: RegExp | null;
+}
+
+const matcherCache = new WeakMap<RedactionContext, Matchers>();
 
 /**
- * The name patterns of a context, compiled once per context (a redactor applies them to every message).
+ * The patterns of a context, compiled once per context (a redactor applies them to every message).
  * Names of 3+ characters match in any case; shorter ones ("HP") and first/last names only as written, else they
  * would hit ordinary words. Whole words only: the boundary is checked by hand (isWordChar), because a RegExp with
  * \p{L} look-arounds costs milliseconds to compile.
  */
-function nameMatchers(ctx: RedactionContext): RegExp[] {
+function matchers(ctx: RedactionContext): Matchers {
   const cached = matcherCache.get(ctx);
   if (cached) return cached;
   const names = [...ctx.names].sort((a, b) => b.length - a.length);
   const long = names.filter((n) => n.length >= 3);
   const exact = [...ctx.nameParts.filter((p) => /^\p{Lu}/u.test(p)), ...names.filter((n) => n.length < 3)].sort((a, b) => b.length - a.length);
-  const out: RegExp[] = [];
-  if (long.length > 0) out.push(new RegExp(long.map(escapeRegExp).join('|'), 'gi'));
-  if (exact.length > 0) out.push(new RegExp(exact.map(escapeRegExp).join('|'), 'g'));
+  const out: Matchers = { names: [], domains: null };
+  if (long.length > 0) out.names.push(new RegExp(long.map(escapeRegExp).join('|'), 'gi'));
+  if (exact.length > 0) out.names.push(new RegExp(exact.map(escapeRegExp).join('|'), 'g'));
+  if (ctx.domains.length > 0) {
+    out.domains = new RegExp(`(?<![A-Za-z0-9-])(?:[A-Za-z0-9-]+\\.)*(?:${ctx.domains.map(escapeRegExp).join('|')})(?![A-Za-z0-9-])`, 'gi');
+  }
   matcherCache.set(ctx, out);
+  return out;
+}
+
+/**
+ * All matches of a global RegExp. Not `String.prototype.matchAll`: that clones the RegExp on every call, and the
+ * clone's compilation dominated the cost of redacting many short texts.
+ */
+function each(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0] === '') re.lastIndex++;
+    out.push(m);
+  }
+  re.lastIndex = 0;
   return out;
 }
 
@@ -307,15 +331,15 @@ function collect(text: string, ctx: RedactionContext): Span[] {
     if (end > start) spans.push({ start, end, kind });
   };
 
-  for (const re of SECRET_PATTERNS) for (const m of text.matchAll(re)) add(m.index, m.index + m[0].length, 'secret');
-  for (const m of text.matchAll(SCHEME_CREDENTIAL)) {
+  for (const re of SECRET_PATTERNS) for (const m of each(re, text)) add(m.index, m.index + m[0].length, 'secret');
+  for (const m of each(SCHEME_CREDENTIAL, text)) {
     const value = m[1] as string;
     // "token expired", "Basic authentication": a word, not a credential.
     if (/^[A-Za-z]+$/.test(value) && value.length < 20) continue;
     const start = m.index + m[0].length - value.length;
     add(start, start + value.length, 'secret');
   }
-  for (const m of text.matchAll(ASSIGNMENT)) {
+  for (const m of each(ASSIGNMENT, text)) {
     let value = m[2] as string;
     let start = m.index + m[0].length - value.length;
     if (/^["']/.test(value)) {
@@ -325,37 +349,35 @@ function collect(text: string, ctx: RedactionContext): Span[] {
     if (value === '' || /^(?:\*+|x+|REDACTED|null|none|true|false|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)$/i.test(value)) continue;
     add(start, start + value.length, 'secret');
   }
-  for (const m of text.matchAll(LONG_HEX)) {
+  for (const m of each(LONG_HEX, text)) {
     if (/sha(?:256|512|1)?:$/i.test(text.slice(Math.max(0, m.index - 7), m.index))) continue;
     add(m.index, m.index + m[0].length, 'secret');
   }
-  for (const m of text.matchAll(LONG_B64)) if (looksRandom(m[0])) add(m.index, m.index + m[0].length, 'secret');
+  for (const m of each(LONG_B64, text)) if (looksRandom(m[0])) add(m.index, m.index + m[0].length, 'secret');
 
-  for (const m of text.matchAll(URL)) {
+  for (const m of each(URL, text)) {
     let url = m[0].replace(/[.,;:!?)\]}*_~'"]+$/, '');
     if (m[0].slice(url.length).startsWith(')') && url.includes('(')) url += ')';
     if (!urlAllowed(url)) add(m.index, m.index + url.length, 'url');
   }
-  for (const m of text.matchAll(EMAIL)) add(m.index, m.index + m[0].length, 'email');
-  for (const m of text.matchAll(IPV4)) add(m.index, m.index + m[0].length, 'ip');
-  for (const m of text.matchAll(IPV6_RUN)) {
+  if (text.includes('@')) for (const m of each(EMAIL, text)) add(m.index, m.index + m[0].length, 'email');
+  for (const m of each(IPV4, text)) add(m.index, m.index + m[0].length, 'ip');
+  if (text.includes(':')) for (const m of each(IPV6_RUN, text)) {
     const found = findIPv6(text, m.index, m[0]);
     if (found) add(found.start, found.end, 'ip');
   }
-  for (const m of text.matchAll(HOSTNAME)) {
+  for (const m of each(HOSTNAME, text)) {
     const host = m[0];
     const bare = host.toLowerCase().replace(/:\d+$/, '');
     if (hostAllowed(bare, ALLOWED_BARE_HOSTS) && !inDomains(bare, ctx.domains)) continue;
     add(m.index, m.index + host.length, 'hostname');
   }
-  if (ctx.domains.length > 0) {
-    // The customer's own domains also when written without a known TLD or inside longer hostnames.
-    const re = new RegExp(`(?<![A-Za-z0-9-])(?:[A-Za-z0-9-]+\\.)*(?:${ctx.domains.map(escapeRegExp).join('|')})(?![A-Za-z0-9-])`, 'gi');
-    for (const m of text.matchAll(re)) add(m.index, m.index + m[0].length, 'hostname');
-  }
+  // The customer's own domains also when written without a known TLD or inside longer hostnames.
+  const domains = matchers(ctx).domains;
+  if (domains) for (const m of each(domains, text)) add(m.index, m.index + m[0].length, 'hostname');
 
-  for (const re of nameMatchers(ctx)) {
-    for (const m of text.matchAll(re)) {
+  for (const re of matchers(ctx).names) {
+    for (const m of each(re, text)) {
       const end = m.index + m[0].length;
       if (isWordChar(text, m.index - 1, true) || isWordChar(text, end, false)) continue;
       add(m.index, end, 'customer-name');

@@ -21,6 +21,8 @@ export interface Rendered {
   outside: string;
   /** The HTML markdown-it renders. */
   html: string;
+  /** Contents of inline code spans. */
+  code: string[];
 }
 
 function inlineText(children: Token[]): string {
@@ -38,6 +40,7 @@ export function render(markdown: string): Rendered {
   const blocks: string[] = [];
   const inlineTypes = new Set<string>();
   const links: Rendered['links'] = [];
+  const code: string[] = [];
   const stack: string[] = [];
   let quoted = '';
   let outside = '';
@@ -50,6 +53,7 @@ export function render(markdown: string): Rendered {
     if (t.type === 'inline') {
       for (const c of t.children ?? []) {
         inlineTypes.add(c.type);
+        if (c.type === 'code_inline') code.push(c.content);
         if (c.type === 'link_open') links.push({ href: String(c.attrGet('href') ?? ''), markup: c.markup });
         if (c.type === 'image') links.push({ href: String(c.attrGet('src') ?? ''), markup: 'image' });
       }
@@ -58,7 +62,7 @@ export function render(markdown: string): Rendered {
       else outside += (outside === '' ? '' : '\n\n') + text;
     }
   }
-  return { blocks, inlineTypes, links, quoted, outside, html: md.renderer.render(tokens, md.options, {}) };
+  return { blocks, inlineTypes, links, quoted, outside, html: md.renderer.render(tokens, md.options, {}), code };
 }
 
 /** Visible content for comparisons: no whitespace of any kind, no zero-width spaces. */

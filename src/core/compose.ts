@@ -1,0 +1,332 @@
+// The GitHub issue for a ticket (handbook Step 4): exactly what Engage sends, as plain data.
+//
+// Everything that comes from the ticket or the agent goes through markdown.ts (quoted or inline-escaped), so it
+// cannot mention anyone, link issues, hide text or break the layout; for the public tracker it first goes through
+// redact.ts and internal notes are left out. The body is cut to GitHub's limits by split.ts.
+
+import { checklistHints } from './checklist.ts';
+import { inline, oneLine, plainText, quoteLines } from './markdown.ts';
+import { assessPriority } from './priority.ts';
+import { Redactor, redactionContextFor } from './redact.ts';
+import { priorityLabel, type Settings } from './settings.ts';
+import { customerLabel, GITHUB_LABEL_MAX } from './slug.ts';
+import { splitBody } from './split.ts';
+import { findTeam } from './teams.ts';
+import { ticketMarker, ticketUrl } from './links.ts';
+import {
+  CHECKLIST_KEYS,
+  type ChecklistHints,
+  type ChecklistKey,
+  type Classification,
+  type FilingDecisions,
+  type IssueRequest,
+  type PriorityLevel,
+  type PriorityResult,
+  type Team,
+  type TicketAttachment,
+  type TicketLocation,
+  type TicketMessage,
+  type TicketModel,
+} from './types.ts';
+
+export interface ComposeContext {
+  settings: Settings;
+  teams: Team[];
+  location: TicketLocation;
+  /**
+   * The ticket's classification, when the caller has it: its checklist hints, priority reasons and the team's
+   * "why" enrich the body. Without it, hints and priority reasons are computed here (both are cheap).
+   */
+  classification?: Classification;
+  /** Public tracker: more to redact than the model knows (organisation `domain_names`, other people's names). */
+  redaction?: { names?: string[]; domains?: string[] };
+}
+
+export type ComposeErrorCode = 'unknown-team' | 'team-takes-no-issue' | 'label-too-long';
+
+/** A request that cannot be composed; `message` says why in words an agent (or a CLI user) understands. */
+export class ComposeError extends Error {
+  constructor(
+    readonly code: ComposeErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ComposeError';
+  }
+}
+
+/** GitHub's issue title limit is 256; a title anyone can scan is much shorter. */
+export const TITLE_MAX = 120;
+/** Longest agent note or hint kept in the body (they are one-liners; the conversation carries the detail). */
+const NOTE_MAX = 1500;
+
+const CHECKLIST_TITLES: Record<ChecklistKey, string> = {
+  environment: 'Environment and versions',
+  repro: 'Steps to reproduce (screenshots, logs)',
+  recent_changes: 'Recent changes',
+  impact: 'Impact: who is and is not affected',
+  urgency: 'Urgency and timeline',
+};
+
+// ---- small pieces ------------------------------------------------------------------------------------------------
+
+/** "2024-05-01 10:22 UTC" from an ISO time; the raw text (escaped by the caller) if it is not one. */
+export function formatTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const d = new Date(t).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)} UTC`;
+}
+
+function formatSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '?';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function teamOrThrow(teams: Team[], id: string): Team {
+  const team = findTeam(teams, id);
+  if (!team) throw new ComposeError('unknown-team', `Unknown team "${id}": it is not in the team catalogue (check the routing overrides setting).`);
+  if (!team.takesGithubIssues || !team.githubLabel) {
+    throw new ComposeError(
+      'team-takes-no-issue',
+      `${team.name} takes no GitHub issue: post the hand-off in ${team.slackChannel} instead (handbook: teams outside engineering).`,
+    );
+  }
+  return team;
+}
+
+/** A subject that says nothing ("Help", "Question", "Urgent!!") is replaced by the start of the customer's first message. */
+function specificSubject(model: TicketModel): string {
+  const subject = oneLine(model.subject);
+  const words = subject.replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/).filter(Boolean);
+  const generic = /^(?:help|question|questions|issue|issues|problem|problems|urgent|support|request|hi|hello|ticket|bug|error|re|fwd?)$/i;
+  if (words.length >= 2 && !words.every((w) => generic.test(w))) return subject;
+  const first = model.messages.find((m) => m.authorRole === 'customer' && m.public && m.text.trim() !== '');
+  if (!first) return subject === '' ? `Ticket ${model.id}` : subject;
+  const sentence = oneLine(first.text).split(/(?<=[.!?])\s/)[0] ?? '';
+  return subject === '' ? sentence : `${subject}: ${sentence}`;
+}
+
+/** The issue title: "<Customer>: <subject>" in the private tracker, the (redacted) subject in the public one. */
+export function composeTitle(model: TicketModel, publicTracker: boolean, redact: (s: string) => string = (s) => s): string {
+  const subject = specificSubject(model);
+  const title = publicTracker ? redact(subject) : `${oneLine(model.customerName)}: ${subject}`;
+  return plainText(title, TITLE_MAX);
+}
+
+/** Labels: `customer/<slug>` (private only), `rfh` (requests for help only), the priority label, the team label. */
+export function composeLabels(model: TicketModel, decisions: FilingDecisions, team: Team, settings: Settings): string[] {
+  const labels: string[] = [];
+  if (decisions.tracker === 'private') labels.push(customerLabel(model.customerName, settings.labels.customerPrefix));
+  if (decisions.kind === 'rfh') labels.push(settings.labels.rfh);
+  labels.push(priorityLabel(settings, decisions.priority));
+  if (team.githubLabel) labels.push(team.githubLabel);
+  for (const l of labels) {
+    if (l.length > GITHUB_LABEL_MAX) {
+      throw new ComposeError('label-too-long', `The label "${l}" is longer than GitHub's ${GITHUB_LABEL_MAX} characters: shorten it in the settings.`);
+    }
+  }
+  return [...new Set(labels)];
+}
+
+function salesContext(model: TicketModel, settings: Settings, priority: PriorityResult | null): string[] {
+  const marks = new Set(settings.salesProcessTags.map((t) => t.toLowerCase()));
+  const tags = [...model.tags, ...(model.organization?.tags ?? [])].filter((t) => marks.has(t.toLowerCase()));
+  const lines: string[] = [];
+  if (tags.length > 0) lines.push(`In a sales process (tags: ${[...new Set(tags)].join(', ')}).`);
+  if (lines.length === 0 && priority?.salesProcess) {
+    const reason = priority.reasons.find((r) => /^Sales process/.test(r.text));
+    lines.push(reason ? reason.text : 'In a sales process.');
+  }
+  return lines;
+}
+
+function roleLabel(m: TicketMessage): string {
+  if (m.authorRole === 'customer') return 'Customer';
+  return m.public ? 'Support (public reply)' : 'Support, internal note';
+}
+
+// ---- the body ----------------------------------------------------------------------------------------------------
+
+interface BodyParts {
+  head: string;
+  blocks: string[];
+  tail: string;
+}
+
+function bodyParts(
+  model: TicketModel,
+  decisions: FilingDecisions,
+  team: Team,
+  ctx: ComposeContext,
+  redactor: Redactor | null,
+): BodyParts {
+  const { settings, location } = ctx;
+  const isPublic = redactor !== null;
+  // Agent and customer text: redacted first (public), then escaped. Redaction must see the original text.
+  const clean = (s: string): string => (redactor ? redactor.redact(s) : s);
+  const text = (s: string, max = NOTE_MAX): string => inline(clean(s), max);
+  const link = ticketUrl(location);
+  const hints: ChecklistHints = ctx.classification?.checklist ?? checklistHints(model, settings);
+  const priority: PriorityResult | null = ctx.classification?.priority ?? assessPriority(model, settings);
+  const label = priorityLabel(settings, decisions.priority);
+  const kindText = decisions.kind === 'rfh' ? 'Request for help' : 'Defect';
+  const out: string[] = [];
+
+  // Summary: what, for whom, from where, how urgent.
+  out.push(`## ${kindText}: ${text(specificSubject(model), TITLE_MAX)}`);
+  const why = ctx.classification && ctx.classification.route.team.teamId === team.id ? ctx.classification.route.team.why : '';
+  out.push(
+    decisions.kind === 'rfh'
+      ? `Support needs help from **${inline(team.name)}** with a customer ticket.`
+      : `A customer reported a defect for **${inline(team.name)}**.`,
+  );
+
+  const facts: string[] = [`- **Zendesk ticket:** [ticket ${model.id}](${link})`];
+  if (!isPublic) {
+    facts.push(`- **Customer:** ${inline(model.customerName, 200)}`);
+    facts.push(`- **Requester:** ${inline(model.requester.name, 200)}`);
+  }
+  facts.push(`- **Priority:** \`${label}\``);
+  if (priority && priority.level === decisions.priority) {
+    for (const r of priority.reasons) facts.push(`  - ${text(r.text, 400)}`);
+  }
+  facts.push(`- **Team:** ${inline(team.name)} (\`${team.githubLabel ?? ''}\`)${why ? `: ${text(why, 400)}` : ''}`);
+  facts.push(`- **Kind:** ${decisions.kind === 'rfh' ? 'request for help (`rfh`)' : 'defect'}`);
+  if (isPublic && decisions.privateIssueUrl && /^https:\/\/[^\s<>]+$/.test(decisions.privateIssueUrl)) {
+    facts.push(`- **Private issue:** <${decisions.privateIssueUrl}>`);
+  }
+  out.push(facts.join('\n'));
+
+  // Step 1: the agent's answers, with what the ticket already shows.
+  const step1: string[] = ['### Step 1: what we know'];
+  for (const key of CHECKLIST_KEYS) {
+    const answer = decisions.checklist[key];
+    const hint = hints[key];
+    const lines = [`**${CHECKLIST_TITLES[key]}**${answer?.done ? ' ✓' : ' (not confirmed)'}`];
+    if (answer && answer.note.trim() !== '') lines.push(`- Agent: ${text(answer.note)}`);
+    if (hint && hint.summary.trim() !== '') lines.push(`- From the ticket (${hint.status}): ${text(hint.summary)}`);
+    if (key === 'urgency' && decisions.timeline && decisions.timeline.trim() !== '') lines.push(`- Timeline: ${text(decisions.timeline, 400)}`);
+    if (key === 'urgency') for (const s of salesContext(model, settings, priority)) lines.push(`- Sales context: ${text(s, 400)}`);
+    step1.push(lines.join('\n'));
+  }
+  out.push(step1.join('\n\n'));
+
+  const people: string[] = [];
+  if (decisions.kind === 'rfh') {
+    const asked = decisions.teammatesAsked;
+    people.push(
+      `- **Asked in #customer-support-chat first:** ${asked.done ? 'yes' : 'no'}${asked.note.trim() ? `: ${text(asked.note)}` : ''}`,
+    );
+  }
+  if (decisions.ceToInclude && decisions.ceToInclude.trim() !== '') {
+    people.push(`- **Include:** ${text(decisions.ceToInclude, 300)} (CE / sales, please loop them in)`);
+  }
+  if (decisions.escalateAnywayReason && decisions.escalateAnywayReason.trim() !== '') {
+    people.push(`- **Escalated before the checklist was complete, because:** ${text(decisions.escalateAnywayReason)}`);
+  }
+  const o = decisions.override;
+  if (o && (o.suggestedTeamId !== undefined || o.suggestedPriority !== undefined || (o.reason ?? '').trim() !== '')) {
+    const parts: string[] = [];
+    if (o.suggestedTeamId !== undefined && o.suggestedTeamId !== team.id) {
+      const suggested = findTeam(ctx.teams, o.suggestedTeamId);
+      parts.push(`team suggested: ${inline(suggested?.name ?? o.suggestedTeamId)}`);
+    }
+    if (o.suggestedPriority !== undefined && o.suggestedPriority !== decisions.priority) {
+      parts.push(`priority suggested: \`${priorityLabel(settings, o.suggestedPriority as PriorityLevel)}\``);
+    }
+    const reason = (o.reason ?? '').trim() !== '' ? `; reason: ${text(o.reason ?? '')}` : '';
+    people.push(`- **Override by the agent** (${parts.length ? parts.join(', ') : 'suggestion changed'})${reason}`);
+  }
+  if (people.length > 0) out.push(`### Context\n${people.join('\n')}`);
+
+  out.push(`### Conversation\nEvery message of the ticket, oldest first, quoted as written${isPublic ? ' (without signatures and quoted replies, redacted; internal notes left out)' : ''}. Attachments stay on the ticket.`);
+
+  // The conversation: one block per message.
+  const blocks: string[] = [];
+  for (const m of model.messages) {
+    if (isPublic && !m.public) {
+      redactor.record({ kind: 'internal-note', original: oneLine(m.raw, 120), replacement: '(internal note left out)' });
+      continue;
+    }
+    blocks.push(messageBlock(m, link, isPublic, clean));
+  }
+  if (blocks.length === 0) blocks.push('_The ticket has no messages._');
+
+  // Visible (GitHub search indexes visible text only) and plain: the "never twice" lookup searches for it.
+  const tail = `Filed from Zendesk by Engage · ticket marker: ${ticketMarker(location)}`;
+  return { head: out.join('\n\n'), blocks, tail };
+}
+
+function messageBlock(m: TicketMessage, link: string, isPublic: boolean, clean: (s: string) => string): string {
+  // Names stay out of the public tracker; the role says enough there.
+  const name = isPublic ? '' : ` · ${inline(m.authorName, 100)}`;
+  const header = `**${roleLabel(m)}**${name} · ${inline(formatTime(m.createdAt), 60)}`;
+  // Private: the message as written. Public: the cleaned text (quoted replies, signatures and disclaimers removed
+  // by clean-text.ts), since signatures are where names, titles and phone numbers live.
+  const lines = quoteLines(clean(isPublic ? m.text : m.raw));
+  const parts = [header, lines.length > 0 ? lines.join('\n') : '> (no text)'];
+  // After a blank line: a line right below a quote would continue the quote's paragraph.
+  if (m.attachments.length > 0) parts.push('', attachmentLine(m.attachments, link, clean));
+  return parts.join('\n');
+}
+
+/** Attachments are listed and linked to the ticket: GitHub has no upload API and Zendesk's file links are private. */
+function attachmentLine(attachments: TicketAttachment[], link: string, clean: (s: string) => string): string {
+  const items = attachments.map((a) => `[${inline(clean(a.fileName), 120)}](${link}) (${a.kind}, ${formatSize(a.size)})`);
+  return `📎 Attachments on the ticket: ${items.join(', ')}`;
+}
+
+// ---- the request -------------------------------------------------------------------------------------------------
+
+/**
+ * The exact GitHub request for a ticket and the agent's decisions. Throws `ComposeError` when no issue can be
+ * composed (a team outside engineering takes the hand-off instead — see handoff.ts; an unknown team; a label
+ * longer than GitHub allows).
+ */
+export function composeIssue(model: TicketModel, decisions: FilingDecisions, ctx: ComposeContext): IssueRequest {
+  const team = teamOrThrow(ctx.teams, decisions.teamId);
+  const isPublic = decisions.tracker === 'public';
+  const repo = isPublic ? ctx.settings.publicRepo : ctx.settings.privateRepo;
+  const redactor = isPublic ? new Redactor(redactionContextFor(model, ctx.redaction ?? {})) : null;
+  const title = composeTitle(model, isPublic, redactor ? (s) => redactor.redact(s) : undefined);
+  const parts = bodyParts(model, decisions, team, ctx, redactor);
+  const { body, comments } = splitBody(parts);
+  const request: IssueRequest = {
+    owner: repo.owner,
+    repo: repo.repo,
+    title,
+    body,
+    labels: composeLabels(model, decisions, team, ctx.settings),
+    comments,
+    marker: ticketMarker(ctx.location),
+  };
+  if (redactor) request.redactions = redactor.redactions;
+  return request;
+}
+
+/**
+ * The decisions Engage proposes before the agent changes anything: the suggested team and priority, a request for
+ * help in the private tracker, checklist items the ticket already answers marked done (with no note), Step 2 not
+ * yet done. The CLI composes with these; the sidebar starts its draft from them.
+ */
+export function defaultDecisions(
+  classification: Classification,
+  options: { kind?: FilingDecisions['kind']; tracker?: FilingDecisions['tracker']; privateIssueUrl?: string } = {},
+): FilingDecisions {
+  const checklist = Object.fromEntries(
+    CHECKLIST_KEYS.map((k) => [k, { done: classification.checklist[k]?.status === 'found', note: '' }]),
+  ) as FilingDecisions['checklist'];
+  const decisions: FilingDecisions = {
+    teamId: classification.route.team.teamId,
+    priority: classification.priority.level,
+    kind: options.kind ?? 'rfh',
+    tracker: options.tracker ?? 'private',
+    checklist,
+    teammatesAsked: { done: false, note: '' },
+  };
+  if (options.privateIssueUrl) decisions.privateIssueUrl = options.privateIssueUrl;
+  return decisions;
+}

@@ -1,0 +1,75 @@
+// The Step-5 hand-off (handbook: "alert the relevant engineering team ... in Slack. Keep it simple and always provide
+// 1) a brief description of what you need, 2) link to the GitHub issue, and 3) the context around timeline").
+// Channel and handle come from the team catalogue (teams.ts): @distribution-support, #core-application-support with
+// @core-app-support, @batchers-support, @search-core-support / @search-product-support in #search, ...
+// For CE & Sales and BizOps there is no GitHub issue: the message links the Zendesk ticket instead.
+
+import { oneLine } from './markdown.ts';
+import { priorityLabel, type Settings } from './settings.ts';
+import { findTeam } from './teams.ts';
+import { ticketUrl } from './links.ts';
+import type { FilingDecisions, Handoff, PriorityLevel, Team, TicketLocation, TicketModel } from './types.ts';
+
+export interface HandoffContext {
+  settings: Settings;
+  teams: Team[];
+  location: TicketLocation;
+  /** The filed issue; without it (not filed yet, or a team outside engineering) the message links the ticket. */
+  issueUrl?: string;
+}
+
+/** What the timeline is when the agent gave none: from the priority (handbook Step 4 and 5). */
+export function defaultTimeline(priority: PriorityLevel): string {
+  switch (priority) {
+    case 0:
+      return 'This is an outage: please look at it now.';
+    case 1:
+      return 'Severe production impact: please look at it today.';
+    case 2:
+      return "It's okay to look at this tomorrow or later in the week.";
+    default:
+      return 'A feature request: no rush, whenever it fits your planning.';
+  }
+}
+
+/**
+ * Text from the ticket pasted into Slack must not notify anyone: `@here`, `@channel` or `@name` typed in the
+ * message would. A zero-width space after `@` and `<!` keeps it readable and silent.
+ */
+function silent(text: string): string {
+  return text.replace(/@/g, '@\u200B').replace(/<!/g, '<\u200B!');
+}
+
+function description(model: TicketModel, decisions: FilingDecisions, team: Team): string {
+  const subject = oneLine(model.subject, 140) || `ticket ${model.id}`;
+  const customer = oneLine(model.customerName, 60);
+  if (!team.takesGithubIssues) return `${customer} needs help from ${team.name}: ${subject}`;
+  const what = decisions.kind === 'rfh' ? 'Request for help' : 'Defect report';
+  return `${what} for ${customer}: ${subject}`;
+}
+
+/** The Slack message for the chosen team, ready to paste. Works for every team, with or without an issue. */
+export function composeHandoff(model: TicketModel, decisions: FilingDecisions, ctx: HandoffContext): Handoff {
+  const team = findTeam(ctx.teams, decisions.teamId);
+  if (!team) throw new Error(`Unknown team "${decisions.teamId}": it is not in the team catalogue (check the routing overrides setting).`);
+  const timeline = (decisions.timeline ?? '').trim() !== '' ? oneLine(decisions.timeline ?? '', 300) : defaultTimeline(decisions.priority);
+  const label = priorityLabel(ctx.settings, decisions.priority);
+  const lines: string[] = [];
+
+  // Who: the team's support handle; for CE & Sales the people the agent named (the handbook: the assigned sales rep
+  // and CE), else the catalogue's reminder to mention them.
+  const include = (decisions.ceToInclude ?? '').trim();
+  const handle = team.id === 'ce-sales' && include !== '' ? silent(oneLine(include, 120)) : team.slackHandle;
+  const sep = team.takesGithubIssues ? ' ' : ': ';
+  lines.push(`${handle}${sep}${silent(description(model, decisions, team))}`);
+
+  if (team.takesGithubIssues) {
+    lines.push(ctx.issueUrl ? `Issue: ${ctx.issueUrl} (${label})` : `Issue: not filed yet (${label}). Zendesk: ${ticketUrl(ctx.location)}`);
+  } else {
+    lines.push(`Zendesk: ${ticketUrl(ctx.location)}`);
+  }
+  lines.push(`Timeline: ${silent(timeline)}`);
+  if (team.takesGithubIssues && include !== '') lines.push(`CE / sales to include: ${silent(oneLine(include, 120))}`);
+
+  return { teamId: team.id, channel: team.slackChannel, handle: team.slackHandle, message: lines.join('\n') };
+}

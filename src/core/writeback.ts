@@ -1,0 +1,99 @@
+// What Engage writes back to the ticket after filing (design brief "Write-back to the ticket"): one
+// `PUT /api/v2/tickets/{id}.json` carrying an internal note with the issue link and the decisions, the tags
+// `rfh` (requests for help only), `rfh_team_<team id with _>`, `rfh_priority_p<n>`, `rfh_issue_<n>` (or
+// `rfh_public_issue_<n>` for the public tracker), the configured ticket fields, and on-hold when the settings say so.
+// `findLinkedIssue` (links.ts) reads the note, tags and field back on later visits; `engage eval` reads the tags.
+
+import { CHECKLIST_KEYS, type FilingDecisions, type LinkedIssue, type Team, type TicketLocation, type TicketModel, type WriteBack, type ZendeskCustomFieldValue } from './types.ts';
+import { oneLine } from './markdown.ts';
+import { priorityLabel, type Settings } from './settings.ts';
+import { findTeam } from './teams.ts';
+import { issueTag, NOTE_LEAD } from './links.ts';
+
+export interface WriteBackContext {
+  settings: Settings;
+  teams: Team[];
+  location?: TicketLocation;
+}
+
+/** Zendesk tags are lower-case words of letters, digits and underscores here (hyphens and the rest become `_`). */
+export function tagPart(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+export function teamTag(teamId: string): string {
+  return `rfh_team_${tagPart(teamId)}`;
+}
+
+export function priorityTag(level: number): string {
+  return `rfh_priority_p${level}`;
+}
+
+const CHECK_NAMES: Record<(typeof CHECKLIST_KEYS)[number], string> = {
+  environment: 'environment',
+  repro: 'repro',
+  recent_changes: 'recent changes',
+  impact: 'impact',
+  urgency: 'urgency',
+};
+
+/** The internal note: plain text (Zendesk shows `body` as text), first line is what links.ts looks for. */
+export function writeBackNote(model: TicketModel, decisions: FilingDecisions, issue: LinkedIssue, ctx: WriteBackContext): string {
+  const team = findTeam(ctx.teams, decisions.teamId);
+  const trackerName = decisions.tracker === 'public' ? 'public tracker' : 'private tracker';
+  const lines = [`${NOTE_LEAD} (${trackerName}): ${issue.url}`];
+  lines.push(`Kind: ${decisions.kind === 'rfh' ? 'request for help' : 'defect'}`);
+  lines.push(`Team: ${team ? team.name : decisions.teamId}${team?.githubLabel ? ` (${team.githubLabel})` : ''}`);
+  lines.push(`Priority: ${priorityLabel(ctx.settings, decisions.priority)}`);
+  const o = decisions.override;
+  if (o) {
+    const parts: string[] = [];
+    if (o.suggestedTeamId !== undefined && o.suggestedTeamId !== decisions.teamId) {
+      parts.push(`suggested team ${findTeam(ctx.teams, o.suggestedTeamId)?.name ?? o.suggestedTeamId}`);
+    }
+    if (o.suggestedPriority !== undefined && o.suggestedPriority !== decisions.priority) {
+      parts.push(`suggested priority ${priorityLabel(ctx.settings, o.suggestedPriority)}`);
+    }
+    if (parts.length || (o.reason ?? '').trim()) lines.push(`Override: ${parts.join(', ') || 'suggestion changed'}${(o.reason ?? '').trim() ? ` (${oneLine(o.reason ?? '', 300)})` : ''}`);
+  }
+  const done = CHECKLIST_KEYS.filter((k) => decisions.checklist[k]?.done).map((k) => CHECK_NAMES[k]);
+  const open = CHECKLIST_KEYS.filter((k) => !decisions.checklist[k]?.done).map((k) => CHECK_NAMES[k]);
+  lines.push(`Step 1 checklist: ${done.length ? `done: ${done.join(', ')}` : 'nothing confirmed'}${open.length ? `; open: ${open.join(', ')}` : ''}`);
+  if ((decisions.escalateAnywayReason ?? '').trim()) lines.push(`Escalated anyway: ${oneLine(decisions.escalateAnywayReason ?? '', 300)}`);
+  if (decisions.kind === 'rfh') lines.push(`Asked in #customer-support-chat: ${decisions.teammatesAsked.done ? 'yes' : 'no'}`);
+  if ((decisions.ceToInclude ?? '').trim()) lines.push(`Include: ${oneLine(decisions.ceToInclude ?? '', 200)}`);
+  if ((decisions.timeline ?? '').trim()) lines.push(`Timeline: ${oneLine(decisions.timeline ?? '', 300)}`);
+  if (decisions.tracker === 'public' && decisions.privateIssueUrl) lines.push(`Private issue: ${decisions.privateIssueUrl}`);
+  lines.push(`Ticket: ${model.id}`);
+  return lines.join('\n');
+}
+
+/** The one PUT body that records the filing on the ticket. */
+export function composeWriteBack(model: TicketModel, decisions: FilingDecisions, issue: LinkedIssue, ctx: WriteBackContext): WriteBack {
+  const { settings } = ctx;
+  const tags = [teamTag(decisions.teamId), priorityTag(decisions.priority), issueTag(decisions.tracker, issue.number)];
+  if (decisions.kind === 'rfh') tags.unshift('rfh');
+
+  const fields: ZendeskCustomFieldValue[] = [];
+  if (settings.fields.engineeringTeam !== null) fields.push({ id: settings.fields.engineeringTeam, value: decisions.teamId });
+  if (settings.fields.officialPriority !== null) fields.push({ id: settings.fields.officialPriority, value: `p${decisions.priority}` });
+  if (settings.fields.linkedIssue !== null) {
+    // The field holds one link: the private issue wins; a public filing fills it only when it is empty.
+    const current = model.customFields[String(settings.fields.linkedIssue)];
+    const empty = current === null || current === undefined || (typeof current === 'string' && current.trim() === '');
+    if (decisions.tracker === 'private' || empty) fields.push({ id: settings.fields.linkedIssue, value: issue.url });
+  }
+
+  const wb: WriteBack = {
+    ticket: {
+      comment: { body: writeBackNote(model, decisions, issue, ctx), public: false },
+      additional_tags: [...new Set(tags)],
+    },
+  };
+  if (fields.length > 0) wb.ticket.custom_fields = fields;
+  if (settings.statusAfterFiling === 'hold') wb.ticket.status = 'hold';
+  return wb;
+}
