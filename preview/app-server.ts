@@ -9,12 +9,12 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { ZendeskUser } from '../src/core/types.ts';
-import { createGitHubStandIn } from './github/standin.ts';
+import { createGitHubStandIn, type GitHubStandIn } from './github/standin.ts';
 import { defaultZendeskFaultBody, FaultList, parseFaultRule, type FaultRule } from './faults.ts';
 import { HttpError, isAllowedOrigin, isLoopbackHost, readJsonBody, send, sendJson, sendText } from './http-util.ts';
 import { readManifestInfo, type ManifestInfo } from './manifest.ts';
 import { githubPage, indexPage, notFoundPage, ticketPage } from './pages.ts';
-import { proxyAbsolute, type ProxyAnswer, type ProxyRequestOptions, type StandInLike } from './proxy.ts';
+import { proxyAbsolute, type ProxyAnswer, type ProxyRequestOptions } from './proxy.ts';
 import { loadSettings, metadataSettings, normaliseSettings, previewToken, type PreviewSettings } from './settings.ts';
 import { loadBundleDirs, TicketStore } from './tickets.ts';
 import { handleZendeskApi, PREVIEW_TICKET_FIELDS, zendeskError, type ApiResponse } from './zendesk-api.ts';
@@ -35,14 +35,8 @@ export const PREVIEW_AGENT: ZendeskUser = {
   organization_id: null,
 };
 
-/** The GitHub stand-in's surface the preview uses (H2's preview/github/standin.ts implements it). */
-export interface StandIn extends StandInLike {
-  addFault(rule: FaultRule): void;
-  clearFaults(): void;
-  reset(): void;
-  renderHtml(): string;
-  requestLog(): { method: string; path: string; status: number }[];
-}
+/** The GitHub stand-in (preview/github/standin.ts); tests may hand in another implementation. */
+export type StandIn = GitHubStandIn;
 
 export interface PreviewOptions {
   /** 0 picks a free port; default env PORT or 4567. */
@@ -384,7 +378,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         query: url.searchParams,
         headers: { authorization: `Bearer ${viewerToken}`, accept: 'application/vnd.github+json' },
         body: undefined,
-      });
+      }, { internal: true }); // an inspection by a person or a test: no injected faults, not in requestLog()
       return sendJson(res, answer.status, answer.body ?? null, answer.headers);
     }
 
@@ -451,7 +445,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   port = typeof address === 'object' && address ? address.port : wanted;
 
   const acceptedTokens = [viewerToken, ...(startupToken ? [startupToken] : [])];
-  const factory = options.standIn ?? ((o) => createGitHubStandIn(o) as StandIn);
+  const factory = options.standIn ?? createGitHubStandIn;
   standIn = factory({ acceptedTokens, htmlBaseUrl: `http://localhost:${port}/github` });
 
   return {

@@ -16,6 +16,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Debian's Chromium 156 blocks third-party cookies, and with them third-party localStorage, by default. The preview
+  // serves the app on another site than the page (as Zendesk does: *.apps.zdusercontent.com inside *.zendesk.com),
+  // so without this the app's storage would be denied, unlike in the Chrome most agents run (third-party storage
+  // allowed by default). Apps must still cope with denied storage; that case is a deliberate drill, not the default.
+  '--disable-features=TrackingProtection3pcd',
 ];
 
 /** One request the browser made, with its response, for "what did the browser ever see" checks. */
