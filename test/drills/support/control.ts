@@ -43,8 +43,23 @@ export interface GitHubCommentJson {
   body: string;
 }
 
+/** The stand-in's in-process reading API (contracts §1), when the preview runs in this process. */
+export interface StandInReader {
+  listIssues(owner?: string, repo?: string): unknown[];
+  storedIssues?(owner?: string, repo?: string): unknown[];
+}
+
 export class Control {
-  constructor(readonly baseUrl: string) {}
+  /**
+   * @param standIn read issues in-process instead of over HTTP: such reads are never subject to injected faults and
+   *   never appear in the request log the drills count.
+   * @param token the secure token `putSettings` keeps when the caller does not name one.
+   */
+  constructor(
+    readonly baseUrl: string,
+    private readonly standIn?: StandInReader,
+    private readonly token?: string,
+  ) {}
 
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(new URL(path, this.baseUrl), {
@@ -81,7 +96,8 @@ export class Control {
 
   /** Settings for the next iframe load: non-secure values, and the secure token (null = none, absent = default). */
   putSettings(settings: Record<string, unknown>, secure?: { github_token?: string | null }): Promise<unknown> {
-    return this.call('PUT', '/__settings', secure === undefined ? { settings } : { settings, secure });
+    const keep = secure ?? (this.token === undefined ? undefined : { github_token: this.token });
+    return this.call('PUT', '/__settings', keep === undefined ? { settings } : { settings, secure: keep });
   }
 
   async log(): Promise<RequestLog> {
@@ -94,6 +110,7 @@ export class Control {
 
   /** Every issue in a stand-in repository (all states, all pages). */
   async issues(owner = 'sourcegraph', repo = 'customer'): Promise<GitHubIssueJson[]> {
+    if (this.standIn) return this.standIn.listIssues(owner, repo) as GitHubIssueJson[];
     const all: GitHubIssueJson[] = [];
     for (let page = 1; page < 100; page++) {
       const batch = (await this.call(
@@ -107,10 +124,22 @@ export class Control {
   }
 
   async issue(number: number, owner = 'sourcegraph', repo = 'customer'): Promise<GitHubIssueJson> {
+    if (this.standIn) {
+      const found = (await this.issues(owner, repo)).find((i) => i.number === number);
+      if (!found) throw new Error(`no issue ${owner}/${repo}#${number} in the stand-in`);
+      return found;
+    }
     return (await this.call('GET', `/github/api/repos/${owner}/${repo}/issues/${number}`)) as GitHubIssueJson;
   }
 
   async issueComments(number: number, owner = 'sourcegraph', repo = 'customer'): Promise<GitHubCommentJson[]> {
+    if (this.standIn?.storedIssues) {
+      const stored = (this.standIn.storedIssues(owner, repo) as (GitHubIssueJson & { comment_list: GitHubCommentJson[] })[]).find(
+        (i) => i.number === number,
+      );
+      if (!stored) throw new Error(`no issue ${owner}/${repo}#${number} in the stand-in`);
+      return stored.comment_list;
+    }
     return (await this.call('GET', `/github/api/repos/${owner}/${repo}/issues/${number}/comments?per_page=100`)) as GitHubCommentJson[];
   }
 

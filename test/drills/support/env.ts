@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../../preview/app-server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../browser/harness.ts';
-import { Control } from './control.ts';
+import { Control, type StandInReader } from './control.ts';
 import { trackRequests } from './panel.ts';
 
 export interface DrillPage {
@@ -67,7 +67,7 @@ export async function startDrillEnv(options: DrillEnvOptions = {}): Promise<Dril
     token,
     preview,
     browser,
-    control: new Control(preview.url),
+    control: new Control(preview.url, preview.standIn as unknown as StandInReader, token),
     async newPage(pageOptions = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       contexts.add(context);

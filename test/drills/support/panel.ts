@@ -35,9 +35,8 @@ export async function openTicket(
 }
 
 async function setChecked(box: Locator): Promise<void> {
-  if (await box.isChecked()) return;
-  // Garden draws its own box over a visually hidden input; clicking the input's label is what an agent does,
-  // `check({force})` reaches the input when the label intercepts the pointer.
+  // Garden draws its own box over a visually hidden input; `check({force})` reaches the input when the label
+  // intercepts the pointer.
   try {
     await box.check({ timeout: 2_000 });
   } catch {
@@ -45,16 +44,34 @@ async function setChecked(box: Locator): Promise<void> {
   }
 }
 
+export type DraftView = Record<string, { checked: boolean; note: string | null }>;
+
+/** The draft as the agent sees it: which items are ticked and what the notes say (read in one round trip). */
+export async function readDraft(app: FrameLocator): Promise<DraftView> {
+  const entries = await app.locator('[data-testid^="checklist-check-"], [data-testid^="checklist-note-"]').evaluateAll((els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-testid') ?? '',
+      checked: (el as HTMLInputElement).checked,
+      value: (el as HTMLInputElement | HTMLTextAreaElement).value ?? '',
+    })),
+  );
+  const draft: DraftView = {};
+  for (const key of CHECK_KEYS) {
+    const box = entries.find((e) => e.id === `checklist-check-${key}`);
+    if (!box) continue;
+    const note = entries.find((e) => e.id === `checklist-note-${key}`);
+    draft[key] = { checked: box.checked, note: note ? note.value : null };
+  }
+  return draft;
+}
+
 /** Tick every checklist item (with a short note where the item has a note field) until File is enabled. */
 export async function prepareToFile(app: FrameLocator, notePrefix = 'drill'): Promise<void> {
-  for (const key of CHECK_KEYS) {
-    const box = app.getByTestId(`checklist-check-${key}`);
-    if ((await box.count()) === 0) continue; // e.g. "teammates" is skipped for defects
-    const note = app.getByTestId(`checklist-note-${key}`);
-    if ((await note.count()) > 0 && (await note.first().isEditable()) && (await note.first().inputValue()) === '') {
-      await note.first().fill(`${notePrefix}: ${key} confirmed with the customer`);
-    }
-    await setChecked(box.first());
+  await app.getByTestId('file-button').waitFor({ state: 'visible', timeout: 30_000 });
+  const draft = await readDraft(app);
+  for (const [key, item] of Object.entries(draft)) {
+    if (item.note === '') await app.getByTestId(`checklist-note-${key}`).fill(`${notePrefix}: ${key} confirmed with the customer`);
+    if (!item.checked) await setChecked(app.getByTestId(`checklist-check-${key}`));
   }
   await waitUntil(() => app.getByTestId('file-button').isEnabled(), 10_000, 'the File button to be enabled after the checklist');
 }
@@ -65,21 +82,6 @@ export async function readyToFile(app: FrameLocator): Promise<void> {
   await button.waitFor({ state: 'visible', timeout: 30_000 });
   if (await button.isEnabled()) return;
   await prepareToFile(app);
-}
-
-/** The draft as the agent sees it: which items are ticked and what the notes say. */
-export async function readDraft(app: FrameLocator): Promise<Record<string, { checked: boolean; note: string | null }>> {
-  const draft: Record<string, { checked: boolean; note: string | null }> = {};
-  for (const key of CHECK_KEYS) {
-    const box = app.getByTestId(`checklist-check-${key}`);
-    if ((await box.count()) === 0) continue;
-    const note = app.getByTestId(`checklist-note-${key}`);
-    draft[key] = {
-      checked: await box.first().isChecked(),
-      note: (await note.count()) > 0 ? await note.first().inputValue() : null,
-    };
-  }
-  return draft;
 }
 
 export async function clickFile(app: FrameLocator): Promise<void> {
