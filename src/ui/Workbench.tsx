@@ -220,7 +220,11 @@ function FiledView(props: {
             retryLabel={t('ui.filed.followups_retry')}
             retryTestId="followups-retry"
           />
-          <SM>{t('ui.filed.followups_message', { posted: filing.followUps.posted, total: filing.followUps.total })}</SM>
+          <SM role="status">
+            {filing.followUps.retrying
+              ? t('ui.filed.followups_posting')
+              : t('ui.filed.followups_message', { posted: filing.followUps.posted, total: filing.followUps.total })}
+          </SM>
         </div>
       ) : null}
       <div data-testid="writeback-status" data-state={writeBack.state} role="status">
