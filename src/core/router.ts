@@ -32,21 +32,40 @@ export const FALLBACK_TEAM: TeamId = 'core-application';
 interface Payload {
   /** The term as the catalogue spells it, shown as evidence. */
   term: string;
+  /** The term's tokens joined by spaces: the key repeated mentions are grouped by. */
+  key: string;
   entry: VocabEntry;
   /** Teams this term may count for (the catalogue teams that list it, within the role's teams). */
   teams: TeamId[];
 }
 
+/** One mention of a term: where it is and how much it weighs (term weight × field weight × noise factor). */
 interface Hit {
-  payload: Payload | null;
-  alert: AlertRef | null;
   field: TextField;
   messageIndex: number | undefined;
   start: number;
   end: number;
-  matched: string;
-  /** Term weight × field weight × noise factor. */
+  /** The text the offsets refer to (the matched words are cut from it only for the evidence shown). */
+  text: string;
   weight: number;
+}
+
+/** How many mentions of one term are kept for evidence; the rest only add to the term's weight. */
+const KEEP_PER_TERM = 12;
+
+/**
+ * All mentions of one term (or one named alert) in the ticket, aggregated as they are found: the best weight, the
+ * sum of the others, and the strongest few mentions for evidence. A 1 MB ticket thus keeps a few hundred objects,
+ * not one per mention, and the rules below decide once per term instead of once per mention.
+ */
+interface TermHits {
+  payload: Payload | null;
+  alert: AlertRef | null;
+  /** Grouping key within a team: the term's tokens, or `alert:service/name`. */
+  key: string;
+  max: number;
+  rest: number;
+  top: Hit[];
 }
 
 interface Router {
@@ -84,7 +103,7 @@ function buildRouter(teams: readonly Team[]): Router {
       else candidates = (ROLE_TEAMS[entry.role] ?? []).filter((t) => listedBy.includes(t));
       // A term no team lists any more (removed by an override) only keeps its context role, if it has one.
       if (entry.role !== 'context' && candidates.length === 0 && !entry.ctx) continue;
-      entries.push({ phrase: term, payload: { term, entry, teams: candidates } });
+      entries.push({ phrase: term, payload: { term, key, entry, teams: candidates } });
       const set = covered.get(key) ?? new Set<TeamId>();
       for (const t of candidates) set.add(t);
       if (entry.role === 'language' || entry.role === 'perf' || entry.role === 'monitoring' || entry.role === 'codehost' || entry.role === 'search' || entry.role === 'hover' || entry.role === 'browser') {
@@ -98,7 +117,7 @@ function buildRouter(teams: readonly Team[]): Router {
     for (const kw of team.keywords) {
       const key = norm(kw);
       if (!key || covered.get(key)?.has(team.id)) continue;
-      entries.push({ phrase: kw, payload: { term: kw, entry: { terms: [kw], role: 'plain', team: team.id, weight: 2 }, teams: [team.id] } });
+      entries.push({ phrase: kw, payload: { term: kw, key, entry: { terms: [kw], role: 'plain', team: team.id, weight: 2 }, teams: [team.id] } });
       const set = covered.get(key) ?? new Set<TeamId>();
       set.add(team.id);
       covered.set(key, set);
@@ -144,12 +163,47 @@ function sourcesOf(model: TicketModel): Source[] {
   return out;
 }
 
-function collectHits(model: TicketModel, router: Router): Hit[] {
-  const hits: Hit[] = [];
+function before<H extends Hit>(a: H, b: H): boolean {
+  if (a.weight !== b.weight) return a.weight > b.weight;
+  const ma = a.messageIndex ?? -1;
+  const mb = b.messageIndex ?? -1;
+  return ma !== mb ? ma < mb : a.start < b.start;
+}
+
+/** Insert into a best-first list capped at `k` (insertion into a short list: linear overall). */
+function keepStrongest<H extends Hit>(top: H[], hit: H, k: number): void {
+  if (top.length === k && !before(hit, top[k - 1] as H)) return;
+  let i = top.length === k ? k - 1 : top.length;
+  while (i > 0 && before(hit, top[i - 1] as H)) {
+    top[i] = top[i - 1] as H;
+    i--;
+  }
+  top[i] = hit;
+}
+
+type Context = Record<ContextKind, number>;
+
+interface Collected {
+  terms: TermHits[];
+  ctx: Context;
+}
+
+function collect(model: TicketModel, router: Router): Collected {
+  const byPayload = new Map<Payload, TermHits>();
+  const byAlert = new Map<string, TermHits>();
+  const ctx: Context = { sync: 0, integration: 0, deploy: 0, codenav: 0, search: 0, batch: 0, license: 0, usage: 0, auth: 0 };
+  const add = (group: TermHits, source: Source, start: number, end: number, weight: number): void => {
+    if (weight > group.max) {
+      group.rest += group.max;
+      group.max = weight;
+    } else group.rest += weight;
+    if (group.top.length < KEEP_PER_TERM || weight >= (group.top[KEEP_PER_TERM - 1] as Hit).weight) {
+      keepStrongest(group.top, { field: source.field, messageIndex: source.messageIndex, start, end, text: source.text, weight }, KEEP_PER_TERM);
+    }
+  };
   for (const source of sourcesOf(model)) {
     const fieldWeight = FIELD_WEIGHTS[source.field];
     if (fieldWeight === 0 || source.text === '') continue;
-    const alertHits: { alert: AlertRef; start: number; end: number; line: number }[] = [];
     const onIdentifier = (view: ScanView, i: number): void => {
       const name = view.lower(i);
       let alert = findSilenceName(name);
@@ -160,58 +214,34 @@ function collectHits(model: TicketModel, router: Router): Hit[] {
         if (alert) start = view.start(i - 1);
       }
       alert ??= findBareAlert(name);
-      if (alert) alertHits.push({ alert, start, end: view.end(i), line: view.line(i) });
-    };
-    const { matches, noisyLines } = router.index.scan(source.text, accept, onIdentifier);
-    for (const m of matches) {
-      const noise = noisyLines[m.line] ? NOISE_FACTOR : 1;
-      const matched = source.text.slice(m.start, m.end);
-      for (const payload of m.payloads) {
-        hits.push({
-          payload,
-          alert: null,
-          field: source.field,
-          messageIndex: source.messageIndex,
-          start: m.start,
-          end: m.end,
-          matched,
-          weight: payload.entry.weight * fieldWeight * noise,
-        });
-      }
-    }
-    for (const a of alertHits) {
+      if (!alert) return;
+      const key = `alert:${alert.service}/${alert.alert}`;
+      let group = byAlert.get(key);
+      if (!group) byAlert.set(key, (group = { payload: null, alert, key, max: 0, rest: 0, top: [] }));
       // Alert names are pasted from notifications; they count even on a log-like line, a little less.
-      const noise = noisyLines[a.line] ? 0.5 : 1;
-      hits.push({
-        payload: null,
-        alert: a.alert,
-        field: source.field,
-        messageIndex: source.messageIndex,
-        start: a.start,
-        end: a.end,
-        matched: source.text.slice(a.start, a.end),
-        weight: ALERT_WEIGHT * fieldWeight * noise,
-      });
-    }
+      add(group, source, start, view.end(i), ALERT_WEIGHT * fieldWeight * (view.noisy(i) ? 0.5 : 1));
+    };
+    const onMatch = (payloads: readonly Payload[], start: number, end: number, noisy: boolean): void => {
+      const noise = noisy ? NOISE_FACTOR : 1;
+      for (const payload of payloads) {
+        const weight = payload.entry.weight * fieldWeight * noise;
+        const kind = payload.entry.ctx;
+        if (kind) ctx[kind] += weight;
+        let group = byPayload.get(payload);
+        if (!group) byPayload.set(payload, (group = { payload, alert: null, key: payload.key, max: 0, rest: 0, top: [] }));
+        add(group, source, start, end, weight);
+      }
+    };
+    router.index.scan(source.text, accept, onIdentifier, onMatch);
   }
-  return hits;
+  return { terms: [...byPayload.values(), ...byAlert.values()], ctx };
 }
 
-type Context = Record<ContextKind, number>;
-
-function contextOf(hits: Hit[]): Context {
-  const ctx: Context = { sync: 0, integration: 0, deploy: 0, codenav: 0, search: 0, batch: 0, license: 0, usage: 0, auth: 0 };
-  for (const h of hits) {
-    const kind = h.payload?.entry.ctx;
-    if (kind) ctx[kind] += h.weight;
-  }
-  return ctx;
-}
-
+/** A term's decision: which team it counts for and with what factor on its weights. */
 interface Assigned {
-  hit: Hit;
+  terms: TermHits;
   team: TeamId;
-  weight: number;
+  factor: number;
 }
 
 /** Thresholds on context strength: 2 = one mention in the customer's words (weight-1 term × field weight 2). */
@@ -223,8 +253,8 @@ function pick(candidates: TeamId[], preferred: TeamId, fallback?: TeamId): TeamI
   return candidates[0] ?? null;
 }
 
-/** The handbook's rules: decide, for every hit, which team it counts for and how much. */
-function assign(hits: Hit[], ctx: Context, notes: Map<TeamId, Map<string, string>>): Assigned[] {
+/** The handbook's rules: decide, for every term found, which team it counts for and how much. */
+function assign(terms: TermHits[], ctx: Context, notes: Map<TeamId, Map<string, string>>): Assigned[] {
   const out: Assigned[] = [];
   // One note per rule and team (the first term that triggered it names it).
   const note = (team: TeamId, rule: string, text: string): void => {
@@ -232,26 +262,29 @@ function assign(hits: Hit[], ctx: Context, notes: Map<TeamId, Map<string, string
     if (!rules) notes.set(team, (rules = new Map()));
     if (!rules.has(rule)) rules.set(rule, text);
   };
+  const push = (t: TermHits, team: TeamId, factor: number): void => {
+    out.push({ terms: t, team, factor });
+  };
   // The strongest named alert decides where monitoring words go.
   let alertTeam: TeamId | null = null;
   let alertWeight = 0;
-  for (const h of hits) {
-    if (h.alert && h.weight > alertWeight) {
-      alertWeight = h.weight;
-      alertTeam = h.alert.team;
+  for (const t of terms) {
+    if (t.alert && t.max > alertWeight) {
+      alertWeight = t.max;
+      alertTeam = t.alert.team;
     }
   }
   const batchWins = ctx.batch >= 3 && ctx.batch >= ctx.sync;
   const searchFirst = ctx.search >= STRONG && ctx.search >= ctx.deploy * 0.5;
 
-  const deferredSearch: Hit[] = [];
-  for (const h of hits) {
-    if (h.alert) {
-      out.push({ hit: h, team: h.alert.team, weight: h.weight });
-      note(h.alert.team, `alert:${h.alert.service}/${h.alert.alert}`, `alert ${h.alert.service === '*' ? '' : `${h.alert.service}: `}${h.alert.alert} is owned by this team (Alert solutions)`);
+  const deferredSearch: TermHits[] = [];
+  for (const t of terms) {
+    if (t.alert) {
+      push(t, t.alert.team, 1);
+      note(t.alert.team, t.key, `alert ${t.alert.service === '*' ? '' : `${t.alert.service}: `}${t.alert.alert} is owned by this team (Alert solutions)`);
       continue;
     }
-    const p = h.payload as Payload;
+    const p = t.payload as Payload;
     const role: Role = p.entry.role;
     const c = p.teams;
     switch (role) {
@@ -261,85 +294,79 @@ function assign(hits: Hit[], ctx: Context, notes: Map<TeamId, Map<string, string
         const team = c[0];
         if (!team) break;
         // Batch changes publish to code hosts with code-host tokens: those words belong to the batch change.
-        if (batchWins && team === 'core-application' && p.entry.ctx === 'sync') {
-          out.push({ hit: h, team: 'batch-changes', weight: h.weight * 0.5 });
-          break;
-        }
-        out.push({ hit: h, team, weight: h.weight });
+        if (batchWins && team === 'core-application' && p.entry.ctx === 'sync') push(t, 'batch-changes', 0.5);
+        else push(t, team, 1);
         break;
       }
       case 'codehost': {
-        let team: TeamId | null;
-        let weight = h.weight;
         if (batchWins) {
-          out.push({ hit: h, team: 'batch-changes', weight: weight * 0.5 });
+          push(t, 'batch-changes', 0.5);
           note('batch-changes', 'batch-beats-codehost', `${p.term} is where the changesets go: Batch Changes beats the code host`);
           break;
         }
         if (ctx.integration > ctx.sync) {
-          team = pick(c, 'web', 'core-application');
+          const team = pick(c, 'web', 'core-application');
           if (team === 'web') note('web', 'codehost-integration', `${p.term} with extension/integration words: native integration`);
+          if (team) push(t, team, 1);
         } else {
-          team = pick(c, 'core-application', 'web');
-          if (ctx.sync === 0) weight *= 0.6;
-          else if (team === 'core-application') note('core-application', 'codehost-sync', `${p.term} with cloning/syncing/token words: code-host sync`);
+          const team = pick(c, 'core-application', 'web');
+          if (team && ctx.sync > 0 && team === 'core-application') note('core-application', 'codehost-sync', `${p.term} with cloning/syncing/token words: code-host sync`);
+          if (team) push(t, team, ctx.sync === 0 ? 0.6 : 1);
         }
-        if (team) out.push({ hit: h, team, weight });
         break;
       }
       case 'env': {
         const team = c[0];
         if (!team) break;
-        if (ctx.deploy >= STRONG * 0.75) out.push({ hit: h, team, weight: h.weight });
+        if (ctx.deploy >= STRONG * 0.75) push(t, team, 1);
         else {
-          out.push({ hit: h, team, weight: h.weight * 0.25 });
+          push(t, team, 0.25);
           note(team, 'env-only', `${p.term} mentioned as the environment only`);
         }
         break;
       }
       case 'perf': {
         if (searchFirst) {
-          out.push({ hit: h, team: 'search-core', weight: h.weight });
+          push(t, 'search-core', 1);
           note('search-core', 'perf-search', 'performance of search');
         } else if (ctx.codenav >= STRONG && ctx.codenav > ctx.search) {
-          out.push({ hit: h, team: 'code-intelligence', weight: h.weight * 0.5 });
+          push(t, 'code-intelligence', 0.5);
         } else {
-          out.push({ hit: h, team: 'distribution', weight: h.weight });
+          push(t, 'distribution', 1);
           note('distribution', 'perf-deploy', 'performance of the deployment');
         }
         break;
       }
       case 'monitoring': {
-        if (alertTeam) out.push({ hit: h, team: alertTeam, weight: h.weight * 0.5 });
+        if (alertTeam) push(t, alertTeam, 0.5);
         else {
-          out.push({ hit: h, team: 'distribution', weight: h.weight });
+          push(t, 'distribution', 1);
           note('distribution', 'monitoring', 'monitoring without a named alert');
         }
         break;
       }
       case 'language': {
         // A language name is about code intelligence only next to navigation words; else it is the customer's stack.
-        if (ctx.codenav >= STRONG * 0.75 && c.includes('code-intelligence')) out.push({ hit: h, team: 'code-intelligence', weight: h.weight });
+        if (ctx.codenav >= STRONG * 0.75 && c.includes('code-intelligence')) push(t, 'code-intelligence', 1);
         break;
       }
       case 'hover': {
         const team = ctx.integration >= STRONG * 0.75 ? pick(c, 'web', 'code-intelligence') : pick(c, 'code-intelligence', 'web');
-        if (team) out.push({ hit: h, team, weight: h.weight });
+        if (team) push(t, team, 1);
         break;
       }
       case 'browser': {
         const team = c[0];
-        if (!team) break;
-        out.push({ hit: h, team, weight: ctx.integration >= STRONG * 0.75 ? h.weight : h.weight * 0.3 });
+        if (team) push(t, team, ctx.integration >= STRONG * 0.75 ? 1 : 0.3);
         break;
       }
       case 'expiry': {
         const team = c[0];
-        if (team && ctx.license >= STRONG * 0.75) out.push({ hit: h, team, weight: h.weight });
+        if (team && ctx.license >= STRONG * 0.75) push(t, team, 1);
         break;
       }
       case 'search':
-        deferredSearch.push(h);
+        deferredSearch.push(t);
         break;
     }
   }
@@ -348,13 +375,14 @@ function assign(hits: Hit[], ctx: Context, notes: Map<TeamId, Map<string, string
   let core = 0;
   let product = 0;
   for (const a of out) {
-    if (a.team === 'search-core') core += a.weight;
-    else if (a.team === 'search-product') product += a.weight;
+    const w = (a.terms.max + a.terms.rest) * a.factor;
+    if (a.team === 'search-core') core += w;
+    else if (a.team === 'search-product') product += w;
   }
-  for (const h of deferredSearch) {
-    const c = (h.payload as Payload).teams;
+  for (const t of deferredSearch) {
+    const c = (t.payload as Payload).teams;
     const team = core > product ? pick(c, 'search-core', 'search-product') : pick(c, 'search-product', 'search-core');
-    if (team) out.push({ hit: h, team, weight: h.weight });
+    if (team) push(t, team, 1);
   }
   return out;
 }
@@ -373,38 +401,44 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-function scoreTeam(team: Team, assigned: Assigned[], notes: Map<string, string> | undefined): TeamScore {
-  // Repeating a word adds less each time: the best mention counts fully, the others a quarter, at most twice the best.
-  const byTerm = new Map<string, { max: number; rest: number }>();
+function scoreOf(assigned: Assigned[]): number {
+  // Repeating a word adds less each time: the best mention counts fully, the others a quarter, at most twice the
+  // best. Terms sharing a key (the same words in two vocabulary roles) are one term.
+  const byKey = new Map<string, { max: number; rest: number }>();
   for (const a of assigned) {
-    const key = a.hit.alert ? `alert:${a.hit.alert.service}/${a.hit.alert.alert}` : norm(a.hit.payload?.term ?? '');
-    const s = byTerm.get(key) ?? { max: 0, rest: 0 };
-    if (a.weight > s.max) {
-      s.rest += s.max;
-      s.max = a.weight;
-    } else s.rest += a.weight;
-    byTerm.set(key, s);
+    const max = a.terms.max * a.factor;
+    const rest = a.terms.rest * a.factor;
+    const s = byKey.get(a.terms.key);
+    if (!s) byKey.set(a.terms.key, { max, rest });
+    else {
+      s.rest += rest + Math.min(s.max, max);
+      s.max = Math.max(s.max, max);
+    }
   }
   let score = 0;
-  for (const s of byTerm.values()) score += s.max + Math.min(s.rest * 0.25, s.max * 2);
+  for (const s of byKey.values()) score += s.max + Math.min(s.rest * 0.25, s.max * 2);
+  return round(score);
+}
 
-  const evidence: Evidence[] = assigned
-    .slice()
-    .sort((a, b) => b.weight - a.weight || (a.hit.messageIndex ?? -1) - (b.hit.messageIndex ?? -1) || a.hit.start - b.hit.start)
-    .slice(0, 12)
-    .map((a) => {
-      const e: Evidence = {
-        term: a.hit.alert ? `alert:${a.hit.alert.service}/${a.hit.alert.alert}` : (a.hit.payload?.term ?? ''),
-        matched: a.hit.matched,
-        field: a.hit.field,
-        start: a.hit.start,
-        end: a.hit.end,
-        weight: round(a.weight),
-      };
-      if (a.hit.messageIndex !== undefined) e.messageIndex = a.hit.messageIndex;
-      return e;
-    });
-  return { teamId: team.id, score: round(score), evidence, why: explain(team, evidence, notes) };
+/** The shown part of a score: the strongest evidence (at most 12) and the one-line reason. */
+function detail(team: Team, score: number, assigned: Assigned[], notes: Map<string, string> | undefined): TeamScore {
+  const shown: (Hit & { term: string })[] = [];
+  for (const a of assigned) {
+    const term = a.terms.alert ? a.terms.key : (a.terms.payload?.term ?? '');
+    for (const h of a.terms.top) {
+      const weight = h.weight * a.factor;
+      const last = shown[11];
+      // Mentions are best first within a term: once one cannot enter, the rest of this term cannot either.
+      if (last && (weight < last.weight || (weight === last.weight && !before<Hit>({ ...h, weight }, last)))) break;
+      keepStrongest(shown, { field: h.field, messageIndex: h.messageIndex, start: h.start, end: h.end, text: h.text, weight, term }, 12);
+    }
+  }
+  const evidence: Evidence[] = shown.map((h) => {
+    const e: Evidence = { term: h.term, matched: h.text.slice(h.start, h.end), field: h.field, start: h.start, end: h.end, weight: round(h.weight) };
+    if (h.messageIndex !== undefined) e.messageIndex = h.messageIndex;
+    return e;
+  });
+  return { teamId: team.id, score, evidence, why: explain(team, evidence, notes) };
 }
 
 function explain(team: Team, evidence: Evidence[], notes: Map<string, string> | undefined): string {
@@ -424,10 +458,9 @@ function explain(team: Team, evidence: Evidence[], notes: Map<string, string> | 
 /** Suggest the team for a ticket, with evidence, a one-line reason and up to three runners-up. */
 export function route(model: TicketModel, teams: readonly Team[]): RouteResult {
   const router = routerFor(teams);
-  const hits = collectHits(model, router);
-  const ctx = contextOf(hits);
+  const { terms, ctx } = collect(model, router);
   const notes = new Map<TeamId, Map<string, string>>();
-  const assigned = assign(hits, ctx, notes);
+  const assigned = assign(terms, ctx, notes);
 
   const perTeam = new Map<TeamId, Assigned[]>();
   for (const a of assigned) {
@@ -435,13 +468,14 @@ export function route(model: TicketModel, teams: readonly Team[]): RouteResult {
     list.push(a);
     perTeam.set(a.team, list);
   }
-  const order = new Map(teams.map((t, i) => [t.id, i] as const));
-  const scores: TeamScore[] = [];
-  for (const team of teams) {
+  const ranked: { team: Team; index: number; score: number; assigned: Assigned[] }[] = [];
+  teams.forEach((team, index) => {
     const list = perTeam.get(team.id);
-    if (list && list.length) scores.push(scoreTeam(team, list, notes.get(team.id)));
-  }
-  scores.sort((a, b) => b.score - a.score || (order.get(a.teamId) ?? 0) - (order.get(b.teamId) ?? 0));
+    if (list && list.length) ranked.push({ team, index, score: scoreOf(list), assigned: list });
+  });
+  ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+  // Evidence and reasons only for what is shown: the suggestion and up to three runners-up.
+  const scores: TeamScore[] = ranked.slice(0, 4).map((r) => detail(r.team, r.score, r.assigned, notes.get(r.team.id)));
   const best = scores[0];
   if (!best || best.score <= 0) {
     const fallback = teams.find((t) => t.id === FALLBACK_TEAM) ?? teams[0];

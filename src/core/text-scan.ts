@@ -43,6 +43,8 @@ export interface ScanView {
   end(i: number): number;
   /** 0-based line of token i. */
   line(i: number): number;
+  /** Whether token i sits on a noise line (log output, stack trace, table, code fence). */
+  noisy(i: number): boolean;
 }
 
 export interface ScanResult<T> {
@@ -62,9 +64,9 @@ function isLetter(c: number): boolean {
 
 /** Split a phrase into lower-cased tokens the same way the text is split (used when building the trie). */
 export function phraseTokens(phrase: string): string[] {
-  const out: string[] = [];
-  tokenize(phrase, (s, e) => out.push(phrase.slice(s, e).toLowerCase()), () => {}, () => true);
-  return out;
+  const tokens = new TokenStream(phrase);
+  tokenizeInto(tokens, () => true);
+  return Array.from({ length: tokens.tokenCount() }, (_, i) => tokens.lower(i));
 }
 
 // Line starts that mark machine output: timestamps, log levels, key=value logs, stack frames, shell prompts,
@@ -75,22 +77,69 @@ const FENCE = /[ \t]*```/y;
 const LOG_KEYS = new Set(['lvl', 'level', 'msg', 'caller', 'ts', 'err']);
 
 /**
- * The tokenizer. Calls `onToken(start, end)` per token, `onLine(lineIndex, noisy)` when a line ends.
- * `isKnownWhole(lower)` says whether a joined token is a term by itself (else it is reported as its parts).
+ * The tokens of one text and the noise flag of each line: parallel arrays of numbers, no object or string kept per
+ * token (a 1 MB ticket has some 200,000 tokens; their lower-cased strings are cut when looked up and die young).
  */
-function tokenize(
-  text: string,
-  onToken: (start: number, end: number, line: number) => void,
-  onLine: (line: number, noisy: boolean) => void,
-  isKnownWhole: (lower: string) => boolean,
-): void {
+class TokenStream implements ScanView {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly lines: number[] = [];
+  readonly noisyLines: boolean[] = [];
+  /** The text lower-cased once; per-token slices of it are the lookup keys. */
+  private readonly lowerText: string;
+
+  constructor(readonly text: string) {
+    const lower = text.toLowerCase();
+    // Lower-casing may change the length for a few characters (e.g. "İ"); offsets must stay those of `text`.
+    this.lowerText = lower.length === text.length ? lower : '';
+  }
+
+  push(start: number, end: number, line: number): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.lines.push(line);
+  }
+
+  lowerOf(start: number, end: number): string {
+    return this.lowerText ? this.lowerText.slice(start, end) : this.text.slice(start, end).toLowerCase();
+  }
+
+  tokenCount(): number {
+    return this.starts.length;
+  }
+  lower(i: number): string {
+    const start = this.starts[i];
+    return start === undefined ? '' : this.lowerOf(start, this.ends[i] as number);
+  }
+  start(i: number): number {
+    return this.starts[i] ?? -1;
+  }
+  end(i: number): number {
+    return this.ends[i] ?? -1;
+  }
+  line(i: number): number {
+    return this.lines[i] ?? 0;
+  }
+  noisy(i: number): boolean {
+    return this.noisyLines[this.lines[i] ?? -1] === true;
+  }
+}
+
+/**
+ * The tokenizer: one pass over the characters, filling `tokens`. `isKnownWhole(lower)` says whether a joined
+ * token is a term by itself (else its parts are the tokens).
+ */
+function tokenizeInto(tokens: TokenStream, isKnownWhole: (lower: string) => boolean): void {
+  const text = tokens.text;
   const n = text.length;
   let line = 0;
   let inFence = false;
   let lineNoisy = false;
   let spaceRuns = 0;
 
-  const startLine = (at: number): void => {
+  let at = 0;
+  // Classify the line starting at `at` (fences toggle; inside a fence everything is noise).
+  const startLine = (): void => {
     FENCE.lastIndex = at;
     if (FENCE.test(text)) {
       inFence = !inFence;
@@ -105,17 +154,18 @@ function tokenize(
     lineNoisy = NOISE_LINE_START.test(text);
   };
 
-  startLine(0);
+  startLine();
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 10) {
       // Rows of command output ("NAME  READY  STATUS  RESTARTS") are tables, not sentences.
-      onLine(line, lineNoisy || spaceRuns >= 3);
+      tokens.noisyLines.push(lineNoisy || spaceRuns >= 3);
       line++;
       spaceRuns = 0;
       i++;
-      startLine(i);
+      at = i;
+      startLine();
       continue;
     }
     if (c === 32 && i + 1 < n && text.charCodeAt(i + 1) === 32) {
@@ -148,26 +198,27 @@ function tokenize(
       if (d === 43 && text.charCodeAt(i + 1) === 43 && !isWordCode(text.charCodeAt(i + 2))) i += 2;
       else if (d === 35 && !isWordCode(text.charCodeAt(i + 1))) i += 1;
     }
-    if (i < n && text.charCodeAt(i) === 61 /* = */ && LOG_KEYS.has(text.slice(start, i).toLowerCase())) lineNoisy = true;
-    if (joined && !underscore && !isKnownWhole(text.slice(start, i).toLowerCase())) {
+    if (i < n && text.charCodeAt(i) === 61 /* = */ && i - start <= 6 && LOG_KEYS.has(tokens.lowerOf(start, i))) lineNoisy = true;
+    if (joined && !underscore && !isKnownWhole(tokens.lowerOf(start, i))) {
       // Report the parts of an unknown joined token ("gitlab-ci" → "gitlab", "ci").
       let s = start;
       for (let k = start; k <= i; k++) {
         const d = k < i ? text.charCodeAt(k) : 0;
         if (k === i || d === 45 || d === 46) {
-          if (k > s) onToken(s, k, line);
+          if (k > s) tokens.push(s, k, line);
           s = k + 1;
         }
       }
-    } else onToken(start, i, line);
+    } else tokens.push(start, i, line);
   }
-  onLine(line, lineNoisy || spaceRuns >= 3);
+  tokens.noisyLines.push(lineNoisy || spaceRuns >= 3);
 }
 
 /** A phrase index: built once per catalogue, then used to scan any number of texts. */
 export class PhraseIndex<T> {
   private readonly root = new Map<string, TrieNode<T>>();
   private readonly wholeTokens = new Set<string>();
+  private readonly isKnownWhole = (lower: string): boolean => this.wholeTokens.has(lower);
   readonly maxPhraseTokens: number;
 
   constructor(entries: readonly PhraseEntry<T>[], extraWholeTokens: Iterable<string> = []) {
@@ -196,65 +247,50 @@ export class PhraseIndex<T> {
   /**
    * Scan a text. `accept` may reject a payload in context (returning false); the longest accepted phrase at a
    * position wins and its tokens are consumed. `onIdentifier` sees every token holding `_` that no phrase matched.
+   * With `onMatch`, matches are handed over as they are found (with their line's noise flag) instead of being
+   * collected, so a 1 MB text keeps no match objects alive.
    */
   scan(
     text: string,
     accept: (payload: T, view: ScanView, first: number, last: number) => boolean,
     onIdentifier?: (view: ScanView, index: number) => void,
+    onMatch?: (payloads: readonly T[], start: number, end: number, noisy: boolean) => void,
   ): ScanResult<T> {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const lowers: string[] = [];
-    const lines: number[] = [];
-    const noisyLines: boolean[] = [];
-    tokenize(
-      text,
-      (s, e, line) => {
-        starts.push(s);
-        ends.push(e);
-        lowers.push(text.slice(s, e).toLowerCase());
-        lines.push(line);
-      },
-      (line, noisy) => {
-        noisyLines[line] = noisy;
-      },
-      (lower) => this.wholeTokens.has(lower),
-    );
-    const view: ScanView = {
-      text,
-      tokenCount: () => lowers.length,
-      lower: (i) => lowers[i] ?? '',
-      start: (i) => starts[i] ?? -1,
-      end: (i) => ends[i] ?? -1,
-      line: (i) => lines[i] ?? 0,
-    };
+    const tokens = new TokenStream(text);
+    tokenizeInto(tokens, this.isKnownWhole);
+    const { starts, ends, lines } = tokens;
     const matches: Match<T>[] = [];
-    const count = lowers.length;
+    const count = starts.length;
     for (let t = 0; t < count; t++) {
-      let node = this.root.get(lowers[t] as string);
+      const first = tokens.lowerOf(starts[t] as number, ends[t] as number);
+      let node = this.root.get(first);
       if (!node) {
-        if (onIdentifier && (lowers[t] as string).includes('_')) onIdentifier(view, t);
+        if (onIdentifier && first.includes('_')) onIdentifier(tokens, t);
         continue;
       }
       let bestEnd = -1;
-      let bestPayloads: T[] | null = null;
+      let bestPayloads: readonly T[] | null = null;
       let j = t;
       for (;;) {
-        if (node.payloads) {
-          const accepted = node.payloads.filter((p) => accept(p, view, t, j));
-          if (accepted.length) {
+        const payloads = node.payloads;
+        if (payloads) {
+          const accepted = acceptAll(payloads, accept, tokens, t, j);
+          if (accepted) {
             bestEnd = j;
             bestPayloads = accepted;
           }
         }
         if (j + 1 >= count || j - t + 1 >= this.maxPhraseTokens || !node.children) break;
         if (lines[j + 1] !== lines[j] || !joinable(text, ends[j] as number, starts[j + 1] as number)) break;
-        const next: TrieNode<T> | undefined = node.children.get(lowers[j + 1] as string);
+        const next: TrieNode<T> | undefined = node.children.get(tokens.lowerOf(starts[j + 1] as number, ends[j + 1] as number));
         if (!next) break;
         node = next;
         j++;
       }
-      if (bestPayloads) {
+      if (bestPayloads && onMatch) {
+        onMatch(bestPayloads, starts[t] as number, ends[bestEnd] as number, tokens.noisyLines[lines[t] as number] === true);
+        t = bestEnd;
+      } else if (bestPayloads) {
         matches.push({
           payloads: bestPayloads,
           start: starts[t] as number,
@@ -264,10 +300,23 @@ export class PhraseIndex<T> {
           lastToken: bestEnd,
         });
         t = bestEnd;
-      } else if (onIdentifier && (lowers[t] as string).includes('_')) onIdentifier(view, t);
+      } else if (onIdentifier && first.includes('_')) onIdentifier(tokens, t);
     }
-    return { matches, noisyLines };
+    return { matches, noisyLines: tokens.noisyLines };
   }
+}
+
+/** The payloads `accept` keeps; the same array when it keeps all (the usual case: no allocation), null when none. */
+function acceptAll<T>(payloads: T[], accept: (payload: T, view: ScanView, first: number, last: number) => boolean, view: ScanView, first: number, last: number): readonly T[] | null {
+  let kept: T[] | null = null;
+  for (let k = 0; k < payloads.length; k++) {
+    const p = payloads[k] as T;
+    if (accept(p, view, first, last)) {
+      if (kept) kept.push(p);
+    } else if (!kept) kept = payloads.slice(0, k);
+  }
+  if (!kept) return payloads;
+  return kept.length ? kept : null;
 }
 
 /**
