@@ -97,12 +97,14 @@ export function ticketPage(ticketId: number): string {
 <main class="workspace">
 <section class="ticket-column">
 <div id="ticket" data-testid="ticket"><p class="muted">Loading the ticket…</p></div>
+<section id="written-by-app" class="written" data-testid="written-by-app" aria-live="polite"></section>
+<section id="draft-changes" data-testid="draft-changes"></section>
+<h2>Conversation</h2>
+<div id="conversation-box"></div>
 </section>
 <aside class="sidebar" aria-label="Apps">
 <div class="app-title">Engage</div>
 <iframe id="app-frame" data-testid="app-frame" title="Engage app"></iframe>
-<section id="written-by-app" class="written" data-testid="written-by-app" aria-live="polite"></section>
-<section id="draft-changes" data-testid="draft-changes"></section>
 <details><summary class="muted">ZAF messages</summary><ol id="protocol-log" data-testid="protocol-log"></ol></details>
 </aside>
 </main>

@@ -170,7 +170,8 @@ function render(): void {
       ),
     ),
   );
-  byId('ticket').replaceChildren(header, el('h2', {}, 'Conversation'), conversation);
+  byId('ticket').replaceChildren(header);
+  byId('conversation-box').replaceChildren(conversation);
 
   const written = writesView(writes);
   byId('written-by-app').replaceChildren(
@@ -185,6 +186,7 @@ function render(): void {
   );
 
   const draftEntries = Object.entries(state.draft);
+  byId('draft-changes').hidden = draftEntries.length === 0;
   byId('draft-changes').replaceChildren(
     el('h2', {}, 'Unsaved form changes (client.set)'),
     draftEntries.length
