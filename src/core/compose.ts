@@ -39,7 +39,7 @@ export interface ComposeContext {
    */
   classification?: Classification;
   /** Public tracker: more to redact than the model knows (organisation `domain_names`, other people's names). */
-  redaction?: { names?: string[]; domains?: string[] };
+  redaction?: { names?: string[]; people?: string[]; domains?: string[] };
 }
 
 export type ComposeErrorCode = 'unknown-team' | 'team-takes-no-issue' | 'label-too-long';

@@ -22,13 +22,13 @@ export interface HandoffContext {
 export function defaultTimeline(priority: PriorityLevel): string {
   switch (priority) {
     case 0:
-      return 'This is an outage: please look at it now.';
+      return 'Outage-level urgency: please look at it now.';
     case 1:
-      return 'Severe production impact: please look at it today.';
+      return 'Urgent: please look at it today.';
     case 2:
       return "It's okay to look at this tomorrow or later in the week.";
     default:
-      return 'A feature request: no rush, whenever it fits your planning.';
+      return 'No rush: whenever it fits your planning.';
   }
 }
 

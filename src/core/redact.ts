@@ -96,13 +96,18 @@ function nameWords(name: string): string[] {
 /**
  * What to redact for one ticket: the organisation and customer name (and their distinctive words), the requester
  * and every end-user author (full names; first/last names when capitalised), the requester's e-mail domain unless it
- * is a free-mail provider. `extra` adds what the model does not carry (e.g. the organisation's `domain_names`).
+ * is a free-mail provider. `extra` adds what the model does not carry: more organisation names, more people (e.g.
+ * every end-user of the bundle), the organisation's `domain_names`.
  */
-export function redactionContextFor(model: TicketModel, extra: { names?: string[]; domains?: string[] } = {}): RedactionContext {
+export function redactionContextFor(
+  model: TicketModel,
+  extra: { names?: string[]; people?: string[]; domains?: string[] } = {},
+): RedactionContext {
   const orgNames = uniq([model.customerName, model.organization?.name ?? '', ...(extra.names ?? [])]);
   const people = uniq([
     model.requester.name,
     ...model.messages.filter((m) => m.authorRole === 'customer').map((m) => m.authorName),
+    ...(extra.people ?? []),
   ]).filter((n) => !/^User \d+$/.test(n));
   const domains: string[] = [...(extra.domains ?? [])];
   const emailDomain = model.requester.email?.split('@')[1]?.toLowerCase();

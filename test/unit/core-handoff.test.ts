@@ -39,7 +39,7 @@ describe('composeHandoff', () => {
   it('derives the timeline from the priority when the agent gave none', () => {
     expect(handoff('distribution', { priority: 0 }).message).toContain(`Timeline: ${defaultTimeline(0)}`);
     expect(handoff('distribution', { priority: 2 }).message).toContain("Timeline: It's okay to look at this tomorrow or later in the week.");
-    expect(defaultTimeline(3)).toMatch(/no rush/);
+    expect(defaultTimeline(3)).toMatch(/No rush/);
   });
 
   it('says a defect is a defect and names the CE to include, without notifying anyone', () => {
@@ -60,7 +60,7 @@ describe('composeHandoff', () => {
       [
         'Ana (AE) and Raj (CE): Acme Corp needs help from CE & Sales: Frontend pods crash-loop after upgrade',
         'Zendesk: https://sourcegraph.zendesk.com/agent/tickets/4242',
-        'Timeline: Severe production impact: please look at it today.',
+        'Timeline: Urgent: please look at it today.',
       ].join('\n'),
     );
     const biz = handoff('bizops', {}, ISSUE);
