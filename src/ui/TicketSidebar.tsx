@@ -6,7 +6,10 @@ import styled from 'styled-components';
 import { Skeleton } from '@zendeskgarden/react-loaders';
 import type { TicketLocation } from '../core/types.ts';
 import { useApp } from './hooks/useApp.ts';
-import { useTicketData } from './hooks/useTicketData.ts';
+import { useBrain } from './hooks/useBrain.ts';
+import { useSettings } from './hooks/useSettings.ts';
+import { useTicket } from './hooks/useTicket.ts';
+import type { AgentError } from '../github/errors.ts';
 import { useTicketSummary } from './hooks/useTicketSummary.ts';
 import { TicketHeader } from './TicketHeader.tsx';
 import { browserStorage, loadFiled } from './draft.ts';
@@ -35,17 +38,29 @@ export function Loading(props: { label: string }): JSX.Element {
   );
 }
 
+/** The decision code itself could not be downloaded: no classifier at hand, so say it plainly (retryable). */
+export function chunkFailure(e: unknown): AgentError {
+  return { code: 'ticket_load_failed', params: { status: 0, message: e instanceof Error ? e.message : String(e) }, retryable: true };
+}
+
 export function TicketSidebar(): JSX.Element {
   const { client, context, i18n } = useApp();
   const { t } = i18n;
   const summary = useTicketSummary();
   const ticketId = context.ticketId ?? summary?.id ?? undefined;
-  const { data, retry } = useTicketData(context.ticketId ?? undefined);
+  const { brain: brainState, retry: retryBrain } = useBrain();
+  const brain = brainState.state === 'ready' ? brainState.brain : null;
+  const panel = useSettings(brain);
+  const { ticket, retry: retryTicket } = useTicket(brain, panel, context.ticketId ?? undefined);
+  const error: AgentError | null =
+    brainState.state === 'failed' ? chunkFailure(brainState.error) : ticket.state === 'failed' ? ticket.error : null;
+  const retry = brainState.state === 'failed' ? retryBrain : retryTicket;
+  const loading = !error && ticket.state === 'loading';
   const location = useMemo<TicketLocation>(
     () => ({ subdomain: context.account.subdomain, ticketId: ticketId ?? 0 }),
     [context.account.subdomain, ticketId],
   );
-  const ready = data.state === 'ready' ? data : null;
+  const ready = useMemo(() => (panel && ticket.state === 'ready' ? { ...ticket, panel } : null), [panel, ticket]);
   const link = useMemo(() => (ready ? (ready.link ?? loadFiled(browserStorage(), location)) : null), [ready, location]);
 
   const header = ready
@@ -53,20 +68,20 @@ export function TicketSidebar(): JSX.Element {
     : summary
       ? { customer: summary.organization ?? summary.requester, subject: summary.subject, status: summary.status }
       : null;
-  const problems = data.panel?.problems ?? [];
+  const problems = panel?.problems ?? [];
 
   return (
-    <PanelRoot data-testid="engage-panel" aria-label={t('ui.panel.label')} aria-busy={data.state === 'loading'}>
+    <PanelRoot data-testid="engage-panel" aria-label={t('ui.panel.label')} aria-busy={loading}>
       {problems.length > 0 ? (
         <Suspense fallback={null}>
           <SettingsAlert t={t} problems={problems} />
         </Suspense>
       ) : null}
       {header ? <TicketHeader t={t} {...header} /> : null}
-      {data.state === 'loading' ? <Loading label={t('ui.loading')} /> : null}
-      {data.state === 'failed' ? (
+      {loading ? <Loading label={t('ui.loading')} /> : null}
+      {error ? (
         <Suspense fallback={null}>
-          <ErrorAlert t={t} error={data.error} onRetry={retry} data-testid="ticket-error" />
+          <ErrorAlert t={t} error={error} onRetry={retry} data-testid="ticket-error" />
         </Suspense>
       ) : null}
       {ready && link ? (
