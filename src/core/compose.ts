@@ -42,7 +42,7 @@ export interface ComposeContext {
   redaction?: { names?: string[]; people?: string[]; domains?: string[] };
 }
 
-export type ComposeErrorCode = 'unknown-team' | 'team-takes-no-issue' | 'label-too-long';
+export type ComposeErrorCode = 'unknown-team' | 'team-takes-no-issue' | 'label-too-long' | 'invalid-decisions';
 
 /** A request that cannot be composed; `message` says why in words an agent (or a CLI user) understands. */
 export class ComposeError extends Error {
@@ -195,7 +195,7 @@ function bodyParts(
   }
   facts.push(`- **Team:** ${inline(team.name)} (\`${team.githubLabel ?? ''}\`)${why ? `: ${text(why, 400)}` : ''}`);
   facts.push(`- **Kind:** ${decisions.kind === 'rfh' ? 'request for help (`rfh`)' : 'defect'}`);
-  if (isPublic && decisions.privateIssueUrl && /^https:\/\/[^\s<>]+$/.test(decisions.privateIssueUrl)) {
+  if (isPublic && decisions.privateIssueUrl && /^https?:\/\/[^\s<>]+$/.test(decisions.privateIssueUrl)) {
     facts.push(`- **Private issue:** <${decisions.privateIssueUrl}>`);
   }
   out.push(facts.join('\n'));
@@ -279,6 +279,15 @@ function attachmentLine(attachments: TicketAttachment[], link: string, clean: (s
   return `📎 Attachments on the ticket: ${items.join(', ')}`;
 }
 
+/** Decisions come from a draft the agent edits (and may have been stored by an older version): check the enums. */
+function checkDecisions(d: FilingDecisions): void {
+  const problems: string[] = [];
+  if (![0, 1, 2, 3].includes(d.priority)) problems.push(`priority must be 0 to 3, not ${String(d.priority)}`);
+  if (d.kind !== 'rfh' && d.kind !== 'defect') problems.push(`kind must be "rfh" or "defect", not "${String(d.kind)}"`);
+  if (d.tracker !== 'private' && d.tracker !== 'public') problems.push(`tracker must be "private" or "public", not "${String(d.tracker)}"`);
+  if (problems.length > 0) throw new ComposeError('invalid-decisions', `Cannot compose the issue: ${problems.join('; ')}.`);
+}
+
 // ---- the request -------------------------------------------------------------------------------------------------
 
 /**
@@ -287,6 +296,7 @@ function attachmentLine(attachments: TicketAttachment[], link: string, clean: (s
  * longer than GitHub allows).
  */
 export function composeIssue(model: TicketModel, decisions: FilingDecisions, ctx: ComposeContext): IssueRequest {
+  checkDecisions(decisions);
   const team = teamOrThrow(ctx.teams, decisions.teamId);
   const isPublic = decisions.tracker === 'public';
   const repo = isPublic ? ctx.settings.publicRepo : ctx.settings.privateRepo;

@@ -92,21 +92,30 @@ const INLINE_VALUE_SPECIAL = new Set(['|']);
 // An `&` followed by this would form a character reference (`&amp;`, `&#60;`, `&#x3C;`): it gets escaped.
 const ENTITY_TAIL = /^(?:#|[A-Za-z][A-Za-z0-9]{0,40};)/;
 
+// Every character escapeRun may change; anything else is copied as is (one regex pass, no per-character loop).
+const RUN_SPECIAL = /[<>&\\`*_~[\]$:|]/g;
+
 /** Escape `text.slice(from, to)`, a run of non-URL text; `text` gives the context after the run. */
 function escapeRun(text: string, from: number, to: number, extra: ReadonlySet<string> | null): string {
-  let out = '';
-  for (let i = from; i < to; i++) {
-    const ch = text[i] as string;
-    if (ch === '<') out += '&lt;';
-    else if (ch === '>') out += '&gt;';
-    else if (ch === '&') out += ENTITY_TAIL.test(text.slice(i + 1, i + 43)) ? '&amp;' : '&';
-    else if (INLINE_SPECIAL.has(ch) || (extra !== null && extra.has(ch))) out += `\\${ch}`;
-    // A scheme we did not turn into an autolink must not be linked from the raw text either (GitHub and
-    // markdown-it link `scheme://...` from the source, escapes and all): `\:` stops that.
-    else if (ch === ':' && (text.startsWith('//', i + 1) || /mailto$/i.test(text.slice(Math.max(0, i - 6), i)))) out += '\\:';
-    else out += ch;
-  }
-  return out;
+  return text.slice(from, to).replace(RUN_SPECIAL, (ch: string, offset: number) => {
+    const i = from + offset;
+    switch (ch) {
+      case '<':
+        return '&lt;';
+      case '>':
+        return '&gt;';
+      case '&':
+        return ENTITY_TAIL.test(text.slice(i + 1, i + 43)) ? '&amp;' : '&';
+      case ':':
+        // A scheme we did not turn into an autolink must not be linked from the raw text either (GitHub and
+        // markdown-it link `scheme://...` from the source, escapes and all): `\:` stops that.
+        return text.startsWith('//', i + 1) || /mailto$/i.test(text.slice(Math.max(0, i - 6), i)) ? '\\:' : ':';
+      case '|':
+        return extra !== null && extra.has('|') ? '\\|' : '|';
+      default:
+        return INLINE_SPECIAL.has(ch) || (extra !== null && extra.has(ch)) ? `\\${ch}` : ch;
+    }
+  });
 }
 
 /** Escape inline content: URLs become autolinks (taken literally), the rest is escaped character by character. */

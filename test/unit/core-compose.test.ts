@@ -124,6 +124,11 @@ describe('composeIssue: kinds, settings, teams', () => {
     expect(() => composeIssue(conversation, decisions({ teamId: 'nope' }), ctx())).toThrow(/Unknown team "nope"/);
   });
 
+  it('refuses decisions outside their ranges', () => {
+    expect(() => composeIssue(conversation, decisions({ priority: 7 as never }), ctx())).toThrow(/priority must be 0 to 3, not 7/);
+    expect(() => composeIssue(conversation, decisions({ tracker: 'secret' as never }), ctx())).toThrow(/tracker must be/);
+  });
+
   it('refuses a team label longer than GitHub allows', () => {
     const teams = DEFAULT_TEAMS.map((t) => (t.id === 'distribution' ? { ...t, githubLabel: `team/${'x'.repeat(60)}` } : t));
     expect(() => composeIssue(conversation, decisions(), { ...ctx(), teams })).toThrow(/longer than GitHub's 50/);
