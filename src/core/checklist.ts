@@ -1,7 +1,7 @@
 // Step 1 of the handbook: gather the details before asking engineering. For each checklist item, what the ticket
 // already shows (with the words that show it), and whether that is enough: `found`, `partial` or `missing`.
 // The agent still confirms every item; these hints save re-reading the thread.
-import { salesProcessSignals } from './priority.ts';
+import { salesProcessSignals, type SalesSignal } from './priority.ts';
 import type { Settings } from './settings.ts';
 import type { ChecklistHint, ChecklistHints, Evidence, TextField, TicketModel } from './types.ts';
 
@@ -154,11 +154,11 @@ const NOT_URGENT = /\b(?:not urgent|nothing urgent|no rush|not blocking|not crit
 const DEADLINE =
   /\b(?:by|before|until|on|next|this|end of (?:the|next|this))\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week(?:end)?|month|quarter|tomorrow|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b|\b(?:in|within) (?:\d+|two|three|a few) (?:days|weeks)\b|\bdemo\b|\bsteering (?:committee|meeting)\b/gi;
 
-function urgency(model: TicketModel, srcs: Source[], settings: Settings): ChecklistHint {
+function urgency(model: TicketModel, srcs: Source[], settings: Settings, knownSales?: SalesSignal[]): ChecklistHint {
   const notUrgent = findAll(NOT_URGENT, srcs, 'not-urgent', 2);
   const urgent = notUrgent.length ? [] : findAll(URGENT, srcs, 'urgency', 3);
   const deadlines = findAll(DEADLINE, srcs, 'deadline', 3);
-  const sales = salesProcessSignals(model, settings);
+  const sales = knownSales ?? salesProcessSignals(model, settings);
   const parts: string[] = [];
   if (notUrgent.length) parts.push(`not urgent ("${notUrgent[0]?.matched}")`);
   if (urgent.length) parts.push(`urgent: ${unique(urgent.map((e) => e.matched)).slice(0, 3).join(', ')}`);
@@ -171,13 +171,14 @@ function urgency(model: TicketModel, srcs: Source[], settings: Settings): Checkl
   return hint('urgency', status, summary, evidence);
 }
 
-export function checklistHints(model: TicketModel, settings: Settings): ChecklistHints {
+/** `sales`: the sales-process signals if already known (classify passes the ones priority found). */
+export function checklistHints(model: TicketModel, settings: Settings, sales?: SalesSignal[]): ChecklistHints {
   const srcs = sources(model);
   return {
     environment: environment(srcs),
     repro: repro(model, srcs),
     recent_changes: recentChanges(srcs),
     impact: impact(srcs),
-    urgency: urgency(model, srcs, settings),
+    urgency: urgency(model, srcs, settings, sales),
   };
 }

@@ -93,7 +93,7 @@ function salesFromValue(value: unknown, tags: readonly string[]): string | null 
   return null;
 }
 
-interface SalesSignal {
+export interface SalesSignal {
   reason: string;
   evidence: Evidence[];
 }
@@ -151,6 +151,11 @@ function peopleCounts(model: TicketModel): Evidence[] {
 }
 
 export function assessPriority(model: TicketModel, settings: Settings): PriorityResult {
+  return assessPriorityWithSignals(model, settings).priority;
+}
+
+/** The priority and the sales-process signals found on the way (the checklist's urgency hint reuses them). */
+export function assessPriorityWithSignals(model: TicketModel, settings: Settings): { priority: PriorityResult; sales: SalesSignal[] } {
   const all = scanModel(model, index, accept).filter((h) => !h.noisy);
   // Severity is what the customer (or our internal summary) says, not what our replies ask ("how many users...?").
   const told = all.filter((h) => h.field !== 'agent');
@@ -217,5 +222,5 @@ export function assessPriority(model: TicketModel, settings: Settings): Priority
       reasons.push({ text: `Sales process (${sales.map((s) => s.reason).join('; ')}): already p${base}${base === 1 ? ', and only an outage is p0' : ''}`, evidence });
     }
   }
-  return { level, label: priorityLabel(settings, level), baseLevel: base, salesProcess, featureRequest: base === 3, reasons };
+  return { priority: { level, label: priorityLabel(settings, level), baseLevel: base, salesProcess, featureRequest: base === 3, reasons }, sales };
 }
