@@ -7,9 +7,9 @@
 //   - no file of the built app (dist/), where no token-shaped string may appear at all.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { startHarness, type Harness } from '../browser/harness.ts';
 import { drillToken } from './support/env.ts';
+import { snapshotDist } from './support/dist.ts';
 import { TICKET_IDS, typicalTicket, writeTicketsDir } from './support/bundles.ts';
 import { appFrame, clickFile, readyToFile, waitForIssueLink } from './support/panel.ts';
 import { listFiles } from '../../bench/sizes.ts';
@@ -18,10 +18,13 @@ const ID = TICKET_IDS.typical;
 const TOKEN = drillToken();
 let h: Harness;
 let ticketsDir: string;
+let dist: Awaited<ReturnType<typeof snapshotDist>>;
 
 beforeAll(async () => {
   ticketsDir = writeTicketsDir([typicalTicket(ID)]);
+  dist = await snapshotDist();
   h = await startHarness({
+    distDir: dist.dir,
     ticketDirs: [ticketsDir],
     settings: { settings: { require_checklist: 'false' }, secure: { github_token: TOKEN } },
   });
@@ -29,6 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.close();
+  dist?.remove();
   if (ticketsDir) rmSync(ticketsDir, { recursive: true, force: true });
 });
 
@@ -131,9 +135,8 @@ it('the GitHub token never reaches the browser: traffic, reachable JavaScript va
 });
 
 it('the built app (dist/) contains no token and no token-shaped string', () => {
-  const dist = join(process.cwd(), 'dist');
   const tokenShaped = /\b(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/;
-  const files = listFiles(dist);
+  const files = listFiles(dist.dir);
   expect(files.length).toBeGreaterThan(3);
   for (const file of files) {
     const text = readFileSync(file, 'latin1');

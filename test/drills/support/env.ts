@@ -8,6 +8,7 @@ import { startPreview, type PreviewServer } from '../../../preview/app-server.ts
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../browser/harness.ts';
 import { Control, type StandInReader } from './control.ts';
 import { trackRequests } from './panel.ts';
+import { snapshotDist } from './dist.ts';
 
 export interface DrillPage {
   page: Page;
@@ -45,11 +46,12 @@ export function drillToken(): string {
 
 export async function startDrillEnv(options: DrillEnvOptions = {}): Promise<DrillEnv> {
   const token = drillToken();
+  const snapshot = options.distDir ? null : await snapshotDist();
   const preview = await startPreview({
     port: 0,
     githubToken: null,
     ticketDirs: options.ticketsDir ? [options.ticketsDir] : [],
-    ...(options.distDir ? { distDir: options.distDir } : {}),
+    distDir: options.distDir ?? snapshot!.dir,
     // Explicit settings: a developer's engage.settings.json must not change what the drills see.
     settings: { settings: options.settings ?? {}, secure: { github_token: token } },
   });
@@ -59,6 +61,7 @@ export async function startDrillEnv(options: DrillEnvOptions = {}): Promise<Dril
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   } catch (e) {
     await preview.close();
+    snapshot?.remove();
     throw e;
   }
   const contexts = new Set<BrowserContext>();
@@ -92,6 +95,7 @@ export async function startDrillEnv(options: DrillEnvOptions = {}): Promise<Dril
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       await preview.close();
+      snapshot?.remove();
     },
   };
 }
