@@ -1,0 +1,200 @@
+// What the sidebar-flow, accessibility and screenshot tests (issue 5 §7-§9) do to the panel, as an agent would:
+// tick the checklist, pick an override, open the preview, file; and what they read back from the preview server
+// (the GitHub stand-in's issues, the ticket as written back). Builds on the harness (test/browser/harness.ts),
+// which starts the preview and Chromium; this module only adds the panel's steps and the servers' answers.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
+import type { TicketBundle } from '../../src/core/types.ts';
+import { appFrame, type Harness } from './harness.ts';
+
+/** Step-1 items and Step 2 (teammates asked, for requests for help), in the panel's order (contracts §6). */
+export const ITEM_KEYS = ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates'] as const;
+export type ItemKey = (typeof ITEM_KEYS)[number];
+
+/** Review screenshots (git-ignored; issue 5 §8). */
+export const SHOTS_DIR = join('test', 'output', 'screenshots');
+
+/**
+ * Poll budgets. Generous because other test files and builds may load the machine; nothing here measures speed
+ * (the benchmark does).
+ */
+export const eventually = { timeout: 15_000 };
+export const slowly = { timeout: 30_000 };
+
+/** Wait until `check` holds (for waits outside `expect.poll`, e.g. in the screenshot script). */
+export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The panel has painted its suggestion (a ticket without a linked issue) and the work area (lazy chunk) is in. */
+export async function waitForForm(frame: Frame): Promise<void> {
+  await frame.getByTestId('suggested-team').waitFor({ state: 'visible', timeout: 30_000 });
+  await frame.getByTestId('file-button').waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Open (or reload) a ticket page and wait for the registered app frame. */
+export async function reloadTicket(page: Page): Promise<Frame> {
+  await page.reload();
+  return appFrame(page);
+}
+
+/** Checkbox of a checklist item (Garden draws its own box over the visually hidden input). */
+export function checkbox(frame: Frame, key: ItemKey): Locator {
+  return frame.getByTestId(`checklist-check-${key}`);
+}
+
+/** Tick or untick an item by clicking its label, as an agent does; returns when the input has the wanted state. */
+export async function setItem(frame: Frame, key: ItemKey, done: boolean): Promise<void> {
+  const box = checkbox(frame, key);
+  if ((await box.isChecked()) === done) return;
+  const id = await box.getAttribute('id');
+  if (!id) throw new Error(`checklist-check-${key} has no id for its label`);
+  await frame.locator(`label[for="${id}"]`).click();
+  await waitFor(async () => (await box.isChecked()) === done, `checklist item ${key} to be ${done ? 'ticked' : 'unticked'}`, 10_000);
+}
+
+/** Which items are ticked, and the note of each. */
+export async function readItems(frame: Frame): Promise<Record<string, { done: boolean; note: string }>> {
+  const out: Record<string, { done: boolean; note: string }> = {};
+  for (const key of ITEM_KEYS) {
+    const box = checkbox(frame, key);
+    if ((await box.count()) === 0) continue;
+    out[key] = { done: await box.isChecked(), note: await frame.getByTestId(`checklist-note-${key}`).inputValue() };
+  }
+  return out;
+}
+
+/** Open the details (evidence, runners-up, overrides) if they are closed. */
+export async function openDetails(frame: Frame): Promise<void> {
+  const toggle = frame.getByTestId('details-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await frame.getByTestId('details').waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** The Garden Combobox trigger (role=combobox) inside the override picker with this test id. */
+export function comboboxTrigger(frame: Frame, pickerTestId: 'team-override-select' | 'priority-override-select'): Locator {
+  return frame.getByTestId(pickerTestId).locator('[role="combobox"]');
+}
+
+/** Open the override picker (lazy chunk) with the mouse and choose the option whose value is `value`. */
+export async function overrideWithMouse(frame: Frame, which: 'team' | 'priority', value: string): Promise<void> {
+  await openDetails(frame);
+  const picker = frame.getByTestId(`${which}-override-select`);
+  if ((await picker.count()) === 0) await frame.getByTestId(`${which}-override`).click();
+  const trigger = comboboxTrigger(frame, `${which}-override-select`);
+  await trigger.click();
+  await frame.locator(`[role="option"][data-value="${value}"]`).click();
+  await waitFor(async () => (await trigger.getAttribute('aria-expanded')) === 'false', 'the listbox to close', 10_000);
+}
+
+/**
+ * Open the override picker and choose `value` with the keyboard only: Enter on the "Change" button, Enter on the
+ * combobox to open it, arrow keys to the option, Enter to choose it. Returns how many arrow presses it took.
+ */
+export async function overrideWithKeyboard(page: Page, frame: Frame, which: 'team' | 'priority', value: string): Promise<number> {
+  await openDetails(frame);
+  const button = frame.getByTestId(`${which}-override`);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const trigger = comboboxTrigger(frame, `${which}-override-select`);
+  await trigger.waitFor({ state: 'visible', timeout: 15_000 });
+  // The picker replaces the button; focus goes where the agent's next Tab would go: onto the combobox.
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await trigger.getAttribute('aria-expanded')) === 'true', 'the listbox to open', 10_000);
+  const options = frame.locator('[role="option"]');
+  const values = await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  if (!values.includes(value)) throw new Error(`no option ${value} in ${JSON.stringify(values)}`);
+  let presses = 0;
+  for (;;) {
+    const active = await trigger.getAttribute('aria-activedescendant');
+    const activeValue = active ? await frame.locator(`[id="${active}"]`).getAttribute('data-value') : null;
+    if (activeValue === value) break;
+    if (presses > values.length * 2) throw new Error(`could not reach option ${value} with the arrow keys (active: ${activeValue})`);
+    await page.keyboard.press('ArrowDown');
+    presses++;
+  }
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await trigger.getAttribute('aria-expanded')) === 'false', 'the listbox to close', 10_000);
+  return presses;
+}
+
+/** Open the collapsible issue preview. */
+export async function openPreview(frame: Frame): Promise<void> {
+  const preview = frame.getByTestId('issue-preview');
+  if ((await preview.getAttribute('data-expanded')) !== 'true') await preview.getByRole('button').first().click();
+  await frame.getByTestId('preview-title').waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** Label names of a GitHub issue JSON. */
+export function labelNames(issue: { labels: ({ name: string } | string)[] }): string[] {
+  return issue.labels.map((l) => (typeof l === 'string' ? l : l.name)).sort();
+}
+
+export interface IssueJson {
+  number: number;
+  title: string;
+  body: string | null;
+  html_url: string;
+  state: string;
+  labels: ({ name: string } | string)[];
+}
+
+/** Every issue in a stand-in repository, as GitHub's REST API lists it (open and closed). */
+export async function listIssues(h: Harness, repo = 'customer'): Promise<IssueJson[]> {
+  const res = await fetch(new URL(`/github/api/repos/sourcegraph/${repo}/issues?state=all&per_page=100`, h.preview.url));
+  if (!res.ok) throw new Error(`GET issues → HTTP ${res.status}: ${await res.text()}`);
+  return (await res.json()) as IssueJson[];
+}
+
+/** The ticket as it is now in the preview, write-backs applied (`GET /__state/tickets/<id>`). */
+export async function ticketState(h: Harness, id: number): Promise<TicketBundle> {
+  const res = await fetch(new URL(`/__state/tickets/${id}`, h.preview.url));
+  if (!res.ok) throw new Error(`GET /__state/tickets/${id} → HTTP ${res.status}`);
+  return (await res.json()) as TicketBundle;
+}
+
+/**
+ * Save a review screenshot under test/output/screenshots/ (git-ignored): the sidebar iframe when `sidebarOnly`
+ * (how an agent sees the panel), else the whole ticket page.
+ */
+export async function saveShot(page: Page, name: string, options: { sidebarOnly?: boolean } = { sidebarOnly: true }): Promise<string> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const path = join(SHOTS_DIR, `${name}.png`);
+  if (options.sidebarOnly) {
+    await shootSidebar(page, path);
+  } else {
+    await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  }
+  return path;
+}
+
+/**
+ * A picture of the whole sidebar app: the host page's sidebar is a sticky column as tall as the window that scrolls
+ * on its own, so a panel taller than the window would be cut; the window is made tall enough for the iframe (which
+ * the app resizes to its content) for the picture, then put back.
+ */
+export async function shootSidebar(page: Page, path: string): Promise<void> {
+  const iframe = page.getByTestId('app-frame');
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  // Let a resize the app just asked for land first.
+  await page.waitForTimeout(250);
+  const height = await iframe.evaluate((el) => el.getBoundingClientRect().height);
+  try {
+    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height) + 120) });
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      const aside = document.querySelector('aside.sidebar');
+      if (aside) aside.scrollTop = 0;
+    });
+    await iframe.screenshot({ path, animations: 'disabled' });
+  } finally {
+    await page.setViewportSize(viewport);
+  }
+}

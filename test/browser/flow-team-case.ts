@@ -1,0 +1,186 @@
+// The whole sidebar flow (issue 5 §8) for one fixture ticket, in Chromium on the real ZAF SDK: the suggestion,
+// the checklist gate, an override (with the keyboard alone, or the mouse), the preview, filing, exactly one issue in
+// the GitHub stand-in with the right labels and the conversation quoted, the write-back on the ticket, and the
+// linked-issue view after a reload. Screenshots of each state go to test/output/screenshots/ for review.
+// One test file per team (flow-distribution, flow-core-app, flow-search) runs it, each well under a minute.
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { TicketBundle } from '../../src/core/types.ts';
+import { openTicket, type Harness } from './harness.ts';
+import {
+  eventually,
+  ITEM_KEYS,
+  labelNames,
+  listIssues,
+  openPreview,
+  overrideWithKeyboard,
+  overrideWithMouse,
+  readItems,
+  reloadTicket,
+  saveShot,
+  setItem,
+  slowly,
+  ticketState,
+  waitForForm,
+  type ItemKey,
+} from './flow-steps.ts';
+
+const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as { ui: { checklist: { items_short: Record<ItemKey, string> } } };
+const fixture = (file: string) => JSON.parse(readFileSync(`preview/tickets/${file}`, 'utf8')) as TicketBundle;
+
+export interface Case {
+  file: string;
+  slug: string;
+  suggested: { team: string; level: number };
+  override: { how: 'keyboard' | 'mouse'; team?: string; level?: number };
+  /** After the override: the labels the issue must carry. */
+  labels: string[];
+  channel: string;
+}
+
+export const CASES: Record<'distribution' | 'coreApp' | 'search', Case> = {
+  distribution: {
+    // Distribution, an outage: the agent lowers the priority to p1 with the keyboard alone.
+    file: '1001-acme-helm-gitserver.json',
+    slug: 'acme-robotics',
+    suggested: { team: 'distribution', level: 0 },
+    override: { how: 'keyboard', level: 1 },
+    labels: ['ce/p1', 'customer/acme-robotics', 'rfh', 'team/distribution'],
+    channel: '#distribution',
+  },
+  coreApp: {
+    // Core Application (code-host sync): the agent raises the priority with the mouse.
+    file: '1002-northwind-gitlab-sync.json',
+    slug: 'northwind-logistics',
+    suggested: { team: 'core-application', level: 2 },
+    override: { how: 'mouse', level: 1 },
+    labels: ['ce/p1', 'customer/northwind-logistics', 'rfh', 'team/core-application'],
+    channel: '#core-application-support',
+  },
+  search: {
+    // Search core (an owned alert): the agent moves it to Search product, team chosen with the keyboard.
+    file: '1004-globex-zoekt-index-stale.json',
+    slug: 'globex-financial',
+    suggested: { team: 'search-core', level: 2 },
+    override: { how: 'keyboard', team: 'search-product' },
+    labels: ['ce/p2', 'customer/globex-financial', 'rfh', 'team/search-product'],
+    channel: '#search',
+  },
+};
+
+/** Run the whole flow for one case (the preview reset before). */
+export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
+  const bundle = fixture(c.file);
+  const id = bundle.ticket.id;
+  const shot = (state: string) => saveShot(page, `flow-${id}-${state}`);
+  const { page, frame } = await openTicket(h, id);
+
+  // 1. First view: customer, the suggested team with a why, the suggested priority.
+  await waitForForm(frame);
+  expect(await frame.getByTestId('customer-name').textContent()).toBe(bundle.organization!.name);
+  expect(await frame.getByTestId('suggested-team').getAttribute('data-team-id')).toBe(c.suggested.team);
+  expect((await frame.getByTestId('team-why').textContent())!.trim()).not.toBe('');
+  expect(await frame.getByTestId('suggested-priority').getAttribute('data-level')).toBe(String(c.suggested.level));
+  await shot('1-first-view');
+
+  // 2. The checklist gate: with an item open the File button is disabled and says, plainly, what is missing.
+  const file = frame.getByTestId('file-button');
+  const reason = frame.getByTestId('file-disabled-reason');
+  await setItem(frame, 'environment', false);
+  await expect.poll(() => file.isDisabled(), eventually).toBe(true);
+  const before = await readItems(frame);
+  const open = ITEM_KEYS.filter((k) => before[k] && !before[k].done);
+  expect(open).toContain('environment');
+  expect(await reason.textContent()).toContain(en.ui.checklist.items_short.environment);
+  for (const k of open) expect(await reason.textContent()).toContain(en.ui.checklist.items_short[k]);
+  expect(await file.getAttribute('aria-describedby')).toBe(await reason.getAttribute('id'));
+  await shot('2-checklist-gated');
+  // Tick them one by one: disabled until the last one, then enabled and the reason gone.
+  const note = `H9 flow note for ticket ${id}: confirmed on a call`;
+  await frame.getByTestId('checklist-note-impact').fill(note);
+  for (const [i, k] of open.entries()) {
+    await setItem(frame, k, true);
+    if (i < open.length - 1) {
+      expect(await file.isDisabled()).toBe(true);
+      expect(await reason.textContent()).not.toContain(en.ui.checklist.items_short[k]);
+    }
+  }
+  await expect.poll(() => file.isEnabled(), eventually).toBe(true);
+  expect(await reason.count()).toBe(0);
+
+  // 3. The override, through the Garden combobox.
+  if (c.override.team) {
+    if (c.override.how === 'keyboard') await overrideWithKeyboard(page, frame, 'team', c.override.team);
+    else await overrideWithMouse(frame, 'team', c.override.team);
+    await expect.poll(() => frame.getByTestId('team-choice').textContent(), eventually).toBeTruthy();
+  }
+  if (c.override.level !== undefined) {
+    if (c.override.how === 'keyboard') await overrideWithKeyboard(page, frame, 'priority', String(c.override.level));
+    else await overrideWithMouse(frame, 'priority', String(c.override.level));
+    await expect.poll(() => frame.getByTestId('priority-choice').textContent(), eventually).toContain(`ce/p${c.override.level}`);
+  }
+  await frame.getByTestId('override-reason').fill('H9: the customer told us more on the phone');
+  await shot('3-override');
+
+  // 4. The preview shows exactly what will be filed.
+  await openPreview(frame);
+  const title = (await frame.getByTestId('preview-title').textContent())!;
+  expect(title).toContain(bundle.ticket.subject);
+  await expect.poll(async () => (await frame.getByTestId('preview-labels').textContent()) ?? '', eventually).toContain(c.labels[0]);
+  for (const l of c.labels) expect(await frame.getByTestId('preview-labels').textContent()).toContain(l);
+  expect(await frame.getByTestId('preview-body').textContent()).toContain(note);
+  await shot('4-preview');
+
+  // 5. File: the link, the write-back status, the hand-off with the issue link.
+  await file.click();
+  const link = frame.getByTestId('filed-issue-link');
+  await link.waitFor({ state: 'visible', timeout: 30_000 });
+  const url = (await link.getAttribute('href'))!;
+  await expect.poll(() => frame.getByTestId('writeback-status').getAttribute('data-state'), slowly).toBe('ok');
+  expect(await frame.getByTestId('handoff-message').inputValue()).toContain(url);
+  expect(await frame.getByTestId('handoff-channel').textContent()).toContain(c.channel);
+  await shot('5-filed-handoff');
+
+  // 6. Exactly one issue in the stand-in, with the labels and the conversation quoted (internal notes marked).
+  const issues = await listIssues(h);
+  expect(issues).toHaveLength(1);
+  const [issue] = issues;
+  expect(issue!.html_url).toBe(url);
+  expect(issue!.title).toBe(title);
+  expect(labelNames(issue!)).toEqual([...c.labels].sort());
+  const body = issue!.body ?? '';
+  expect(body).toContain(note);
+  expect(body).toContain('the customer told us more on the phone');
+  expect(body.split('\n').filter((l) => l.startsWith('> ')).length).toBeGreaterThanOrEqual(bundle.comments.length);
+  const headers = body.split('\n').filter((l) => /^\*\*(Customer|Support[^*]*)\*\* · /.test(l));
+  expect(headers).toHaveLength(bundle.comments.length);
+  expect(headers.filter((l) => l.startsWith('**Support, internal note**'))).toHaveLength(bundle.comments.filter((x) => !x.public).length);
+  expect(await listIssues(h, 'sourcegraph')).toHaveLength(0);
+
+  // 7. The write-back: an internal note with the link and the tags, on the ticket page and in the preview state.
+  const team = c.override.team ?? c.suggested.team;
+  const level = c.override.level ?? c.suggested.level;
+  const tags = ['rfh', `rfh_team_${team.replace(/-/g, '_')}`, `rfh_priority_p${level}`, `rfh_issue_${issue!.number}`];
+  const state = await ticketState(h, id);
+  expect(state.ticket.tags).toEqual(expect.arrayContaining(tags));
+  const notes = state.comments.slice(bundle.comments.length);
+  expect(notes).toHaveLength(1);
+  expect(notes[0]!.public).toBe(false);
+  expect(notes[0]!.body).toContain(url);
+  for (const t of tags) await expect.poll(() => page.getByTestId('ticket-tags').textContent(), eventually).toContain(t);
+  await expect.poll(() => page.getByTestId('written-by-app').textContent(), eventually).toContain(`rfh_issue_${issue!.number}`);
+  await expect.poll(() => page.locator('.comment.by-app .comment-body').first().textContent(), eventually).toContain(url);
+  await saveShot(page, `flow-${id}-6-ticket-page`, { sidebarOnly: false });
+
+  // 8. A reload opens on the linked issue's live state (not the form), with the hand-off text.
+  const again = await reloadTicket(page);
+  await again.getByTestId('linked-issue').waitFor({ state: 'visible', timeout: 30_000 });
+  await expect.poll(() => again.getByTestId('linked-issue-state').getAttribute('data-state'), slowly).toBe('open');
+  for (const l of c.labels) expect(await again.getByTestId('linked-issue-labels').textContent()).toContain(l);
+  expect(await again.getByTestId('linked-issue-link').getAttribute('href')).toBe(url);
+  expect(await again.getByTestId('handoff-message').inputValue()).toContain(url);
+  expect(await again.getByTestId('file-button').count()).toBe(0);
+  await saveShot(page, `flow-${id}-7-linked`);
+  expect(await listIssues(h)).toHaveLength(1);
+  await page.close();
+}
