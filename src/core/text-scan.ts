@@ -136,6 +136,7 @@ function tokenizeInto(tokens: TokenStream, isKnownWhole: (lower: string) => bool
   let inFence = false;
   let lineNoisy = false;
   let spaceRuns = 0;
+  let logKeys = 0;
 
   let at = 0;
   // Classify the line starting at `at` (fences toggle; inside a fence everything is noise).
@@ -163,6 +164,7 @@ function tokenizeInto(tokens: TokenStream, isKnownWhole: (lower: string) => bool
       tokens.noisyLines.push(lineNoisy || spaceRuns >= 3);
       line++;
       spaceRuns = 0;
+      logKeys = 0;
       i++;
       at = i;
       startLine();
@@ -198,7 +200,8 @@ function tokenizeInto(tokens: TokenStream, isKnownWhole: (lower: string) => bool
       if (d === 43 && text.charCodeAt(i + 1) === 43 && !isWordCode(text.charCodeAt(i + 2))) i += 2;
       else if (d === 35 && !isWordCode(text.charCodeAt(i + 1))) i += 1;
     }
-    if (i < n && text.charCodeAt(i) === 61 /* = */ && i - start <= 6 && LOG_KEYS.has(tokens.lowerOf(start, i))) lineNoisy = true;
+    // Two log keys on a line ("lvl=eror msg=...") make it a log line wherever they sit; one may be prose.
+    if (i < n && text.charCodeAt(i) === 61 /* = */ && i - start <= 6 && LOG_KEYS.has(tokens.lowerOf(start, i)) && ++logKeys >= 2) lineNoisy = true;
     if (joined && !underscore && !isKnownWhole(tokens.lowerOf(start, i))) {
       // Report the parts of an unknown joined token ("gitlab-ci" → "gitlab", "ci").
       let s = start;
