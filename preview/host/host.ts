@@ -376,6 +376,7 @@ async function start(): Promise<void> {
     currentUser: { ...data.currentUser, locale },
     colorScheme: initial,
     subdomain: data.subdomain,
+    formFieldIds: Object.keys(data.fieldTitles).map(Number),
   };
   writes = data.writes;
   fieldTitles = data.fieldTitles;

@@ -13,6 +13,8 @@ export interface HostState {
   currentUser: ZafUser;
   colorScheme: ColorScheme;
   subdomain: string;
+  /** Ticket field ids of the account's ticket form: a field on the form but without a value on the ticket is null. */
+  formFieldIds?: number[];
 }
 
 export interface ZafUser {
@@ -194,8 +196,10 @@ function rootValue(path: string, state: HostState): { found: true; value: unknow
   if (path in state.draft) return { found: true, value: state.draft[path] };
   const field = CUSTOM_FIELD.exec(path);
   if (field) {
-    const f = (t.custom_fields ?? []).find((x) => x.id === Number(field[1]));
-    return f ? { found: true, value: f.value } : { found: false };
+    const id = Number(field[1]);
+    const f = (t.custom_fields ?? []).find((x) => x.id === id);
+    if (f) return { found: true, value: f.value };
+    return state.formFieldIds?.includes(id) ? { found: true, value: null } : { found: false };
   }
   const requester = userById(b, t.requester_id);
   const assignee = userById(b, t.assignee_id);
@@ -287,7 +291,8 @@ export function answerSet(
       if (!['question', 'incident', 'problem', 'task', 'ticket'].includes(String(value))) problem = 'must be question, incident, problem or task';
     } else if (CUSTOM_FIELD.test(path)) {
       const fieldId = Number(CUSTOM_FIELD.exec(path)![1]);
-      if (!(state.bundle.ticket.custom_fields ?? []).some((f) => f.id === fieldId)) problem = 'is not a field of this ticket form';
+      const onTicket = (state.bundle.ticket.custom_fields ?? []).some((f) => f.id === fieldId);
+      if (!onTicket && !state.formFieldIds?.includes(fieldId)) problem = 'is not a field of this ticket form';
     } else {
       errors[path] = pathError(path);
       continue;

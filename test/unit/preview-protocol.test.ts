@@ -203,6 +203,16 @@ describe('answerSet', () => {
     expect(Object.keys(result.errors).sort()).toEqual(['ticket.bogus', 'ticket.priority']);
   });
 
+  it('answers null for a form field the ticket has no value for, and errors for fields not on the form', () => {
+    const s = state({ formFieldIds: [360001000006, 77] });
+    const { result } = answerGet(1, ['ticket.customField:custom_field_77', 'ticket.customField:custom_field_78'], s) as {
+      result: Record<string, unknown> & { errors: Record<string, unknown> };
+    };
+    expect(result['ticket.customField:custom_field_77']).toBeNull();
+    expect(Object.keys(result.errors)).toEqual(['ticket.customField:custom_field_78']);
+    expect(Object.keys(answerSet(2, { 'ticket.customField:custom_field_77': 'x' }, s).accepted)).toEqual(['ticket.customField:custom_field_77']);
+  });
+
   it('only sets custom fields the ticket form has', () => {
     const ok = answerSet(1, { 'ticket.customField:custom_field_360001000006': 'https://github.com/sourcegraph/customer/issues/1' }, state());
     expect(Object.keys(ok.accepted)).toHaveLength(1);
