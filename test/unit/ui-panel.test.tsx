@@ -35,9 +35,10 @@ class ShellClient extends FakeZafClient {
   override async metadata(): Promise<ZafMetadata> {
     return { ...(await super.metadata()), settings: this.settings };
   }
-  override async get(path: string | string[]): Promise<ZafGetResult> {
+  // Parameters are optional only because the base class's unused stubs take none.
+  override async get(path?: string | string[]): Promise<ZafGetResult> {
     const result: ZafGetResult = { errors: {} };
-    for (const p of Array.isArray(path) ? path : [path]) {
+    for (const p of Array.isArray(path) ? path : [path ?? '']) {
       if (p === 'currentUser') result[p] = { id: 1, name: 'Agent', locale: this.locale };
       else if (p === 'colorScheme') result[p] = this.scheme;
       else result.errors[p] = { message: `no ${p} in this test` };
@@ -48,14 +49,16 @@ class ShellClient extends FakeZafClient {
     this.invoked.push(args);
     return { errors: {} };
   }
-  override on(event: string, handler: Handler): void {
+  override on(event?: string, handler?: Handler): void {
+    if (!event || !handler) return;
     if (!this.handlers.has(event)) this.handlers.set(event, new Set());
     this.handlers.get(event)?.add(handler);
   }
-  override off(event: string, handler: Handler): void {
-    this.handlers.get(event)?.delete(handler);
+  override off(event?: string, handler?: Handler): void {
+    if (event && handler) this.handlers.get(event)?.delete(handler);
   }
-  override trigger(event: string, data?: unknown): void {
+  override trigger(event?: string, data?: unknown): void {
+    if (!event) return;
     if (event === 'app.registered') this.ready = true;
     for (const h of [...(this.handlers.get(event) ?? [])]) h(data);
   }
