@@ -86,14 +86,17 @@ function trimUrl(url: string): string {
 
 /** Characters that start an inline construct anywhere in a line, escaped with a backslash. */
 const INLINE_SPECIAL = new Set(['\\', '`', '*', '_', '~', '[', ']', '$']);
-/** Extra characters escaped in single-line values, which may land in a table cell or after a list marker. */
-const INLINE_VALUE_SPECIAL = new Set(['|']);
+/**
+ * Extra characters escaped in single-line values, which may land in a table cell (`|`) or at the end of an ATX
+ * heading, where a trailing run of `#` would be taken as the heading's closing sequence and disappear.
+ */
+const INLINE_VALUE_SPECIAL = new Set(['|', '#']);
 
 // An `&` followed by this would form a character reference (`&amp;`, `&#60;`, `&#x3C;`): it gets escaped.
 const ENTITY_TAIL = /^(?:#|[A-Za-z][A-Za-z0-9]{0,40};)/;
 
 // Every character escapeRun may change; anything else is copied as is (one regex pass, no per-character loop).
-const RUN_SPECIAL = /[<>&\\`*_~[\]$:|]/g;
+const RUN_SPECIAL = /[<>&\\`*_~[\]$:|#]/g;
 
 /** Escape `text.slice(from, to)`, a run of non-URL text; `text` gives the context after the run. */
 function escapeRun(text: string, from: number, to: number, extra: ReadonlySet<string> | null): string {

@@ -100,10 +100,12 @@ describe('quote', () => {
 describe('inline', () => {
   it('collapses lines and escapes everything that could form structure', () => {
     expect(inline('Acme | Corp\n# 2 <b>@x</b> *y* [z](w)')).toBe(
-      `Acme \\| Corp # 2 &lt;b&gt;@${ZWSP}x&lt;/b&gt; \\*y\\* \\[z\\](w)`,
+      `Acme \\| Corp \\# 2 &lt;b&gt;@${ZWSP}x&lt;/b&gt; \\*y\\* \\[z\\](w)`,
     );
     expect(inline('- starts like a list')).toBe('\\- starts like a list');
     expect(inline('a very long value', 10)).toBe('a very…');
+    // In a heading, a trailing # would be eaten as the closing sequence.
+    expect(render(`## ${inline('Build fails ##')}`).outside).toBe('Build fails ##');
   });
 
   it('stays one inert line wherever it is placed (property, 10,000 cases)', () => {
