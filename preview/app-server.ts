@@ -162,6 +162,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     agent: ZendeskUser,
   ): Promise<ProxyAnswer> {
     const path = url.pathname;
+    if ((method === 'GET' || method === 'HEAD') && typeof data === 'string' && data !== '') {
+      // jQuery (and so ZAF) sends the data of a GET as query parameters.
+      for (const [k, v] of new URLSearchParams(data)) url.searchParams.append(k, v);
+      data = undefined;
+    }
     const rule = zendeskFaults.take(method, path);
     if (rule?.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
     let res: ApiResponse | null = null;

@@ -100,6 +100,12 @@ describe('POST /__zaf/request', () => {
     expect(log.zendesk.map((e) => `${e.method} ${e.status}`)).toEqual(['GET 200', 'PUT 200']);
   });
 
+  it('sends the data of a GET as query parameters, like jQuery', async () => {
+    const got = await zaf({ url: '/api/v2/tickets/1001/comments.json', type: 'GET', data: 'page[size]=1' });
+    expect(got.status).toBe(200);
+    expect(JSON.parse(got.body).comments).toHaveLength(1);
+  });
+
   it('treats absolute URLs on the preview account like relative ones', async () => {
     const got = await zaf({ url: 'https://engage-preview.zendesk.com/api/v2/tickets/1002.json' });
     expect(got.status).toBe(200);
