@@ -37,11 +37,11 @@ const PHRASES: Record<Signal, string[]> = {
   ],
   production: ['production', 'prod', 'production instance', 'production work', 'in production'],
   urgency: [
-    'urgent', 'urgently', 'asap', 'as soon as possible', 'critical', 'severe', 'severely', 'blocking', 'blocker', 'blocked', 'blocks',
+    'urgent', 'urgently', 'urgency', 'asap', 'as soon as possible', 'critical', 'severe', 'severely', 'blocking', 'blocker', 'blocked', 'blocks',
     'hard deadline', 'big problem', 'major impact', "can't work", 'cannot work', 'showstopper', 'emergency',
   ],
   breadth: ['all users', 'all of our users', 'all developers', 'all engineers', 'all our developers', 'all our engineers', 'most users', 'many users', 'the whole team', 'whole company', 'everyone'],
-  'not-urgent': ['not urgent', 'nothing urgent', 'no rush', 'not blocking', 'not critical', 'low priority', 'not a blocker', 'not a problem report'],
+  'not-urgent': ['not urgent', 'nothing urgent', 'no urgency', 'no rush', 'not blocking', 'not critical', 'low priority', 'not a blocker', 'not a problem report'],
   feature: [
     'feature request', 'on the roadmap', 'roadmap', 'any plans', 'plans to support', 'plans to add', 'would you consider', 'could you add',
     'please add', 'is that something you could add', 'request a feature', 'enhancement request', 'wish list', 'wishlist', 'is this on the roadmap',

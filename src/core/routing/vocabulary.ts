@@ -54,6 +54,7 @@ export const VOCABULARY: VocabEntry[] = [
   { terms: ['migrator', 'database migration', 'database migrations', 'db migration'], role: 'plain', team: 'distribution', weight: 2, ctx: 'deploy' },
   { terms: ['migration', 'migrations', 'migrating'], role: 'plain', team: 'distribution', weight: 1, ctx: 'deploy' },
   { terms: ['resources', 'sizing', 'capacity', 'capacity planning', 'disk', 'storage'], role: 'plain', team: 'distribution', weight: 1.2, ctx: 'deploy' },
+  { terms: ['volume', 'volumes', 'EBS', 'snapshot', 'backup', 'restore', 'reboot', 'rebooted', 'pgsql', 'postgres', 'PostgreSQL'], role: 'plain', team: 'distribution', weight: 1, ctx: 'deploy' },
   // --- Distribution: the environment (counts fully only when the deployment is the problem)
   { terms: ['Docker', 'docker-compose', 'docker compose', 'container', 'containers', 'image', 'images', 'Kubernetes', 'k8s', 'kubectl', 'cluster', 'pod', 'pods', 'namespace', 'AWS', 'Google Cloud', 'GCP', 'GKE', 'EKS', 'AKS', 'Azure', 'OpenShift', 'EC2', 'VM'], role: 'env', team: 'distribution', weight: 1 },
   // --- Performance and monitoring
