@@ -113,7 +113,7 @@ export async function faultDrill(
 
 /**
  * Run `count` iterations, `concurrency` at a time (each in its own browser context), and collect their durations.
- * The duplicate drills run 20 iterations each; four at a time keeps a file well under a minute.
+ * The duplicate drills run 20 iterations each, two at a time.
  */
 export async function iterate(
   count: number,
