@@ -37,7 +37,7 @@ function writePackage(dir: string, manifestEdit?: (m: Record<string, unknown>) =
 }
 
 // Each case starts a Node process with tsx (1–3 s on a busy machine), hence the generous timeout.
-describe('scripts/validate.ts', { timeout: 30_000 }, () => {
+describe('scripts/validate.ts', { timeout: 60_000 }, () => {
   it('passes a correct package folder with exit code 0', () => {
     const dir = join(work, 'good');
     writePackage(dir);

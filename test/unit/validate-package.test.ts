@@ -40,7 +40,7 @@ function writeDist(dir: string, extra: Record<string, Uint8Array | string> = {})
   }
 }
 
-describe('scripts/package.ts', { timeout: 30_000 }, () => {
+describe('scripts/package.ts', { timeout: 60_000 }, () => {
   it('zips the app with manifest.json at the root, leaves source maps out, and is reproducible', () => {
     const dist = join(work, 'dist-ok');
     writeDist(dist, { 'assets/app.js.map': '{"version":3}' });
