@@ -1,5 +1,6 @@
 // The first view: who the customer is, where the request should go and why, and how urgent it is. Everything here
 // comes from the core's classification; the details (evidence, runners-up, overrides) open on demand.
+import type { ReactNode } from 'react';
 import styled from 'styled-components';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM, Span } from '@zendeskgarden/react-typography';
@@ -26,6 +27,11 @@ const Line = styled.div`
   min-width: 0;
 `;
 
+const Reasons = styled.ul`
+  margin: 0;
+  padding-left: 18px;
+`;
+
 /** Garden tag hues per priority: p0 red, p1 orange, p2 yellow-ish, p3 neutral. */
 export const PRIORITY_HUE: Record<PriorityLevel, string> = { 0: 'red', 1: 'orange', 2: 'yellow', 3: 'grey' };
 
@@ -40,6 +46,12 @@ export function FirstView(props: {
   chosenTeamId: string;
   chosenPriority: PriorityLevel;
   chosenPriorityLabel: string;
+  /** The override control for the team (a button that opens the picker), rendered beside the suggestion. */
+  teamControl?: ReactNode;
+  priorityControl?: ReactNode;
+  /** Rendered at the end of each section: the open picker. */
+  teamPanel?: ReactNode;
+  priorityPanel?: ReactNode;
 }): JSX.Element {
   const { t, classification, teams } = props;
   const { team } = classification.route;
@@ -54,6 +66,7 @@ export function FirstView(props: {
           <Tag hue="blue" size="large" data-testid="suggested-team" data-team-id={team.teamId}>
             {teamName(teams, team.teamId)}
           </Tag>
+          {props.teamControl}
         </Line>
         <SM data-testid="team-why">{team.why || t('ui.suggestion.no_why')}</SM>
         {teamChanged ? (
@@ -61,6 +74,7 @@ export function FirstView(props: {
             {t('ui.suggestion.team_changed', { team: teamName(teams, props.chosenTeamId) })}
           </SM>
         ) : null}
+        {props.teamPanel}
       </Section>
       <Section aria-labelledby="engage-priority-caption">
         <Caption id="engage-priority-caption">{t('ui.suggestion.priority')}</Caption>
@@ -69,13 +83,22 @@ export function FirstView(props: {
             {priority.label}
           </Tag>
           <Span>{t(`ui.priority.level.${priority.level}`)}</Span>
+          {props.priorityControl}
         </Line>
+        <Reasons data-testid="priority-reasons">
+          {priority.reasons.map((r, i) => (
+            <li key={i}>
+              <SM>{r.text}</SM>
+            </li>
+          ))}
+        </Reasons>
         {priority.salesProcess ? <SM>{t('ui.suggestion.sales_process')}</SM> : null}
         {priorityChanged ? (
           <SM data-testid="priority-choice" isBold>
             {t('ui.suggestion.priority_changed', { label: props.chosenPriorityLabel })}
           </SM>
         ) : null}
+        {props.priorityPanel}
       </Section>
     </>
   );

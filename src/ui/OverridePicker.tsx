@@ -28,6 +28,8 @@ export default function OverridePicker(props: {
           isEditable={false}
           selectionValue={props.value}
           listboxMaxHeight="220px"
+          // The selection's label straight from our options: Garden only knows option labels once they mounted.
+          renderValue={() => props.options.find((o) => o.value === props.value)?.label ?? ''}
           onChange={(change) => {
             if (change.isExpanded !== undefined) setExpanded(change.isExpanded);
             if (change.type !== 'input:change' && typeof change.selectionValue === 'string' && change.selectionValue !== props.value) {

@@ -12,6 +12,7 @@ import { browserStorage, saveFiled, toDecisions } from './draft.ts';
 import type { Translate } from './i18n.ts';
 import { useDraft } from './hooks/useDraft.ts';
 import { FirstView } from './FirstView.tsx';
+import { ChangeButton, OverrideReason, PriorityPicker, TeamPicker } from './Overrides.tsx';
 
 const loadWorkbench = () => import('./Workbench.tsx');
 const loadDetails = () => import('./Details.tsx');
@@ -40,7 +41,10 @@ export default function RfhPanel(props: {
   const { t, classification, teams, settings, location } = props;
   const { draft, dispatch, clear, persisted } = useDraft(location, classification);
   const decisions = useMemo(() => toDecisions(draft, classification), [draft, classification]);
-  const [showDetails, setShowDetails] = useState(draft.teamOverride !== null || draft.priorityOverride !== null);
+  const [showDetails, setShowDetails] = useState(false);
+  const [teamPicker, setTeamPicker] = useState(draft.teamOverride !== null);
+  const [priorityPicker, setPriorityPicker] = useState(draft.priorityOverride !== null);
+  const overridden = draft.teamOverride !== null || draft.priorityOverride !== null;
 
   // Fetch the next chunks right after the first paint, while the agent reads the suggestion.
   useEffect(() => {
@@ -66,7 +70,34 @@ export default function RfhPanel(props: {
         chosenTeamId={decisions.teamId}
         chosenPriority={decisions.priority}
         chosenPriorityLabel={priorityLabelOf(settings, decisions.priority)}
+        teamControl={
+          <ChangeButton
+            label={t('ui.override.change')}
+            ariaLabel={t('ui.team.override_button')}
+            expanded={teamPicker}
+            onClick={() => setTeamPicker((v) => !v)}
+            data-testid="team-override"
+          />
+        }
+        priorityControl={
+          <ChangeButton
+            label={t('ui.override.change')}
+            ariaLabel={t('ui.priority.override_button')}
+            expanded={priorityPicker}
+            onClick={() => setPriorityPicker((v) => !v)}
+            data-testid="priority-override"
+          />
+        }
+        teamPanel={
+          teamPicker ? <TeamPicker t={t} teams={teams} classification={classification} draft={draft} dispatch={dispatch} /> : null
+        }
+        priorityPanel={
+          priorityPicker ? (
+            <PriorityPicker t={t} settings={settings} classification={classification} draft={draft} dispatch={dispatch} />
+          ) : null
+        }
       />
+      {overridden ? <OverrideReason t={t} draft={draft} dispatch={dispatch} /> : null}
       <div>
         <Button
           size="small"
@@ -82,15 +113,7 @@ export default function RfhPanel(props: {
       <div id="engage-details">
         {showDetails ? (
           <Suspense fallback={<Placeholder />}>
-            <Details
-              t={t}
-              model={props.model}
-              classification={classification}
-              teams={teams}
-              settings={settings}
-              draft={draft}
-              dispatch={dispatch}
-            />
+            <Details t={t} model={props.model} classification={classification} teams={teams} />
           </Suspense>
         ) : null}
       </div>

@@ -1,0 +1,106 @@
+// Overriding the suggested team or priority: a small "Change" button beside each suggestion opens a Garden
+// Combobox (a lazy chunk: @zendeskgarden/react-dropdowns is too heavy for the first paint). The choice goes into the
+// draft and from there into the decisions (`override.suggestedTeamId/suggestedPriority/reason`), so the issue and
+// `engage eval` record it.
+import { lazy, Suspense } from 'react';
+import { Button } from '@zendeskgarden/react-buttons';
+import { Field, Input } from '@zendeskgarden/react-forms';
+import { Skeleton } from '@zendeskgarden/react-loaders';
+import type { Settings } from '../core/settings.ts';
+import type { Classification, PriorityLevel, Team } from '../core/types.ts';
+import type { Draft, DraftAction } from './draft.ts';
+import type { Translate } from './i18n.ts';
+import { priorityLabelOf } from './labels.ts';
+
+const OverridePicker = lazy(() => import('./OverridePicker.tsx'));
+
+const LEVELS: PriorityLevel[] = [0, 1, 2, 3];
+
+export function ChangeButton(props: {
+  label: string;
+  ariaLabel: string;
+  expanded: boolean;
+  onClick: () => void;
+  'data-testid': string;
+}): JSX.Element {
+  return (
+    <Button
+      size="small"
+      isBasic
+      aria-label={props.ariaLabel}
+      aria-expanded={props.expanded}
+      onClick={props.onClick}
+      data-testid={props['data-testid']}
+    >
+      {props.label}
+    </Button>
+  );
+}
+
+export function TeamPicker(props: {
+  t: Translate;
+  teams: Team[];
+  classification: Classification;
+  draft: Draft;
+  dispatch: (a: DraftAction) => void;
+}): JSX.Element {
+  const { t, teams, draft, dispatch } = props;
+  const suggested = props.classification.route.team.teamId;
+  return (
+    <Suspense fallback={<Skeleton width="100%" />}>
+      <OverridePicker
+        label={t('ui.team.override_label')}
+        options={teams.map((x) => ({ value: x.id, label: x.id === suggested ? t('ui.override.suggested', { name: x.name }) : x.name }))}
+        value={draft.teamOverride ?? suggested}
+        onChange={(v) => dispatch({ type: 'team', teamId: v === suggested ? null : v })}
+        data-testid="team-override-select"
+      />
+    </Suspense>
+  );
+}
+
+export function PriorityPicker(props: {
+  t: Translate;
+  settings: Settings;
+  classification: Classification;
+  draft: Draft;
+  dispatch: (a: DraftAction) => void;
+}): JSX.Element {
+  const { t, settings, draft, dispatch } = props;
+  const suggested = props.classification.priority.level;
+  return (
+    <Suspense fallback={<Skeleton width="100%" />}>
+      <OverridePicker
+        label={t('ui.priority.override_label')}
+        options={LEVELS.map((l) => {
+          const name = `${priorityLabelOf(settings, l)} · ${t(`ui.priority.level.${l}`)}`;
+          return { value: `p${l}`, label: l === suggested ? t('ui.override.suggested', { name }) : name };
+        })}
+        value={`p${draft.priorityOverride ?? suggested}`}
+        // Option values are `p0`..`p3`: Garden's Combobox does not show a selection whose value is "0".
+        onChange={(v) => {
+          const level = Number(v.slice(1)) as PriorityLevel;
+          dispatch({ type: 'priority', level: level === suggested ? null : level });
+        }}
+        data-testid="priority-override-select"
+      />
+    </Suspense>
+  );
+}
+
+/** Why the agent changed the suggestion (optional): recorded with the issue for `engage eval`. */
+export function OverrideReason(props: { t: Translate; draft: Draft; dispatch: (a: DraftAction) => void }): JSX.Element {
+  const { t, draft, dispatch } = props;
+  return (
+    <Field>
+      <Field.Label>{t('ui.override.reason_label')}</Field.Label>
+      <Field.Hint>{t('ui.override.reason_hint')}</Field.Hint>
+      <Input
+        isCompact
+        value={draft.overrideReason}
+        onChange={(e) => dispatch({ type: 'overrideReason', reason: e.target.value })}
+        data-testid="override-reason"
+      />
+    </Field>
+  );
+}
