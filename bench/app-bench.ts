@@ -20,10 +20,14 @@ export interface BrowserBenchContext {
 }
 
 /** Gzip size of what one load fetched before the marker: the iframe document plus every resource it requested. */
-async function initialFetchedBytes(mark: FrameMark, dirs: ServeDirs, baseUrl: string): Promise<{ path: string; gzip: number }[]> {
-  const urls = [mark.documentUrl, ...mark.resources];
-  const out: { path: string; gzip: number }[] = [];
-  for (const u of urls) {
+async function initialFetchedBytes(
+  mark: FrameMark,
+  dirs: ServeDirs,
+  baseUrl: string,
+): Promise<{ path: string; gzip: number; start: number }[]> {
+  const requests = [{ url: mark.documentUrl, start: 0 }, ...mark.resources];
+  const out: { path: string; gzip: number; start: number }[] = [];
+  for (const { url: u, start } of requests) {
     const url = new URL(u);
     let body: Uint8Array;
     if (url.pathname.startsWith('/app/')) {
@@ -34,7 +38,7 @@ async function initialFetchedBytes(mark: FrameMark, dirs: ServeDirs, baseUrl: st
       const res = await fetch(new URL(url.pathname + url.search, baseUrl));
       body = new Uint8Array(await res.arrayBuffer());
     }
-    out.push({ path: url.pathname, gzip: gzipBytes(body) });
+    out.push({ path: url.pathname, gzip: gzipBytes(body), start });
   }
   return out;
 }
@@ -85,9 +89,14 @@ export async function browserFigures(ctx: BrowserBenchContext): Promise<void> {
     if (first) {
       const fetched = await initialFetchedBytes(first, dirs, env.baseUrl);
       const total = fetched.reduce((s, f) => s + f.gzip, 0);
+      const fcp = first.fcp ?? Infinity;
+      const beforeFcp = fetched.filter((f) => f.start <= fcp).reduce((s, f) => s + f.gzip, 0);
+      const name = (f: { path: string; gzip: number }) => `${f.path.replace(/^.*\//, '')} ${(f.gzip / 1000).toFixed(1)}`;
       ctx.emit(
         figure('initial_gzip_kb', kB(total), 'kB', 100, {
-          note: `requests of the app iframe before the suggestions were painted: ${fetched.map((f) => `${f.path.replace(/^.*\//, '')} ${(f.gzip / 1000).toFixed(1)}`).join(', ')}`,
+          note:
+            `everything the app iframe requested before the suggestions were painted (${kB(beforeFcp).toFixed(1)} kB of it before its first contentful paint): ` +
+            fetched.map(name).join(', '),
         }),
       );
       const unexpected = fetched.filter((f) => !f.path.startsWith('/app/'));

@@ -54,7 +54,7 @@ export const MARKER_SCRIPT = `(() => {
       bench.kind = app ? 'app' : 'baseline';
       bench.resources = performance.getEntriesByType('resource')
         .filter((e) => e.startTime <= bench.visibleAt)
-        .map((e) => e.name);
+        .map((e) => ({ url: e.name, start: e.startTime }));
       return;
     }
     requestAnimationFrame(tick);
@@ -66,8 +66,9 @@ export interface FrameMark {
   visibleAt: number;
   kind: 'app' | 'baseline';
   fcp: number | null;
-  /** URLs the iframe fetched before the marker was visible (the iframe document itself not included). */
-  resources: string[];
+  /** What the iframe requested before the marker was visible (the iframe document itself not included), with the
+   * request's start time in the iframe's clock. */
+  resources: { url: string; start: number }[];
   /** The iframe document's URL. */
   documentUrl: string;
 }
