@@ -62,14 +62,14 @@ export function IssuePreview(props: {
                 <SM isBold data-testid="preview-title" style={{ marginTop: 4 }}>
                   {request.title}
                 </SM>
-                <Labels data-testid="preview-labels" aria-label={t('ui.preview.labels')}>
+                <Labels data-testid="preview-labels" role="group" aria-label={t('ui.preview.labels')}>
                   {request.labels.map((l) => (
                     <Tag key={l} size="small" data-label={l}>
                       {l}
                     </Tag>
                   ))}
                 </Labels>
-                <Body data-testid="preview-body" tabIndex={0} aria-label={t('ui.preview.body')}>
+                <Body data-testid="preview-body" tabIndex={0} role="region" aria-label={t('ui.preview.body')}>
                   {request.body}
                 </Body>
                 {request.comments.length > 0 ? (

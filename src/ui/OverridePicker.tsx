@@ -7,6 +7,8 @@ import { Combobox, Field, Option } from '@zendeskgarden/react-dropdowns';
 export interface PickerOption {
   value: string;
   label: string;
+  /** What `data-value` says on the option (tests and tools pick options by it); defaults to `value`. */
+  dataValue?: string;
 }
 
 export default function OverridePicker(props: {
@@ -39,7 +41,7 @@ export default function OverridePicker(props: {
           data-testid={props['data-testid']}
         >
           {props.options.map((o) => (
-            <Option key={o.value} value={o.value} label={o.label} data-value={o.value} />
+            <Option key={o.value} value={o.value} label={o.label} data-value={o.dataValue ?? o.value} />
           ))}
         </Combobox>
       </Field>

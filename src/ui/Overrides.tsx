@@ -74,7 +74,7 @@ export function PriorityPicker(props: {
         label={t('ui.priority.override_label')}
         options={LEVELS.map((l) => {
           const name = `${priorityLabelOf(settings, l)} · ${t(`ui.priority.level.${l}`)}`;
-          return { value: `p${l}`, label: l === suggested ? t('ui.override.suggested', { name }) : name };
+          return { value: `p${l}`, dataValue: String(l), label: l === suggested ? t('ui.override.suggested', { name }) : name };
         })}
         value={`p${draft.priorityOverride ?? suggested}`}
         // Option values are `p0`..`p3`: Garden's Combobox does not show a selection whose value is "0".
