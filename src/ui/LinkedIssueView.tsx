@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import styled from 'styled-components';
 import { Anchor, Button } from '@zendeskgarden/react-buttons';
 import { Tag } from '@zendeskgarden/react-tags';
-import { SM, MD } from '@zendeskgarden/react-typography';
+import { SM } from '@zendeskgarden/react-typography';
 import { Skeleton } from '@zendeskgarden/react-loaders';
 import { composeHandoff } from '../core/handoff.ts';
 import type { Settings } from '../core/settings.ts';

@@ -2,11 +2,10 @@
 // tracker, the issue preview, filing and its outcome, and the hand-off. Decisions come from the core (compose*,
 // gate); this component only moves data between them and the agent.
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { Button } from '@zendeskgarden/react-buttons';
+import { Anchor, Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
 import { Field, Input } from '@zendeskgarden/react-forms';
 import { Alert } from '@zendeskgarden/react-notifications';
-import { Anchor } from '@zendeskgarden/react-buttons';
 import { SM } from '@zendeskgarden/react-typography';
 import { composeIssue } from '../core/compose.ts';
 import { composeHandoff } from '../core/handoff.ts';
