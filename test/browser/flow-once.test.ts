@@ -1,9 +1,8 @@
 // The sidebar flow never files twice (issue 5 §5, §8): a double-click on File, and two clicks faster than React can
 // disable the button, each give exactly one issue. (H8's drills cover duplicates after reloads and timeouts too.)
 // Needs `npm run build` first (npm test does it).
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { control, openTicket, startHarness, type Harness } from './harness.ts';
+import { control, openTicket, type Harness } from './harness.ts';
 import {
   eventually,
   ITEM_KEYS,
@@ -12,14 +11,14 @@ import {
   slowly,
   ticketState,
   waitForForm,
+  startFlowHarness,
 } from './flow-steps.ts';
 
 
 let h: Harness;
 
 beforeAll(async () => {
-  if (!existsSync('dist/assets/iframe.html')) throw new Error('dist/ is not built: run `npm run build` (npm test does) before the browser tests');
-  h = await startHarness({ settings: { settings: {}, secure: {} } });
+  h = await startFlowHarness();
 });
 
 afterAll(async () => {

@@ -2,9 +2,9 @@
 // overrides), and a GitHub failure shows the Garden alert with the next step, after which Retry files exactly one
 // issue. (H8's drills in test/drills/ cover every error class; this is the flow.)
 // Needs `npm run build` first (npm test does it).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { control, openTicket, startHarness, type Harness } from './harness.ts';
+import { control, openTicket, type Harness } from './harness.ts';
 import {
   eventually,
   ITEM_KEYS,
@@ -17,6 +17,7 @@ import {
   slowly,
   ticketState,
   waitForForm,
+  startFlowHarness,
 } from './flow-steps.ts';
 
 const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as {
@@ -27,8 +28,7 @@ const CREATE = { method: 'POST', path: '^/repos/sourcegraph/customer/issues$' };
 let h: Harness;
 
 beforeAll(async () => {
-  if (!existsSync('dist/assets/iframe.html')) throw new Error('dist/ is not built: run `npm run build` (npm test does) before the browser tests');
-  h = await startHarness({ settings: { settings: {}, secure: {} } });
+  h = await startFlowHarness();
 });
 
 afterAll(async () => {

@@ -2,11 +2,11 @@
 // tick the checklist, pick an override, open the preview, file; and what they read back from the preview server
 // (the GitHub stand-in's issues, the ticket as written back). Builds on the harness (test/browser/harness.ts),
 // which starts the preview and Chromium; this module only adds the panel's steps and the servers' answers.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { TicketBundle } from '../../src/core/types.ts';
-import { appFrame, type Harness } from './harness.ts';
+import { appFrame, startHarness, type Harness } from './harness.ts';
 
 /** Step-1 items and Step 2 (teammates asked, for requests for help), in the panel's order (contracts §6). */
 export const ITEM_KEYS = ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates'] as const;
@@ -21,6 +21,20 @@ export const SHOTS_DIR = join('test', 'output', 'screenshots');
  */
 export const eventually = { timeout: 15_000 };
 export const slowly = { timeout: 30_000 };
+
+/**
+ * The harness for these tests: the built app from dist/ (or from env ENGAGE_TEST_DIST, a private copy of a build,
+ * for a shared working tree where someone may be rebuilding dist/ meanwhile) and explicit settings, so that a
+ * developer's engage.settings.json cannot change what the tests see (manifest defaults, the preview's own token).
+ */
+export async function startFlowHarness(): Promise<Harness> {
+  const distDir = process.env.ENGAGE_TEST_DIST;
+  const dist = distDir ?? 'dist';
+  if (!existsSync(join(dist, 'assets', 'iframe.html'))) {
+    throw new Error(`${dist}/ is not built: run \`npm run build\` (npm test does) before the browser tests`);
+  }
+  return startHarness({ settings: { settings: {}, secure: {} }, ...(distDir ? { distDir } : {}) });
+}
 
 /** Wait until `check` holds (for waits outside `expect.poll`, e.g. in the screenshot script). */
 export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
@@ -197,4 +211,56 @@ export async function shootSidebar(page: Page, path: string): Promise<void> {
   } finally {
     await page.setViewportSize(viewport);
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Accessibility: axe-core inside the app's frame.
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string; failureSummary?: string }[];
+}
+
+let axeSource: string | null = null;
+
+/**
+ * Run axe-core (the installed package, injected into the app's frame through the DevTools protocol, so the app's
+ * own policies are not involved) on the whole panel document and return the problems of at least `minImpact`: the
+ * violations, and the "needs review" results of those rules that axe could not settle by itself (e.g. an aria-label
+ * on an element without a role, which screen readers ignore). Colour contrast "needs review" results are left out:
+ * axe reports them whenever text sits over something it cannot measure; real contrast failures are violations.
+ */
+export async function axeViolations(frame: Frame, minImpact: 'serious' | 'critical' = 'serious'): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const loaded = await frame.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+  if (!loaded) await frame.evaluate(`${axeSource}\n;void 0`);
+  const { problems, passes } = await frame.evaluate(async () => {
+    type Result = { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string; failureSummary?: string }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Result[]; incomplete: Result[]; passes: Result[] }> } }).axe;
+    const result = await axe.run(document);
+    const review = result.incomplete.filter((r) => r.id !== 'color-contrast' && r.id !== 'color-contrast-enhanced');
+    return {
+      passes: result.passes.length,
+      problems: [...result.violations, ...review.map((r) => ({ ...r, id: `${r.id} (needs review)` }))].map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 300), failureSummary: n.failureSummary })),
+      })),
+    };
+  });
+  // A panel that axe found nothing to check in (an empty or blanked document) must not pass as accessible.
+  if (passes < 10) throw new Error(`axe-core checked almost nothing (${passes} passing rules): is the panel rendered?`);
+  const rank = { minor: 0, moderate: 1, serious: 2, critical: 3 } as Record<string, number>;
+  return problems.filter((v) => (rank[v.impact ?? 'minor'] ?? 0) >= rank[minImpact]!);
+}
+
+/** A readable list of violations for a failing assertion's message. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} ${n.html}\n    ${n.failureSummary ?? ''}`).join('\n')}`)
+    .join('\n');
 }

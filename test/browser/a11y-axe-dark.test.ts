@@ -1,0 +1,5 @@
+// No serious or critical axe-core problems in the panel in dark mode (issue 5 §7): see a11y-axe-suite.ts.
+// Needs `npm run build` first (npm test does it).
+import { axeSuite } from './a11y-axe-suite.ts';
+
+axeSuite('dark');
