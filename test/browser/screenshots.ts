@@ -1,0 +1,64 @@
+// The README's pictures of the panel (issue 5 §9): `npm run screenshots` (after `npm run build`) opens a fixture
+// ticket in the preview, in Chromium on the real ZAF SDK, once in light and once in dark mode, and writes the sidebar
+// (cropped to the app's iframe, its first screenful) to docs/screenshots/panel-light.png and panel-dark.png.
+// The browser tests' review screenshots of every state go to test/output/screenshots/ instead (not committed).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openTicket } from './harness.ts';
+import { startFlowHarness, waitForForm } from './flow-steps.ts';
+
+const OUT_DIR = join('docs', 'screenshots');
+/** Acme Robotics: a Distribution outage, with every kind of evidence the first view shows. */
+const TICKET_ID = 1001;
+/** How much of the panel the README shows: the first view and the start of the checklist. */
+const MAX_HEIGHT = 960;
+
+/** The sidebar app's iframe, cropped to its first MAX_HEIGHT pixels. */
+async function shootPanel(page: Page, path: string): Promise<void> {
+  const iframe = page.getByTestId('app-frame');
+  // Let the app's last resize land, then make the window tall enough that the sidebar column does not cut it.
+  await page.waitForTimeout(300);
+  await page.setViewportSize({ width: 1280, height: MAX_HEIGHT + 200 });
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    const aside = document.querySelector('aside.sidebar');
+    if (aside) aside.scrollTop = 0;
+  });
+  const box = await iframe.boundingBox();
+  if (!box) throw new Error('the app iframe is not on screen');
+  await page.screenshot({
+    path,
+    animations: 'disabled',
+    clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, MAX_HEIGHT) },
+  });
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const h = await startFlowHarness();
+  try {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, frame } = await openTicket(h, TICKET_ID, { colorScheme: scheme });
+      await waitForForm(frame);
+      const shown = await frame.locator('[data-color-scheme]').first().getAttribute('data-color-scheme');
+      if (shown !== scheme) throw new Error(`the panel shows ${shown}, not ${scheme}`);
+      // Fonts and the lazily loaded work area are in; a picture must not catch a loading skeleton.
+      await frame.evaluate(() => document.fonts.ready.then(() => undefined));
+      if ((await frame.locator('[aria-busy="true"]').count()) > 0) {
+        await frame.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 15_000 });
+      }
+      const path = join(OUT_DIR, `panel-${scheme}.png`);
+      await shootPanel(page, path);
+      console.log(`wrote ${path}`);
+      await page.close();
+    }
+  } finally {
+    await h.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`screenshots: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});
