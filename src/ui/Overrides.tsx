@@ -4,7 +4,6 @@
 // `engage eval` record it.
 import { lazy, Suspense } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Input } from '@zendeskgarden/react-forms';
 import { Skeleton } from '@zendeskgarden/react-loaders';
 import type { Settings } from '../core/settings.ts';
 import type { Classification, PriorityLevel, Team } from '../core/types.ts';
@@ -85,22 +84,5 @@ export function PriorityPicker(props: {
         data-testid="priority-override-select"
       />
     </Suspense>
-  );
-}
-
-/** Why the agent changed the suggestion (optional): recorded with the issue for `engage eval`. */
-export function OverrideReason(props: { t: Translate; draft: Draft; dispatch: (a: DraftAction) => void }): JSX.Element {
-  const { t, draft, dispatch } = props;
-  return (
-    <Field>
-      <Field.Label>{t('ui.override.reason_label')}</Field.Label>
-      <Field.Hint>{t('ui.override.reason_hint')}</Field.Hint>
-      <Input
-        isCompact
-        value={draft.overrideReason}
-        onChange={(e) => dispatch({ type: 'overrideReason', reason: e.target.value })}
-        data-testid="override-reason"
-      />
-    </Field>
   );
 }

@@ -12,12 +12,13 @@ import { browserStorage, saveFiled, toDecisions } from './draft.ts';
 import type { Translate } from './i18n.ts';
 import { useDraft } from './hooks/useDraft.ts';
 import { FirstView } from './FirstView.tsx';
-import { ChangeButton, OverrideReason, PriorityPicker, TeamPicker } from './Overrides.tsx';
+import { ChangeButton, PriorityPicker, TeamPicker } from './Overrides.tsx';
 
 const loadWorkbench = () => import('./Workbench.tsx');
 const loadDetails = () => import('./Details.tsx');
 const Workbench = lazy(loadWorkbench);
 const Details = lazy(loadDetails);
+const OverrideReason = lazy(() => import('./OverrideReason.tsx'));
 
 function Placeholder(): JSX.Element {
   return (
@@ -97,7 +98,11 @@ export default function RfhPanel(props: {
           ) : null
         }
       />
-      {overridden ? <OverrideReason t={t} draft={draft} dispatch={dispatch} /> : null}
+      {overridden ? (
+        <Suspense fallback={null}>
+          <OverrideReason t={t} draft={draft} dispatch={dispatch} />
+        </Suspense>
+      ) : null}
       <div>
         <Button
           size="small"
