@@ -51,6 +51,8 @@ describe('dark mode', () => {
 
     await page.getByTestId('color-scheme-toggle').check();
     await expect.poll(() => colours(frame).then((c) => c.body), eventually).not.toBe(light.body);
+    // Garden fades colours (CSS transitions): read them once they have settled.
+    await frame.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
     const dark = await colours(frame);
     expect(dark.panel).not.toBe(light.panel);
     expect(dark.field).not.toBe(light.field);
