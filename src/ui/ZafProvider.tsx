@@ -37,6 +37,8 @@ export function ZafProvider(props: { client: ZafClient; children: ReactNode }): 
         const start = await readStart(client);
         const i18n = await loadI18n(start.locale);
         if (!live) return;
+        // The page's language is the agent's (iframe.html says "en"): screen readers pronounce the text by it.
+        document.documentElement.lang = i18n.locale;
         if (start.colorScheme) setScheme(start.colorScheme);
         setPhase({ kind: 'ready', app: { client, context: start.context, metadata: start.metadata, i18n } });
       } catch (error) {

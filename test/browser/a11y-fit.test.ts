@@ -2,6 +2,7 @@
 // panel live (no reload), and the keyboard alone reaches and operates the details, the overrides, the checklist and
 // the File button, each with a visible focus indicator. (The sidebar widths: a11y-width.test.ts.)
 // Needs `npm run build` first (npm test does it).
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { control, openTicket, type Harness } from './harness.ts';
@@ -203,6 +204,17 @@ describe('keyboard', () => {
     // Every control met on the way showed a visible focus indicator.
     expect(checked.size).toBeGreaterThanOrEqual(10);
     expect(invisible, `focus not visible on:\n${invisible.join('\n')}`).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('language', () => {
+  it("declares the agent's language on the document, so screen readers pronounce the German panel as German", async () => {
+    const { page, frame } = await openTicket(h, 1001, { locale: 'de' });
+    await waitForForm(frame);
+    const de = JSON.parse(readFileSync('translations/de.json', 'utf8')) as { ui: { details: { show: string } } };
+    expect(await frame.getByTestId('details-toggle').textContent()).toBe(de.ui.details.show);
+    expect(await frame.evaluate(() => document.documentElement.lang)).toBe('de');
     await page.close();
   });
 });
