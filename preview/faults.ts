@@ -1,21 +1,9 @@
 // Fault injection for the preview's Zendesk API (`POST /__faults/zendesk`), with the same rule shape the GitHub
 // stand-in takes (contracts §1), so drills and browser tests script both sides the same way.
 
-export interface FaultRule {
-  method?: string;
-  /** A RegExp source matched against the request path (e.g. `/api/v2/tickets/1001.json`); absent = any. */
-  path?: string;
-  status?: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  /** How many matching requests it applies to (default 1). */
-  times?: number;
-  /** Perform the real operation first, then answer with the fault. */
-  commitThenFail?: boolean;
-  /** Simulate a dropped connection. */
-  network?: boolean;
-}
+// One rule shape for both sides: the stand-in's (contracts §1) is the definition.
+import type { FaultRule } from './github/standin.ts';
+export type { FaultRule };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,18 +2,8 @@
 // the GitHub stand-in's issues. Used by the drills and the benchmark; every call fails loudly on a non-2xx answer.
 import type { TicketBundle } from '../../../src/core/types.ts';
 
-export interface FaultRule {
-  method?: string;
-  /** RegExp source matched against the path after the API root (GitHub) or the `/api/v2/...` path (Zendesk). */
-  path?: string;
-  status?: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  times?: number;
-  commitThenFail?: boolean;
-  network?: boolean;
-}
+import type { FaultRule } from '../../../preview/github/standin.ts';
+export type { FaultRule };
 
 export interface LogEntry {
   method: string;
