@@ -113,8 +113,10 @@ function repro(model: TicketModel, srcs: Source[]): ChecklistHint {
 }
 
 // --- recent changes -----------------------------------------------------------------------------------------
+// The change runs to the end of its sentence (at most 80 characters): a full stop ends it, but a dot inside a word
+// or number ("3.29.1", "v5.2.0", "values.yaml") does not, or "upgraded to 3.29.1" would read "upgraded to 3".
 const CHANGE =
-  /\b(?:upgrad(?:e|ed|ing)|updated?|migrat(?:ed|ion|ing)|moved|rotated|renewed|changed|switched|added|enabled|disabled|installed|reconfigured|config(?:uration)? change|since (?:we|our|the|last)|after (?:we|our|the|upgrading|updating))\b[^\n.]{0,80}/gi;
+  /\b(?:upgrad(?:e|ed|ing)|updated?|migrat(?:ed|ion|ing)|moved|rotated|renewed|changed|switched|added|enabled|disabled|installed|reconfigured|config(?:uration)? change|since (?:we|our|the|last)|after (?:we|our|the|upgrading|updating))\b(?:[^\n.]|\.(?=\w)){0,80}/gi;
 const NO_CHANGE = /\b(?:nothing (?:else )?(?:has )?changed|no (?:recent )?changes|we (?:didn't|did not|haven't|have not) change(?:d)? anything)\b/gi;
 
 function recentChanges(srcs: Source[]): ChecklistHint {
