@@ -3,7 +3,8 @@
 //
 // Each method makes the fewest calls that give a CONSISTENT answer, since "never file twice" rests on them:
 // - checkAccess: `GET /repos/{o}/{r}` (permissions.push); a positive answer is remembered for a few minutes so the
-//   filing click does not pay for it again.
+//   filing click does not pay for it again (the form checks when it opens), a check in flight is shared, and any
+//   refusal (401/403/404) or labels dropped on a create forget the answer so the next filing asks again.
 // - findByMarker: the repository's issues carrying the customer label, newest first (the issues list is consistent
 //   the moment a create returns, unlike search, which lags by up to a minute), matched on the ticket's visible
 //   marker in the body; search (`in:body`) only when labels may have been dropped (no push access) or no label is
@@ -45,12 +46,21 @@ export type CreateGitHubOptions = OctokitOptions;
 
 /** How long a positive access check is trusted. A negative one is never cached: the admin may fix it any moment. */
 const ACCESS_TTL_MS = 5 * 60_000;
+
+interface AccessMemo {
+  /** Until when a positive answer holds, per API URL + repository. */
+  until: Map<string, number>;
+  /** Checks on their way: the click made while the form's own check is still running joins it. */
+  pending: Map<string, Promise<{ push: boolean }>>;
+}
 /**
- * Positive access answers, shared by every service over the same ZAF client (one app installation, one token) and
- * keyed by API URL and repository, so the check the form makes when it opens spares the filing click its request,
- * whichever service instance each one uses.
+ * Access answers, shared by every service over the same ZAF client (one app installation, one token) and keyed by
+ * API URL and repository, so the check the form makes when it opens spares the filing click its request, whichever
+ * service instance each one uses.
  */
-const accessByClient = new WeakMap<ZafClient, Map<string, number>>();
+const accessByClient = new WeakMap<ZafClient, AccessMemo>();
+/** Answers that may mean the token or its access changed since the last check. */
+const REFUSALS = new Set<string>(['github_unauthorized', 'github_no_push', 'github_repo_not_found']);
 /** Issues listed per lookup page; a customer with more recent issues than this falls back to search. */
 const LIST_PAGE = 100;
 
@@ -58,7 +68,7 @@ export function createGitHub(client: ZafClient, settings: Settings, options: Cre
   const octokit = createOctokit(client, settings, options);
   let access = accessByClient.get(client);
   if (!access) {
-    access = new Map();
+    access = { until: new Map(), pending: new Map() };
     accessByClient.set(client, access);
   }
   return new OctokitGitHub(octokit, settings, access);
@@ -72,8 +82,12 @@ class OctokitGitHub implements GitHubService {
   constructor(
     private readonly octokit: EngageOctokit,
     readonly settings: Settings,
-    private readonly accessUntil: Map<string, number>,
+    private readonly access: AccessMemo,
   ) {}
+
+  private accessKey(repo: RepoRef): string {
+    return `${this.settings.githubApiUrl} ${key(repo)}`;
+  }
 
   private context(repo: RepoRef): GitHubErrorContext {
     const ctx: GitHubErrorContext = { repo, apiUrl: this.settings.githubApiUrl };
@@ -86,20 +100,32 @@ class OctokitGitHub implements GitHubService {
     try {
       return await run();
     } catch (e) {
-      throw classifyGitHubError(e, this.context(repo));
+      const error = classifyGitHubError(e, this.context(repo));
+      if (REFUSALS.has(error.code)) this.access.until.delete(this.accessKey(repo));
+      throw error;
     }
   }
 
   async checkAccess(repo: RepoRef): Promise<{ push: boolean }> {
-    const cacheKey = `${this.settings.githubApiUrl} ${key(repo)}`;
-    const until = this.accessUntil.get(cacheKey);
+    const cacheKey = this.accessKey(repo);
+    const until = this.access.until.get(cacheKey);
     if (until !== undefined && until > Date.now()) return { push: true };
-    const { data } = await this.call(repo, () => this.octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo }));
-    // `permissions` is present for any authenticated call; without it we cannot know, and assume the worst.
-    const push = data.permissions?.push === true;
-    if (push) this.accessUntil.set(cacheKey, Date.now() + ACCESS_TTL_MS);
-    else this.accessUntil.delete(cacheKey);
-    return { push };
+    const pending = this.access.pending.get(cacheKey);
+    if (pending) return pending;
+    const check = (async () => {
+      const { data } = await this.call(repo, () => this.octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo }));
+      // `permissions` is present for any authenticated call; without it we cannot know, and assume the worst.
+      const push = data.permissions?.push === true;
+      if (push) this.access.until.set(cacheKey, Date.now() + ACCESS_TTL_MS);
+      else this.access.until.delete(cacheKey);
+      return { push };
+    })();
+    this.access.pending.set(cacheKey, check);
+    try {
+      return await check;
+    } finally {
+      this.access.pending.delete(cacheKey);
+    }
   }
 
   async findByMarker(repo: RepoRef, marker: string, options: FindOptions = {}): Promise<LinkedIssue | null> {
@@ -150,6 +176,9 @@ class OctokitGitHub implements GitHubService {
         request: { retries: 0 },
       }),
     );
+    // GitHub drops the labels silently when the token lost push access after the last check: forget that answer, so
+    // the next filing checks again (and refuses) instead of trusting it for the rest of its few minutes.
+    if (request.labels.length > 0 && (data.labels?.length ?? 0) === 0) this.access.until.delete(this.accessKey(repo));
     const link = toLink(repo, data);
     const followUps = await this.addComments(link, request.comments);
     const created: CreatedIssue = { ...link, commentsPosted: followUps.posted };
