@@ -2,7 +2,11 @@
 // booleans, empty string when unset), validated one by one. A bad value never breaks the panel: it falls back to
 // the default and produces one problem naming the setting, which the sidebar shows as an alert.
 // The GitHub token is a secure setting: it is never in `metadata.settings` and so never appears here.
-import { z } from 'zod';
+//
+// Validation uses zod's functional build `zod/mini`: it tree-shakes to the few checks used here, where `zod`'s
+// method-chaining API drags the whole library (and, as `import { z }`, every locale) into the first view. zod/mini
+// loads no locale, so every issue that can reach the agent carries its own message below.
+import * as z from 'zod/mini';
 
 export interface RepoRef {
   owner: string;
@@ -72,60 +76,83 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Text as ZAF gives it: trimmed; unset (undefined, null, '') means "use the default". */
-const text = z
-  .union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()])
-  .transform((v) => (v === null || v === undefined ? '' : String(v).trim()));
+const text = z.pipe(
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()], { error: 'must be text' }),
+  z.transform((v: string | number | boolean | null | undefined) => (v === null || v === undefined ? '' : String(v).trim())),
+);
 
 // GitHub's rules: owner 1-39 chars of letters, digits, hyphens; repo 1-100 of letters, digits, `.`, `-`, `_`.
-const repoSchema = text.pipe(
-  z
-    .string()
-    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be "owner/repo", e.g. "sourcegraph/customer"')
-    .refine((v) => !v.endsWith('/.') && !v.endsWith('/..'), 'is not a valid repository name')
-    .transform((v): RepoRef => {
+const repoSchema = z.pipe(
+  text,
+  z.pipe(
+    z.string().check(
+      z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be "owner/repo", e.g. "sourcegraph/customer"'),
+      z.refine((v: string) => !v.endsWith('/.') && !v.endsWith('/..'), 'is not a valid repository name'),
+    ),
+    z.transform((v: string): RepoRef => {
       const [owner, repo] = v.split('/') as [string, string];
       return { owner, repo };
     }),
+  ),
 );
 
-const urlSchema = text.pipe(
-  z
-    .string()
-    .url('must be a URL such as https://api.github.com or https://github.example.com/api/v3')
-    .refine((v) => /^https?:\/\//.test(v), 'must start with https:// (or http:// for a local GitHub stand-in)')
-    .transform((v) => v.replace(/\/+$/, '')),
+const urlSchema = z.pipe(
+  text,
+  z.pipe(
+    z.string().check(
+      z.url('must be a URL such as https://api.github.com or https://github.example.com/api/v3'),
+      z.refine((v: string) => /^https?:\/\//.test(v), 'must start with https:// (or http:// for a local GitHub stand-in)'),
+    ),
+    z.transform((v: string) => v.replace(/\/+$/, '')),
+  ),
 );
 
 // GitHub label names are at most 50 characters; the prefixes leave room for what follows them.
 const labelSchema = (max: number) =>
-  text.pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(/^[^,]*$/, 'must not contain a comma'));
+  z.pipe(
+    text,
+    z.string().check(
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(max, `must be at most ${max} characters`),
+      z.regex(/^[^,]*$/, 'must not contain a comma'),
+    ),
+  );
 
-const fieldIdSchema = text.pipe(
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a Zendesk ticket field id (digits only), or empty')
-    .transform((v) => Number(v)),
+const fieldIdSchema = z.pipe(
+  text,
+  z.pipe(
+    z.string().check(z.regex(/^\d+$/, 'must be a Zendesk ticket field id (digits only), or empty')),
+    z.transform((v: string) => Number(v)),
+  ),
 );
 
-const checkboxSchema = z
-  .union([z.boolean(), z.string(), z.number(), z.null(), z.undefined()])
-  .transform((v, ctx) => {
-    if (typeof v === 'boolean') return v;
-    const s = String(v).trim().toLowerCase();
-    if (s === 'true' || s === '1' || s === 'yes') return true;
-    if (s === 'false' || s === '0' || s === 'no') return false;
-    ctx.addIssue({ code: 'custom', message: 'must be true or false' });
-    return z.NEVER;
-  });
+const CHECKBOX_WORDS = new Map<string, boolean>([
+  ['true', true], ['1', true], ['yes', true],
+  ['false', false], ['0', false], ['no', false],
+]);
 
-const listSchema = text.transform((v) =>
-  v
-    .split(/[,\s]+/)
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean),
+/** A checkbox, or the words an admin may type for one; anything else is left as is for `z.boolean` to refuse. */
+const checkboxSchema = z.pipe(
+  z.pipe(
+    z.union([z.boolean(), z.string(), z.number(), z.null(), z.undefined()], { error: 'must be true or false' }),
+    z.transform((v: boolean | string | number | null | undefined): unknown =>
+      typeof v === 'boolean' ? v : (CHECKBOX_WORDS.get(String(v).trim().toLowerCase()) ?? v),
+    ),
+  ),
+  z.boolean({ error: 'must be true or false' }),
 );
 
-const statusSchema = text.pipe(z.enum(['none', 'hold'], { message: 'must be "none" or "hold"' }));
+const listSchema = z.pipe(
+  text,
+  z.transform((v: string) =>
+    v
+      .split(/[,\s]+/)
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  ),
+);
+
+const statusSchema = z.pipe(text, z.enum(['none', 'hold'], { error: 'must be "none" or "hold"' }));
 
 function isUnset(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -143,7 +170,7 @@ export function parseSettings(raw: Record<string, unknown> | null | undefined): 
   const problems: SettingProblem[] = [];
   const s: Settings = structuredClone(DEFAULT_SETTINGS);
 
-  function take<T>(name: ParameterName, schema: z.ZodType<T, unknown>, apply: (v: T) => void): void {
+  function take<T>(name: ParameterName, schema: z.ZodMiniType<T, unknown>, apply: (v: T) => void): void {
     const value = input[name];
     if (isUnset(value) && name !== 'require_checklist') return;
     if (name === 'require_checklist' && (value === undefined || value === null || value === '')) return;
