@@ -4,7 +4,9 @@
 // (GitHub: sync vs native integration; Kubernetes as mere environment; "performance" of what; language names).
 //
 // Settings may override or extend the catalogue with `routing_overrides` (JSON); see `buildCatalogue`.
-import { z } from 'zod';
+// Validation uses `zod/mini` (tree-shakable, see settings.ts); it loads no locale, so every check that can fail
+// carries its message here and `issueText` words the structural ones (wrong type, unknown field).
+import * as z from 'zod/mini';
 import type { SettingProblem } from './settings.ts';
 import type { Team, TeamId } from './types.ts';
 
@@ -167,35 +169,41 @@ export function findTeam(teams: readonly Team[], id: TeamId): Team | undefined {
 
 const SETTING = 'routing_overrides';
 
-const keywordList = z.array(z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters')).max(500);
+const keywordList = z.array(
+  z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters')),
+).check(z.maxLength(500, 'must list at most 500 keywords'));
+
+/** A non-empty trimmed string of at most `max` characters. */
+const shortText = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
 
 const teamOverrideSchema = z.strictObject({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and hyphens (e.g. "search-core"), at most 40 characters'),
-  name: z.string().trim().min(1, 'must not be empty').max(80).optional(),
-  keywords: keywordList.optional(),
-  addKeywords: keywordList.optional(),
-  removeKeywords: keywordList.optional(),
-  githubLabel: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty (use null for a team that takes no GitHub issue)')
-    .max(50, 'must be at most 50 characters (GitHub label limit)')
-    .regex(/^[^,]*$/, 'must not contain a comma')
-    .nullable()
-    .optional(),
-  slackChannel: z.string().trim().regex(/^#[\w.-]{1,80}$/, 'must look like "#channel-name"').optional(),
-  slackHandle: z.string().trim().min(1, 'must not be empty').max(120).optional(),
-  handbookUrl: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), 'must be an http(s) URL or empty')
-    .optional(),
-  takesGithubIssues: z.boolean().optional(),
+    .check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and hyphens (e.g. "search-core"), at most 40 characters')),
+  name: z.optional(shortText(80)),
+  keywords: z.optional(keywordList),
+  addKeywords: z.optional(keywordList),
+  removeKeywords: z.optional(keywordList),
+  githubLabel: z.optional(
+    z.nullable(
+      z.string().check(
+        z.trim(),
+        z.minLength(1, 'must not be empty (use null for a team that takes no GitHub issue)'),
+        z.maxLength(50, 'must be at most 50 characters (GitHub label limit)'),
+        z.regex(/^[^,]*$/, 'must not contain a comma'),
+      ),
+    ),
+  ),
+  slackChannel: z.optional(z.string().check(z.trim(), z.regex(/^#[\w.-]{1,80}$/, 'must look like "#channel-name"'))),
+  slackHandle: z.optional(shortText(120)),
+  handbookUrl: z.optional(
+    z.string().check(z.trim(), z.refine((v: string) => v === '' || /^https?:\/\/\S+$/.test(v), 'must be an http(s) URL or empty')),
+  ),
+  takesGithubIssues: z.optional(z.boolean()),
 });
 
-type TeamOverride = z.infer<typeof teamOverrideSchema>;
+type TeamOverride = z.output<typeof teamOverrideSchema>;
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
