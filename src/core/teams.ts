@@ -169,41 +169,46 @@ export function findTeam(teams: readonly Team[], id: TeamId): Team | undefined {
 
 const SETTING = 'routing_overrides';
 
-const keywordList = z.array(
-  z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters')),
-).check(z.maxLength(500, 'must list at most 500 keywords'));
+// Built on first use: most installs have no overrides, so the first view need not pay for constructing it.
+function makeOverrideSchema() {
+  const keywordList = z.array(
+    z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters')),
+  ).check(z.maxLength(500, 'must list at most 500 keywords'));
 
-/** A non-empty trimmed string of at most `max` characters. */
-const shortText = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
+  /** A non-empty trimmed string of at most `max` characters. */
+  const shortText = (max: number) =>
+    z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
 
-const teamOverrideSchema = z.strictObject({
-  id: z
-    .string()
-    .check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and hyphens (e.g. "search-core"), at most 40 characters')),
-  name: z.optional(shortText(80)),
-  keywords: z.optional(keywordList),
-  addKeywords: z.optional(keywordList),
-  removeKeywords: z.optional(keywordList),
-  githubLabel: z.optional(
-    z.nullable(
-      z.string().check(
-        z.trim(),
-        z.minLength(1, 'must not be empty (use null for a team that takes no GitHub issue)'),
-        z.maxLength(50, 'must be at most 50 characters (GitHub label limit)'),
-        z.regex(/^[^,]*$/, 'must not contain a comma'),
+  return z.strictObject({
+    id: z
+      .string()
+      .check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and hyphens (e.g. "search-core"), at most 40 characters')),
+    name: z.optional(shortText(80)),
+    keywords: z.optional(keywordList),
+    addKeywords: z.optional(keywordList),
+    removeKeywords: z.optional(keywordList),
+    githubLabel: z.optional(
+      z.nullable(
+        z.string().check(
+          z.trim(),
+          z.minLength(1, 'must not be empty (use null for a team that takes no GitHub issue)'),
+          z.maxLength(50, 'must be at most 50 characters (GitHub label limit)'),
+          z.regex(/^[^,]*$/, 'must not contain a comma'),
+        ),
       ),
     ),
-  ),
-  slackChannel: z.optional(z.string().check(z.trim(), z.regex(/^#[\w.-]{1,80}$/, 'must look like "#channel-name"'))),
-  slackHandle: z.optional(shortText(120)),
-  handbookUrl: z.optional(
-    z.string().check(z.trim(), z.refine((v: string) => v === '' || /^https?:\/\/\S+$/.test(v), 'must be an http(s) URL or empty')),
-  ),
-  takesGithubIssues: z.optional(z.boolean()),
-});
+    slackChannel: z.optional(z.string().check(z.trim(), z.regex(/^#[\w.-]{1,80}$/, 'must look like "#channel-name"'))),
+    slackHandle: z.optional(shortText(120)),
+    handbookUrl: z.optional(
+      z.string().check(z.trim(), z.refine((v: string) => v === '' || /^https?:\/\/\S+$/.test(v), 'must be an http(s) URL or empty')),
+    ),
+    takesGithubIssues: z.optional(z.boolean()),
+  });
+}
 
-type TeamOverride = z.output<typeof teamOverrideSchema>;
+let overrideSchema: ReturnType<typeof makeOverrideSchema> | undefined;
+
+type TeamOverride = z.output<ReturnType<typeof makeOverrideSchema>>;
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
@@ -299,7 +304,7 @@ export function buildCatalogue(overridesJson: string): { teams: Team[]; problems
   const seen = new Set<string>();
   entries.forEach((entry, i) => {
     const where = `${prefix}[${i}]`;
-    const parsed = teamOverrideSchema.safeParse(entry);
+    const parsed = (overrideSchema ??= makeOverrideSchema()).safeParse(entry);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push({ setting: SETTING, message: `${issueText(issue, where)}; this entry is ignored` });
       return;
