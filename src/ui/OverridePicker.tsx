@@ -17,6 +17,8 @@ export default function OverridePicker(props: {
   options: PickerOption[];
   value: string;
   onChange: (value: string) => void;
+  /** No longer changeable (the issue is being filed or exists); `hint` then says why. */
+  disabled?: boolean;
   'data-testid'?: string;
 }): JSX.Element {
   const [expanded, setExpanded] = useState(false);
@@ -28,6 +30,7 @@ export default function OverridePicker(props: {
         <Combobox
           isCompact
           isEditable={false}
+          isDisabled={props.disabled === true}
           selectionValue={props.value}
           listboxMaxHeight="220px"
           // The selection's label straight from our options: Garden only knows option labels once they mounted.
@@ -45,7 +48,7 @@ export default function OverridePicker(props: {
           ))}
         </Combobox>
       </Field>
-      {expanded ? <div aria-hidden="true" style={{ height: 230 }} /> : null}
+      {expanded && !props.disabled ? <div aria-hidden="true" style={{ height: 230 }} /> : null}
     </div>
   );
 }

@@ -2,9 +2,15 @@
 // Combobox (a lazy chunk: @zendeskgarden/react-dropdowns is too heavy for the first paint). The choice goes into the
 // draft and from there into the decisions (`override.suggestedTeamId/suggestedPriority/reason`), so the issue and
 // `engage eval` record it.
-import { lazy, Suspense } from 'react';
+//
+// Once a filing starts, the team and priority are in the issue: changing them could no longer affect it (and
+// changing the team to one that takes no GitHub issues would swap the filed view for a hand-off). The work area
+// (a lazy chunk, not a parent of these buttons) says so through `lockOverrides`, and the buttons and pickers disable
+// themselves with a short reason.
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Skeleton } from '@zendeskgarden/react-loaders';
+import { SM } from '@zendeskgarden/react-typography';
 import type { Settings } from '../core/settings.ts';
 import type { Classification, PriorityLevel, Team } from '../core/types.ts';
 import type { Draft, DraftAction } from './draft.ts';
@@ -15,6 +21,29 @@ const OverridePicker = lazy(() => import('./OverridePicker.tsx'));
 
 const LEVELS: PriorityLevel[] = [0, 1, 2, 3];
 
+/** Why the overrides cannot change now (a filing is running, or the issue exists), in the agent's words; null = free. */
+export type OverrideLock = { state: 'filing' | 'filed'; reason: string } | null;
+
+// One panel per iframe (one ticket), so one lock for the page.
+let lock: OverrideLock = null;
+const listeners = new Set<() => void>();
+
+/** Lock (or unlock, with null) the team and priority overrides; the work area calls this as filing moves on. */
+export function lockOverrides(next: OverrideLock): void {
+  if (next === lock || (next && lock && next.state === lock.state && next.reason === lock.reason)) return;
+  lock = next;
+  for (const l of listeners) l();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useOverrideLock(): OverrideLock {
+  return useSyncExternalStore(subscribe, () => lock, () => lock);
+}
+
 export function ChangeButton(props: {
   label: string;
   ariaLabel: string;
@@ -22,17 +51,30 @@ export function ChangeButton(props: {
   onClick: () => void;
   'data-testid': string;
 }): JSX.Element {
+  const locked = useOverrideLock();
+  const reasonId = `${props['data-testid']}-locked`;
+  const reason = locked ? locked.reason : null;
   return (
-    <Button
-      size="small"
-      isBasic
-      aria-label={props.ariaLabel}
-      aria-expanded={props.expanded}
-      onClick={props.onClick}
-      data-testid={props['data-testid']}
-    >
-      {props.label}
-    </Button>
+    <>
+      <Button
+        size="small"
+        isBasic
+        aria-label={props.ariaLabel}
+        aria-expanded={props.expanded}
+        aria-describedby={reason ? reasonId : undefined}
+        disabled={locked !== null}
+        data-locked={locked ? locked.state : undefined}
+        onClick={props.onClick}
+        data-testid={props['data-testid']}
+      >
+        {props.label}
+      </Button>
+      {reason ? (
+        <SM id={reasonId} data-testid={reasonId}>
+          {reason}
+        </SM>
+      ) : null}
+    </>
   );
 }
 
@@ -45,6 +87,7 @@ export function TeamPicker(props: {
 }): JSX.Element {
   const { t, teams, draft, dispatch } = props;
   const suggested = props.classification.route.team.teamId;
+  const locked = useOverrideLock();
   return (
     <Suspense fallback={<Skeleton width="100%" />}>
       <OverridePicker
@@ -52,6 +95,8 @@ export function TeamPicker(props: {
         options={teams.map((x) => ({ value: x.id, label: x.id === suggested ? t('ui.override.suggested', { name: x.name }) : x.name }))}
         value={draft.teamOverride ?? suggested}
         onChange={(v) => dispatch({ type: 'team', teamId: v === suggested ? null : v })}
+        disabled={locked !== null}
+        {...(locked ? { hint: locked.reason } : {})}
         data-testid="team-override-select"
       />
     </Suspense>
@@ -67,6 +112,7 @@ export function PriorityPicker(props: {
 }): JSX.Element {
   const { t, settings, draft, dispatch } = props;
   const suggested = props.classification.priority.level;
+  const locked = useOverrideLock();
   return (
     <Suspense fallback={<Skeleton width="100%" />}>
       <OverridePicker
@@ -81,6 +127,8 @@ export function PriorityPicker(props: {
           const level = Number(v.slice(1)) as PriorityLevel;
           dispatch({ type: 'priority', level: level === suggested ? null : level });
         }}
+        disabled={locked !== null}
+        {...(locked ? { hint: locked.reason } : {})}
         data-testid="priority-override-select"
       />
     </Suspense>
