@@ -1,7 +1,7 @@
 // Everything after the first view, loaded as its own chunk right after the first paint: the checklist, kind and
 // tracker, the issue preview, filing and its outcome, and the hand-off. Decisions come from the core (compose*,
 // gate); this component only moves data between them and the agent.
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Anchor, Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
 import { Field, Input } from '@zendeskgarden/react-forms';
@@ -11,7 +11,7 @@ import { composeIssue } from '../core/compose.ts';
 import { composeHandoff } from '../core/handoff.ts';
 import { composeWriteBack } from '../core/writeback.ts';
 import type { Classification, FilingDecisions, IssueRequest, LinkedIssue, Team, TicketLocation, TicketModel } from '../core/types.ts';
-import type { Settings } from '../core/settings.ts';
+import type { RepoRef, Settings } from '../core/settings.ts';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import type { Draft, DraftAction } from './draft.ts';
 import { filingGate, type Gate } from './gate.ts';
@@ -20,8 +20,9 @@ import { ChecklistSection } from './Checklist.tsx';
 import { KindTrackerSection } from './KindTracker.tsx';
 import { IssuePreview } from './IssuePreview.tsx';
 import { HandoffBox } from './Handoff.tsx';
-import { ErrorAlert } from './ErrorAlert.tsx';
-import { useFiling, type FilingState } from './hooks/useFiling.ts';
+import { ErrorAlert, errorStrings } from './ErrorAlert.tsx';
+import { useAccessCheck, useFiling, type AccessState, type FilingState } from './hooks/useFiling.ts';
+import { lockOverrides } from './Overrides.tsx';
 import { Section } from './FirstView.tsx';
 
 export interface WorkbenchProps {
@@ -56,6 +57,17 @@ export default function Workbench(props: WorkbenchProps): JSX.Element {
   );
   const [previewOpen, setPreviewOpen] = useState(false);
   const { filing, file, retryWriteBack, finishFollowUps } = useFiling(props.onFiled);
+  const repo: RepoRef = draft.tracker === 'public' ? settings.publicRepo : settings.privateRepo;
+  // Asked in the background once the form is up, so the agent is warned before filing; the click reuses the answer.
+  const access = useAccessCheck({ client, settings, repo, enabled: team.takesGithubIssues && filing.state === 'idle' });
+
+  // Once filing starts, the team and priority are in the issue: the overrides above stop taking changes.
+  useEffect(() => {
+    if (filing.state === 'filing') lockOverrides({ state: 'filing', reason: t('ui.override.locked_filing') });
+    else if (filing.state === 'filed') lockOverrides({ state: 'filed', reason: t('ui.override.locked_filed') });
+    else lockOverrides(null);
+  }, [filing.state, t]);
+  useEffect(() => () => lockOverrides(null), []);
 
   // Composing the whole body on every keystroke would be wasted work on long tickets: only when it is visible
   // (preview open, or the public tracker's redaction list), and from a deferred copy of the decisions.
@@ -89,20 +101,8 @@ export default function Workbench(props: WorkbenchProps): JSX.Element {
     }));
   }, [file, client, settings, location, model, decisions, ctx]);
 
-  if (!team.takesGithubIssues) {
-    const handoff = composeHandoff(model, decisions, ctx);
-    return (
-      <>
-        <Alert type="info" data-testid="non-engineering">
-          <Alert.Title>{t('ui.handoff.non_engineering_title', { team: team.name })}</Alert.Title>
-          <Alert.Paragraph>{t('ui.handoff.non_engineering_message')}</Alert.Paragraph>
-        </Alert>
-        <TimelineFields t={t} draft={draft} dispatch={dispatch} />
-        <HandoffBox t={t} handoff={handoff} />
-      </>
-    );
-  }
-
+  // First: once filed, the draft is cleared and `team` falls back to the suggestion, which may take no GitHub
+  // issues; the filed issue must stay on screen all the same.
   if (filing.state === 'filed') {
     return (
       <FiledView
@@ -119,6 +119,20 @@ export default function Workbench(props: WorkbenchProps): JSX.Element {
           })
         }
       />
+    );
+  }
+
+  if (!team.takesGithubIssues) {
+    const handoff = composeHandoff(model, decisions, ctx);
+    return (
+      <>
+        <Alert type="info" data-testid="non-engineering">
+          <Alert.Title>{t('ui.handoff.non_engineering_title', { team: team.name })}</Alert.Title>
+          <Alert.Paragraph>{t('ui.handoff.non_engineering_message')}</Alert.Paragraph>
+        </Alert>
+        <TimelineFields t={t} draft={draft} dispatch={dispatch} />
+        <HandoffBox t={t} handoff={handoff} />
+      </>
     );
   }
 
@@ -141,13 +155,14 @@ export default function Workbench(props: WorkbenchProps): JSX.Element {
         <ErrorAlert t={t} error={filing.error} onRetry={onFile} data-testid="filing-error" />
       ) : null}
       <Section>
+        {filing.state === 'idle' ? <AccessWarning t={t} access={access} repo={repo} settings={settings} /> : null}
         <Button
           isPrimary
           isStretched
           disabled={!gate.open || filingNow}
           aria-disabled={!gate.open || filingNow}
           aria-busy={filingNow}
-          aria-describedby={gate.open ? undefined : 'engage-file-reason'}
+          aria-describedby={describedBy(gate.open, filing.state === 'idle' && warns(access))}
           onClick={onFile}
           data-testid="file-button"
           data-state={filing.state}
@@ -171,6 +186,55 @@ export default function Workbench(props: WorkbenchProps): JSX.Element {
       </Section>
     </>
   );
+}
+
+function warns(access: AccessState): boolean {
+  return access.state === 'no-push' || access.state === 'failed';
+}
+
+function describedBy(gateOpen: boolean, warning: boolean): string | undefined {
+  const ids = [...(gateOpen ? [] : ['engage-file-reason']), ...(warning ? ['engage-access-warning'] : [])];
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/**
+ * Before filing: the token cannot push to the tracker (GitHub would drop the labels, so the click refuses), or the
+ * check itself failed. File stays enabled either way: the click checks again (a negative answer is never
+ * remembered) and reports the outcome with its next step.
+ */
+function AccessWarning(props: { t: Translate; access: AccessState; repo: RepoRef; settings: Settings }): JSX.Element | null {
+  const { t, access, repo, settings } = props;
+  const name = `${repo.owner}/${repo.repo}`;
+  const isPublic = repo.owner === settings.publicRepo.owner && repo.repo === settings.publicRepo.repo;
+  if (access.state === 'no-push') {
+    const setting = isPublic ? 'public_repository' : 'private_repository';
+    return (
+      <Alert type="warning" role="status" id="engage-access-warning" data-testid="access-warning" data-state="no-push" style={{ marginBottom: 8 }}>
+        <Alert.Title>{t('ui.access.no_push_title', { repo: name })}</Alert.Title>
+        <Alert.Paragraph>{t('ui.access.no_push_message', { repo: name })}</Alert.Paragraph>
+        <Alert.Paragraph>{t('ui.access.no_push_next', { repo: name, setting })}</Alert.Paragraph>
+      </Alert>
+    );
+  }
+  if (access.state === 'failed') {
+    const s = errorStrings(t, access.error);
+    return (
+      <Alert
+        type="warning"
+        role="status"
+        id="engage-access-warning"
+        data-testid="access-warning"
+        data-state="failed"
+        data-error-code={access.error.code}
+        style={{ marginBottom: 8 }}
+      >
+        <Alert.Title>{s.title}</Alert.Title>
+        <Alert.Paragraph>{s.message}</Alert.Paragraph>
+        <Alert.Paragraph>{t('ui.access.check_failed_next')}</Alert.Paragraph>
+      </Alert>
+    );
+  }
+  return null;
 }
 
 function TimelineFields(props: { t: Translate; draft: Draft; dispatch: (a: DraftAction) => void }): JSX.Element {

@@ -1,8 +1,10 @@
 // Filing, from the click to the link: loads the GitHub code on first use (a lazy chunk: Octokit and the filing
 // logic never weigh on the first paint), files through H5's `fileTicket` (which never files twice for a ticket),
 // and keeps the outcome. A second click while a filing runs does nothing, whatever React has rendered by then.
-import { useCallback, useRef, useState } from 'react';
-import type { Settings } from '../../core/settings.ts';
+// Before the click, `useAccessCheck` asks GitHub whether the token may push to the tracker, in the background once
+// the form is up: the agent is warned before filing, and the click finds the answer remembered (one request less).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RepoRef, Settings } from '../../core/settings.ts';
 import type { FilingDecisions, IssueRequest, LinkedIssue, TicketLocation, TicketModel, WriteBack } from '../../core/types.ts';
 import type { ZafClient } from '../../zendesk/zaf.ts';
 import type { AgentError } from '../../github/errors.ts';
@@ -170,4 +172,70 @@ export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
   }, []);
 
   return { filing, file, retryWriteBack, finishFollowUps };
+}
+
+/** What the background access check found for the tracker the draft files into. */
+export type AccessState =
+  | { state: 'unknown' }
+  | { state: 'push' }
+  | { state: 'no-push' }
+  | { state: 'failed'; error: AgentError };
+
+/** Run `task` when the page is idle (the first paint and the work area's own rendering go first). */
+function whenIdle(task: () => void): () => void {
+  const w = globalThis as {
+    requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
+    cancelIdleCallback?: (id: number) => void;
+  };
+  if (typeof w.requestIdleCallback === 'function' && typeof w.cancelIdleCallback === 'function') {
+    const id = w.requestIdleCallback(task, { timeout: 1000 });
+    return () => w.cancelIdleCallback?.(id);
+  }
+  const timer = setTimeout(task, 0);
+  return () => clearTimeout(timer);
+}
+
+/**
+ * Check in the background whether the token can push to `repo` (the GitHub chunk loads here, lazily, after the
+ * work area is up). The service remembers a positive answer for a few minutes per ZAF client, so the File click's
+ * own check costs no request; a negative answer or an error is never remembered, so the click asks again and
+ * reports properly. `enabled` false (nothing to file to GitHub, or already filed) checks nothing.
+ */
+export function useAccessCheck(args: { client: ZafClient; settings: Settings; repo: RepoRef; enabled: boolean }): AccessState {
+  const { client, enabled } = args;
+  const { owner, repo } = args.repo;
+  const apiUrl = args.settings.githubApiUrl;
+  // The latest settings for the service, without re-checking whenever their object changes: only the API URL and
+  // the repository decide the answer.
+  const settings = useRef(args.settings);
+  settings.current = args.settings;
+  const [result, setResult] = useState<{ for: unknown[]; access: AccessState } | null>(null);
+  const current = [client, apiUrl, owner, repo];
+
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let live = true;
+    const asked = [client, apiUrl, owner, repo];
+    const cancel = whenIdle(() => {
+      void (async () => {
+        let access: AccessState;
+        try {
+          const { createGitHub } = await import('../../github/index.ts');
+          const { push } = await createGitHub(client, settings.current).checkAccess({ owner, repo });
+          access = push ? { state: 'push' } : { state: 'no-push' };
+        } catch (e) {
+          access = { state: 'failed', error: toAgentError(e) };
+        }
+        if (live) setResult({ for: asked, access });
+      })();
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [client, apiUrl, owner, repo, enabled]);
+
+  // An answer for another repository (the agent switched tracker) or other settings is no answer.
+  if (!enabled || !result || result.for.some((v, i) => v !== current[i])) return { state: 'unknown' };
+  return result.access;
 }
