@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { startDrillEnv, type DrillEnv } from './support/env.ts';
 import { TICKET_IDS, typicalTicket, writeTicketsDir } from './support/bundles.ts';
-import { expectClearAlert, expectExactlyOneIssue, faultDrill, filingError, openPrepared } from './support/scenario.ts';
+import { clickRetry, expectClearAlert, expectExactlyOneIssue, faultDrill, filingError, openPrepared } from './support/scenario.ts';
 import { clickFile, openTicket, pumpClockUntil, readDraft, waitForIssueLink } from './support/panel.ts';
 
 const ID = TICKET_IDS.typical;
@@ -41,16 +41,34 @@ describe('GitHub refuses', () => {
     });
   });
 
-  it('403 without push access: refused before anything is created, names the repository', async () => {
-    await faultDrill(env, ID, {
-      breakIt: async () => env.setPermission('sourcegraph', 'customer', 'read'),
-      code: 'github_no_push',
-      mention: /sourcegraph\/customer/,
-      recover: async () => env.setPermission('sourcegraph', 'customer', 'admin'),
-    });
-    // The issue has its labels: it was filed with push access, not with them silently dropped.
-    const [issue] = await env.control.issuesForTicket(ID);
-    expect(issue?.labels.length).toBeGreaterThan(0);
+  // The form asks GitHub for access when it opens (a positive answer is then trusted for a few minutes, which spares
+  // the click a request), so the read-only token is in place before the panel opens: the agent is warned before
+  // filing, and the click, which asks again (a negative answer is never remembered), refuses.
+  it('403 without push access: warned before filing, refused before anything is created, names the repository', async () => {
+    await env.control.reset();
+    env.setPermission('sourcegraph', 'customer', 'read');
+    const opened = await openPrepared(env, ID);
+    const { app } = opened;
+    try {
+      const warning = app.getByTestId('access-warning');
+      await warning.waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await warning.getAttribute('data-state')).toBe('no-push');
+      expect(await warning.innerText()).toMatch(/sourcegraph\/customer/);
+      expect(await app.getByTestId('file-button').isEnabled(), 'File stays enabled: the click checks again').toBe(true);
+      await clickFile(app);
+      const alert = await filingError(app);
+      expect(alert.code).toBe('github_no_push');
+      await expectClearAlert(app, alert.text, /sourcegraph\/customer/);
+      expect(await readDraft(app), 'the draft after the error').toEqual(opened.draft);
+      expect(await env.control.issuesForTicket(ID)).toHaveLength(0);
+      env.setPermission('sourcegraph', 'customer', 'admin');
+      await clickRetry(app);
+      const issue = await expectExactlyOneIssue(env, ID, await waitForIssueLink(app));
+      // The issue has its labels: it was filed with push access, not with them silently dropped.
+      expect(issue.labels.length).toBeGreaterThan(0);
+    } finally {
+      await opened.drill.close();
+    }
   });
 
   it('404: a repository setting that does not exist → names the setting; fixed setting + reload files, draft kept', async () => {
