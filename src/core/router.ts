@@ -8,7 +8,7 @@
 // ambiguous terms with that context: GitHub is code-host sync or native integration, Kubernetes is the problem or
 // only the environment, "slow" is search or the deployment, a language name is code navigation or just the stack.
 import { ALERT_SERVICES, findAlert, findBareAlert, findSilenceName, isAlertService, type AlertRef } from './alerts.ts';
-import { PhraseIndex, phraseTokens, type ScanView } from './text-scan.ts';
+import { PhraseIndex, phraseTokens, type PhraseEntry, type ScanView } from './text-scan.ts';
 import { ROLE_TEAMS, VOCABULARY, type ContextKind, type Role, type VocabEntry } from './routing/vocabulary.ts';
 import type { Evidence, RouteResult, Team, TeamId, TeamScore, TextField, TicketModel } from './types.ts';
 
@@ -75,12 +75,22 @@ interface Router {
 
 const routers = new WeakMap<readonly Team[], Router>();
 
-function norm(term: string): string {
-  return phraseTokens(term).join(' ');
+/** A term's tokens, computed once per catalogue build: the same keyword is looked up several times. */
+type Tokenizer = (term: string) => readonly string[];
+
+function memoTokenizer(): Tokenizer {
+  const cache = new Map<string, readonly string[]>();
+  return (term) => {
+    let tokens = cache.get(term);
+    if (!tokens) cache.set(term, (tokens = phraseTokens(term)));
+    return tokens;
+  };
 }
 
 /** Build (once per catalogue) the phrase index: vocabulary roles for the built-in terms, plain keywords otherwise. */
 function buildRouter(teams: readonly Team[]): Router {
+  const tokensOf = memoTokenizer();
+  const norm = (term: string): string => tokensOf(term).join(' ');
   const listing = new Map<string, TeamId[]>();
   for (const team of teams) {
     for (const kw of team.keywords) {
@@ -91,7 +101,7 @@ function buildRouter(teams: readonly Team[]): Router {
       listing.set(key, list);
     }
   }
-  const entries: { phrase: string; payload: Payload }[] = [];
+  const entries: PhraseEntry<Payload>[] = [];
   const covered = new Map<string, Set<TeamId>>();
   for (const entry of VOCABULARY) {
     for (const term of entry.terms) {
@@ -103,7 +113,7 @@ function buildRouter(teams: readonly Team[]): Router {
       else candidates = (ROLE_TEAMS[entry.role] ?? []).filter((t) => listedBy.includes(t));
       // A term no team lists any more (removed by an override) only keeps its context role, if it has one.
       if (entry.role !== 'context' && candidates.length === 0 && !entry.ctx) continue;
-      entries.push({ phrase: term, payload: { term, key, entry, teams: candidates } });
+      entries.push({ phrase: term, tokens: tokensOf(term), payload: { term, key, entry, teams: candidates } });
       const set = covered.get(key) ?? new Set<TeamId>();
       for (const t of candidates) set.add(t);
       if (entry.role === 'language' || entry.role === 'perf' || entry.role === 'monitoring' || entry.role === 'codehost' || entry.role === 'search' || entry.role === 'hover' || entry.role === 'browser') {
@@ -117,7 +127,7 @@ function buildRouter(teams: readonly Team[]): Router {
     for (const kw of team.keywords) {
       const key = norm(kw);
       if (!key || covered.get(key)?.has(team.id)) continue;
-      entries.push({ phrase: kw, payload: { term: kw, key, entry: { terms: [kw], role: 'plain', team: team.id, weight: 2 }, teams: [team.id] } });
+      entries.push({ phrase: kw, tokens: tokensOf(kw), payload: { term: kw, key, entry: { terms: [kw], role: 'plain', team: team.id, weight: 2 }, teams: [team.id] } });
       const set = covered.get(key) ?? new Set<TeamId>();
       set.add(team.id);
       covered.set(key, set);

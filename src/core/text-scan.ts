@@ -15,6 +15,8 @@ export interface PhraseEntry<T> {
   /** The phrase as written in the catalogue, e.g. "go to definition"; tokenized like the text. */
   phrase: string;
   payload: T;
+  /** `phraseTokens(phrase)`, when the caller has it already (building a catalogue's index tokenizes each term once). */
+  tokens?: readonly string[];
 }
 
 interface TrieNode<T> {
@@ -227,7 +229,7 @@ export class PhraseIndex<T> {
   constructor(entries: readonly PhraseEntry<T>[], extraWholeTokens: Iterable<string> = []) {
     let max = 1;
     for (const e of entries) {
-      const tokens = phraseTokens(e.phrase);
+      const tokens = e.tokens ?? phraseTokens(e.phrase);
       if (tokens.length === 0) continue;
       max = Math.max(max, tokens.length);
       for (const t of tokens) this.wholeTokens.add(t);
