@@ -37,6 +37,8 @@ export interface DrillEnvOptions {
   distDir?: string;
   /** Non-secure settings to start with (and to return to on `POST /__reset`). */
   settings?: Record<string, unknown>;
+  /** Chromium flags on top of the harness's (the benchmark keeps the cross-site iframe in the page's process). */
+  extraBrowserArgs?: string[];
 }
 
 /** A token the drills know (so they can check it never leaks, and put it back after revoking it). */
@@ -58,7 +60,7 @@ export async function startDrillEnv(options: DrillEnvOptions = {}): Promise<Dril
   // launch() gives Chromium a fresh temporary profile of its own and removes it on close.
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...(options.extraBrowserArgs ?? [])], headless: true });
   } catch (e) {
     await preview.close();
     snapshot?.remove();
