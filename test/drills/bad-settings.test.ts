@@ -2,26 +2,15 @@
 // that is not "owner/repo", no GitHub token. Each gives one clear alert naming the setting (its admin label and
 // parameter name); the rest of the panel works with the defaults — suggestions shown, and filing files (except
 // without a token, where filing is what cannot work and the agent is told why).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { startDrillEnv, type DrillEnv } from './support/env.ts';
-import { TICKET_IDS, typicalTicket, writeTicketsDir } from './support/bundles.ts';
+import { describe, expect, it } from 'vitest';
+import type { DrillEnv } from './support/env.ts';
+import { TICKET_IDS, typicalTicket } from './support/bundles.ts';
 import { clickFile, openTicket, readyToFile, waitForIssueLink } from './support/panel.ts';
-import { expectExactlyOneIssue } from './support/scenario.ts';
+import { drillEnvForFile, expectExactlyOneIssue } from './support/scenario.ts';
 
 const ID = TICKET_IDS.typical;
 let env: DrillEnv;
-let ticketsDir: string;
-
-beforeAll(async () => {
-  ticketsDir = writeTicketsDir([typicalTicket(ID)]);
-  env = await startDrillEnv({ ticketsDir });
-});
-
-afterAll(async () => {
-  await env?.close();
-  if (ticketsDir) rmSync(ticketsDir, { recursive: true, force: true });
-});
+drillEnvForFile([typicalTicket(ID)], {}, (started) => (env = started));
 
 const cases: { name: string; settings: Record<string, unknown>; setting: string; label: RegExp }[] = [
   {

@@ -1,33 +1,21 @@
 // Fault drills, GitHub or the network failing: 500/502/503, a dropped connection, an answer that comes after the
 // client gave up (the create did land), and a 502 whose create did land. The panel must say so, keep the draft, and
 // the retry must find the issue that already exists instead of filing a second one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { startDrillEnv, type DrillEnv } from './support/env.ts';
-import { TICKET_IDS, typicalTicket, writeTicketsDir } from './support/bundles.ts';
-import { faultDrill } from './support/scenario.ts';
+import { describe, expect, it } from 'vitest';
+import type { DrillEnv } from './support/env.ts';
+import { TICKET_IDS, typicalTicket } from './support/bundles.ts';
+import { createFault, drillEnvForFile, faultDrill } from './support/scenario.ts';
 import { createRequestSent, pumpClockUntil } from './support/panel.ts';
 
 const ID = TICKET_IDS.typical;
-const CREATE = { method: 'POST', path: '^/repos/sourcegraph/customer/issues$' };
 let env: DrillEnv;
-let ticketsDir: string;
-
-beforeAll(async () => {
-  ticketsDir = writeTicketsDir([typicalTicket(ID)]);
-  env = await startDrillEnv({ ticketsDir });
-});
-
-afterAll(async () => {
-  await env?.close();
-  if (ticketsDir) rmSync(ticketsDir, { recursive: true, force: true });
-});
+drillEnvForFile([typicalTicket(ID)], {}, (started) => (env = started));
 
 describe('GitHub unavailable', () => {
   for (const status of [500, 502, 503]) {
     it(`${status} on create → "GitHub is not answering", retry files once`, async () => {
       await faultDrill(env, ID, {
-        breakIt: () => env.control.addGitHubFault({ ...CREATE, status }).then(() => undefined),
+        breakIt: createFault(env, { status }),
         code: 'github_unavailable',
         mention: new RegExp(String(status)),
       });
@@ -49,7 +37,7 @@ describe('GitHub unavailable', () => {
 
   it('502 after the create landed → alert; the retry finds the issue instead of filing again', async () => {
     await faultDrill(env, ID, {
-      breakIt: () => env.control.addGitHubFault({ ...CREATE, status: 502, commitThenFail: true }).then(() => undefined),
+      breakIt: createFault(env, { status: 502, commitThenFail: true }),
       code: 'github_unavailable',
       mention: /502/,
       issuesAtAlert: 1,
@@ -60,7 +48,7 @@ describe('GitHub unavailable', () => {
 describe('network', () => {
   it('connection dropped on create → "No connection", retry (after the settle window) files once', async () => {
     await faultDrill(env, ID, {
-      breakIt: () => env.control.addGitHubFault({ ...CREATE, network: true }).then(() => undefined),
+      breakIt: createFault(env, { network: true }),
       code: 'network_down',
       mention: /GitHub/,
       clock: true,
@@ -89,9 +77,7 @@ describe('network', () => {
   it('the answer arrives after the client gave up (the create did land) → timeout alert; retry finds it', async () => {
     let sent: Promise<unknown> = Promise.resolve();
     await faultDrill(env, ID, {
-      breakIt: async () => {
-        await env.control.addGitHubFault({ ...CREATE, delayMs: 1_500 });
-      },
+      breakIt: createFault(env, { delayMs: 1_500 }),
       code: 'network_down',
       mention: /GitHub/,
       clock: true,

@@ -5,27 +5,17 @@
 //
 // Detection: `__xss(n)` (exposed in every frame) records a call, any dialog (alert/confirm/prompt) is recorded and
 // dismissed, and after each step both documents are searched for elements the payloads would create.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { startDrillEnv, type DrillEnv } from './support/env.ts';
-import { TICKET_IDS, hostileTicket, writeTicketsDir } from './support/bundles.ts';
+import type { DrillEnv } from './support/env.ts';
+import { drillEnvForFile } from './support/scenario.ts';
+import { TICKET_IDS, hostileTicket } from './support/bundles.ts';
 import { clickFile, openTicket, readyToFile, waitForIssueLink, APP_IFRAME_SELECTOR } from './support/panel.ts';
 
 const ID = TICKET_IDS.hostile;
 const { bundle, payloads } = hostileTicket(ID);
 let env: DrillEnv;
-let ticketsDir: string;
-
-beforeAll(async () => {
-  ticketsDir = writeTicketsDir([bundle]);
-  env = await startDrillEnv({ ticketsDir, settings: { require_checklist: 'false' } });
-});
-
-afterAll(async () => {
-  await env?.close();
-  if (ticketsDir) rmSync(ticketsDir, { recursive: true, force: true });
-});
+drillEnvForFile([bundle], { settings: { require_checklist: 'false' } }, (started) => (env = started));
 
 /** Elements a payload would leave behind if it were parsed as HTML instead of shown as text. */
 const INJECTED = [

@@ -1,28 +1,17 @@
 // Size drill: a ticket with 500 comments and 2 MB of pasted log text (plus text attachments). The panel must render
 // and file it; GitHub's 65,536-character limit holds for the body and every follow-up comment, and nothing of the
 // conversation is lost across them. Timings are measured and printed, never asserted (npm run bench is for speed).
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { startDrillEnv, type DrillEnv } from './support/env.ts';
-import { TICKET_IDS, hugeTicket, writeTicketsDir } from './support/bundles.ts';
+import { expect, it } from 'vitest';
+import type { DrillEnv } from './support/env.ts';
+import { TICKET_IDS, hugeTicket } from './support/bundles.ts';
 import { clickFile, openTicket, pumpClockUntil, readyToFile } from './support/panel.ts';
-import { expectExactlyOneIssue } from './support/scenario.ts';
+import { drillEnvForFile, expectExactlyOneIssue } from './support/scenario.ts';
 
 const ID = TICKET_IDS.huge;
 const bundle = hugeTicket(ID, 500, 2_000_000);
 const LIMIT = 65_536;
 let env: DrillEnv;
-let ticketsDir: string;
-
-beforeAll(async () => {
-  ticketsDir = writeTicketsDir([bundle]);
-  env = await startDrillEnv({ ticketsDir, settings: { require_checklist: 'false' } });
-});
-
-afterAll(async () => {
-  await env?.close();
-  if (ticketsDir) rmSync(ticketsDir, { recursive: true, force: true });
-});
+drillEnvForFile([bundle], { settings: { require_checklist: 'false' } }, (started) => (env = started));
 
 it('500 comments / 2 MB of text: renders, stays responsive, files within GitHub limits, loses nothing', async () => {
   const textChars = bundle.comments.reduce((s, c) => s + c.body.length, 0);

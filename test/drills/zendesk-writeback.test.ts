@@ -1,27 +1,16 @@
 // Fault drills, Zendesk refusing the write-back (403, 409, 500, dropped connection) after the issue was created:
 // the agent keeps the issue link, sees why the ticket is not linked yet, and "Retry linking" writes back once —
 // the issue is never filed again and the ticket ends up with exactly one internal note and the tags.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { startDrillEnv, type DrillEnv } from './support/env.ts';
-import { TICKET_IDS, typicalTicket, writeTicketsDir } from './support/bundles.ts';
-import { clickRetry, expectExactlyOneIssue, openPrepared } from './support/scenario.ts';
+import { describe, expect, it } from 'vitest';
+import type { DrillEnv } from './support/env.ts';
+import { TICKET_IDS, typicalTicket } from './support/bundles.ts';
+import { clickRetry, drillEnvForFile, expectExactlyOneIssue, openPrepared } from './support/scenario.ts';
 import { clickFile, waitForIssueLink } from './support/panel.ts';
 
 const ID = TICKET_IDS.typical;
 const WRITE_BACK = { method: 'PUT', path: `^/api/v2/tickets/${ID}\\.json$` };
 let env: DrillEnv;
-let ticketsDir: string;
-
-beforeAll(async () => {
-  ticketsDir = writeTicketsDir([typicalTicket(ID)]);
-  env = await startDrillEnv({ ticketsDir });
-});
-
-afterAll(async () => {
-  await env?.close();
-  if (ticketsDir) rmSync(ticketsDir, { recursive: true, force: true });
-});
+drillEnvForFile([typicalTicket(ID)], {}, (started) => (env = started));
 
 const cases: { name: string; fault: Record<string, unknown>; mention: RegExp }[] = [
   { name: '403 (no permission on the ticket)', fault: { status: 403 }, mention: /403/ },

@@ -1,11 +1,58 @@
 // One fault drill, start to end, through the real panel: open a ticket, complete the draft, break something, file,
 // and check what the agent sees (the alert, its code and next step, the draft untouched), then let the world
 // recover, retry, and check what exists afterwards (exactly one issue for the ticket, the write-back on the ticket).
-import { expect } from 'vitest';
+// Also what every drill file shares: its environment's life (`drillEnvForFile`) and the duplicate drills' frame
+// (`duplicateDrillTickets`, `duplicatesDrill`).
+import { afterAll, beforeAll, expect } from 'vitest';
+import { rmSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
-import type { DrillEnv, DrillPage } from './env.ts';
-import type { GitHubIssueJson } from './control.ts';
-import { clickFile, openTicket, prepareToFile, readDraft, waitForFilingError, waitForIssueLink } from './panel.ts';
+import type { TicketBundle } from '../../../src/core/types.ts';
+import { startDrillEnv, type DrillEnv, type DrillPage } from './env.ts';
+import type { FaultRule, GitHubIssueJson } from './control.ts';
+import { spareTickets, writeTicketsDir } from './bundles.ts';
+import {
+  clickFile,
+  createRequestSent,
+  openTicket,
+  prepareToFile,
+  readDraft,
+  readyToFile,
+  waitForFilingError,
+  waitForIssueLink,
+} from './panel.ts';
+
+/** The issue create in the private tracker, as a fault rule's method and path. */
+export const CREATE_ISSUE = { method: 'POST', path: '^/repos/sourcegraph/customer/issues$' };
+
+/** A fault drill's `breakIt`: the next issue create (or as many as `rule.times` says) answers with this fault. */
+export function createFault(env: DrillEnv, rule: FaultRule): () => Promise<void> {
+  return async () => {
+    await env.control.addGitHubFault({ ...CREATE_ISSUE, ...rule });
+  };
+}
+
+/**
+ * A drill file's environment: before its tests, write `bundles` into a temporary tickets folder and start the
+ * preview and Chromium on it with `settings`; after them, close both and remove the folder. The started
+ * environment is handed to `onStarted` (the file keeps it in its own variable for its tests).
+ */
+export function drillEnvForFile(
+  bundles: TicketBundle[],
+  options: { settings?: Record<string, unknown>; hookTimeoutMs?: number },
+  onStarted: (env: DrillEnv) => void,
+): void {
+  let env: DrillEnv | undefined;
+  let ticketsDir: string | undefined;
+  beforeAll(async () => {
+    ticketsDir = writeTicketsDir(bundles);
+    env = await startDrillEnv({ ticketsDir, ...(options.settings ? { settings: options.settings } : {}) });
+    onStarted(env);
+  }, options.hookTimeoutMs);
+  afterAll(async () => {
+    await env?.close();
+    if (ticketsDir) rmSync(ticketsDir, { recursive: true, force: true });
+  }, options.hookTimeoutMs);
+}
 
 export interface OpenedDrill {
   drill: DrillPage;
@@ -146,4 +193,60 @@ export async function expectNoDuplicates(env: DrillEnv, ticketIds: number[]): Pr
   const duplicated = [...perTicket].filter(([, numbers]) => numbers.length > 1);
   expect(duplicated, 'tickets with more than one issue').toEqual([]);
   return [...perTicket.values()].filter((n) => n.length === 1).length;
+}
+
+/** How many fresh tickets a duplicate drill files, one per iteration. */
+const DUPLICATE_DRILL_ITERATIONS = 20;
+// Two tickets at a time, each in its own browser context (more only adds CPU contention on a small CI machine).
+const DUPLICATE_DRILL_CONCURRENCY = 2;
+
+/**
+ * A duplicate drill file's tickets and environment: `DUPLICATE_DRILL_ITERATIONS` typical tickets with ids from
+ * `firstId`, served with the checklist gate off (it is tested elsewhere; here File is enabled at once so each
+ * iteration stays short). Returns the ticket ids; the environment goes to `onStarted` as with `drillEnvForFile`.
+ */
+export function duplicateDrillTickets(firstId: number, onStarted: (env: DrillEnv) => void): number[] {
+  const tickets = spareTickets(DUPLICATE_DRILL_ITERATIONS, firstId);
+  drillEnvForFile(tickets, { settings: { require_checklist: 'false' }, hookTimeoutMs: 600_000 }, onStarted);
+  return tickets.map((t) => t.ticket.id);
+}
+
+/**
+ * One duplicate drill: every issue create is answered `createDelayMs` late (so a second attempt lands while the
+ * first is still in flight); `attempt` runs once per ticket, each in a fresh page closed after it, two at a time.
+ * Then no ticket may have two issues and every ticket must have one. Prints the median duration of an attempt.
+ */
+export async function duplicatesDrill(
+  env: DrillEnv,
+  ids: number[],
+  options: { label: string; createDelayMs: number },
+  attempt: (page: Page, ticketId: number) => Promise<void>,
+): Promise<void> {
+  await env.control.reset();
+  await env.control.addGitHubFault({ ...CREATE_ISSUE, delayMs: options.createDelayMs, times: 1000 });
+  const { durationsMs } = await iterate(ids.length, DUPLICATE_DRILL_CONCURRENCY, async (i) => {
+    const { page, close } = await env.newPage();
+    try {
+      await attempt(page, ids[i]!);
+    } finally {
+      await close();
+    }
+  });
+  expect(await expectNoDuplicates(env, ids)).toBe(ids.length);
+  const median = durationsMs.sort((a, b) => a - b)[ids.length >> 1];
+  console.info(`${options.label} drill: ${ids.length} iterations, median ${median} ms each`);
+}
+
+/**
+ * Open the ticket on a controllable clock (installed first, so the drill can skip the app's own long waits), click
+ * File once the draft is ready, and return once the create request has left the page.
+ */
+export async function fileWithClock(env: DrillEnv, page: Page, ticketId: number): Promise<FrameLocator> {
+  await page.clock.install();
+  const app = await openTicket(env, page, ticketId, { until: 'file-button', timeoutMs: 60_000 });
+  await readyToFile(app);
+  const sent = createRequestSent(page);
+  await app.getByTestId('file-button').click();
+  await sent;
+  return app;
 }
