@@ -1,27 +1,25 @@
 // Fault drills, GitHub refusing: bad token (401), no push access (403), repository not found (404), validation
 // (422), primary and secondary rate limits (403/429 with retry-after). Each through the real panel in Chromium
 // against the preview: a clear Garden alert with the next step, the draft intact, retry succeeds, exactly one issue.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { startDrillEnv, type DrillEnv } from './support/env.ts';
-import { TICKET_IDS, typicalTicket, writeTicketsDir } from './support/bundles.ts';
-import { clickRetry, expectClearAlert, expectExactlyOneIssue, faultDrill, filingError, openPrepared } from './support/scenario.ts';
+import { describe, expect, it } from 'vitest';
+import type { DrillEnv } from './support/env.ts';
+import { TICKET_IDS, typicalTicket } from './support/bundles.ts';
+import {
+  CREATE_ISSUE,
+  clickRetry,
+  createFault,
+  drillEnvForFile,
+  expectClearAlert,
+  expectExactlyOneIssue,
+  faultDrill,
+  filingError,
+  openPrepared,
+} from './support/scenario.ts';
 import { clickFile, openTicket, pumpClockUntil, readDraft, waitForIssueLink } from './support/panel.ts';
 
 const ID = TICKET_IDS.typical;
-const CREATE = { method: 'POST', path: '^/repos/sourcegraph/customer/issues$' };
 let env: DrillEnv;
-let ticketsDir: string;
-
-beforeAll(async () => {
-  ticketsDir = writeTicketsDir([typicalTicket(ID)]);
-  env = await startDrillEnv({ ticketsDir });
-});
-
-afterAll(async () => {
-  await env?.close();
-  if (ticketsDir) rmSync(ticketsDir, { recursive: true, force: true });
-});
+drillEnvForFile([typicalTicket(ID)], {}, (started) => (env = started));
 
 describe('GitHub refuses', () => {
   it('401: the token was revoked → names the GitHub token setting; works again once it is put back', async () => {
@@ -96,18 +94,14 @@ describe('GitHub refuses', () => {
 
   it('422 validation → names the field GitHub complained about', async () => {
     await faultDrill(env, ID, {
-      breakIt: () =>
-        env.control
-          .addGitHubFault({
-            ...CREATE,
-            status: 422,
-            body: {
-              message: 'Validation Failed',
-              errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }],
-              documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
-            },
-          })
-          .then(() => undefined),
+      breakIt: createFault(env, {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }],
+          documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
+        },
+      }),
       code: 'github_validation',
       mention: /title/,
     });
@@ -120,7 +114,7 @@ describe('GitHub rate limits', () => {
   it('429 with retry-after: the automatic wait is not enough → alert with the wait; retry succeeds', async () => {
     await faultDrill(env, ID, {
       // Twice: the throttling plugin waits the advised 2 s and retries once by itself.
-      breakIt: () => env.control.addGitHubFault({ ...CREATE, status: 429, headers: wait2, times: 2 }).then(() => undefined),
+      breakIt: createFault(env, { status: 429, headers: wait2, times: 2 }),
       code: 'github_rate_limited',
       mention: /\b2\b|seconds/,
     });
@@ -129,16 +123,12 @@ describe('GitHub rate limits', () => {
   it('primary rate limit (403, x-ratelimit-remaining 0) → alert with the wait; retry succeeds', async () => {
     const reset = String(Math.ceil(Date.now() / 1000) + 2);
     await faultDrill(env, ID, {
-      breakIt: () =>
-        env.control
-          .addGitHubFault({
-            ...CREATE,
-            status: 403,
-            headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'core' },
-            body: { message: 'API rate limit exceeded for user ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
-            times: 2,
-          })
-          .then(() => undefined),
+      breakIt: createFault(env, {
+        status: 403,
+        headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'core' },
+        body: { message: 'API rate limit exceeded for user ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+        times: 2,
+      }),
       code: 'github_rate_limited',
       mention: /seconds/,
     });
@@ -146,19 +136,15 @@ describe('GitHub rate limits', () => {
 
   it('secondary rate limit (403 + retry-after) → alert with the wait; retry succeeds', async () => {
     await faultDrill(env, ID, {
-      breakIt: () =>
-        env.control
-          .addGitHubFault({
-            ...CREATE,
-            status: 403,
-            headers: wait2,
-            body: {
-              message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-              documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-            },
-            times: 2,
-          })
-          .then(() => undefined),
+      breakIt: createFault(env, {
+        status: 403,
+        headers: wait2,
+        body: {
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        },
+        times: 2,
+      }),
       code: 'github_rate_limited',
       mention: /seconds/,
     });
@@ -167,15 +153,11 @@ describe('GitHub rate limits', () => {
   it('a long secondary limit (retry-after 120) counts down; Retry is enabled only after the wait', async () => {
     await faultDrill(env, ID, {
       clock: true,
-      breakIt: () =>
-        env.control
-          .addGitHubFault({
-            ...CREATE,
-            status: 403,
-            headers: { 'retry-after': '120' },
-            body: { message: 'You have exceeded a secondary rate limit.' },
-          })
-          .then(() => undefined),
+      breakIt: createFault(env, {
+        status: 403,
+        headers: { 'retry-after': '120' },
+        body: { message: 'You have exceeded a secondary rate limit.' },
+      }),
       code: 'github_rate_limited',
       mention: /120/,
       recover: async () => {
@@ -193,7 +175,7 @@ describe('GitHub rate limits', () => {
     await env.control.reset();
     const opened = await openPrepared(env, ID);
     try {
-      await env.control.addGitHubFault({ ...CREATE, status: 429, headers: { 'retry-after': '1' } });
+      await env.control.addGitHubFault({ ...CREATE_ISSUE, status: 429, headers: { 'retry-after': '1' } });
       await clickFile(opened.app);
       const link = await waitForIssueLink(opened.app);
       expect(await opened.app.getByTestId('filing-error').count()).toBe(0);
