@@ -43,6 +43,11 @@ export interface FilingOutcome {
   writeBack: WriteBackResult;
   /** Present when the body overflowed into follow-up comments and not all of them could be posted. */
   followUps?: { posted: number; total: number; error: AgentError };
+  /**
+   * Labels GitHub dropped on the create: the token lost push access after the remembered check (within its few
+   * minutes). The issue exists without them; the agent adds them by hand once access is back.
+   */
+  labelsDropped?: string[];
 }
 
 /** What the sidebar can show while filing runs. */
@@ -423,6 +428,7 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
     if (created.commentsError) {
       outcome.followUps = { posted: created.commentsPosted, total: request.comments.length, error: created.commentsError };
     }
+    if (created.labelsDropped?.length) outcome.labelsDropped = created.labelsDropped;
     return outcome;
   }
 

@@ -30,6 +30,11 @@ export interface CreatedIssue extends LinkedIssue {
   commentsPosted: number;
   /** Why posting the overflow comments stopped; the issue itself exists. */
   commentsError?: AgentError;
+  /**
+   * Requested labels GitHub did not apply: it drops them silently when the token has no push access (revoked since
+   * the remembered access check). The issue exists; the agent must be told.
+   */
+  labelsDropped?: string[];
 }
 
 export interface GitHubService {
@@ -178,11 +183,14 @@ class OctokitGitHub implements GitHubService {
     );
     // GitHub drops the labels silently when the token lost push access after the last check: forget that answer, so
     // the next filing checks again (and refuses) instead of trusting it for the rest of its few minutes.
-    if (request.labels.length > 0 && (data.labels?.length ?? 0) === 0) this.access.until.delete(this.accessKey(repo));
+    const applied = new Set(labelNames(data.labels).map((l) => l.toLowerCase()));
+    const dropped = request.labels.filter((l) => !applied.has(l.toLowerCase()));
+    if (dropped.length > 0) this.access.until.delete(this.accessKey(repo));
     const link = toLink(repo, data);
     const followUps = await this.addComments(link, request.comments);
     const created: CreatedIssue = { ...link, commentsPosted: followUps.posted };
     if (followUps.error) created.commentsError = followUps.error;
+    if (dropped.length > 0) created.labelsDropped = dropped;
     return created;
   }
 
@@ -218,9 +226,7 @@ class OctokitGitHub implements GitHubService {
       title: data.title,
       state: data.state === 'closed' ? 'closed' : 'open',
       assignees: (data.assignees ?? []).map((a) => a.login),
-      labels: data.labels
-        .map((l) => (typeof l === 'string' ? l : (l.name ?? '')))
-        .filter((name) => name !== ''),
+      labels: labelNames(data.labels),
       updatedAt: data.updated_at,
       comments: data.comments,
     };
@@ -263,6 +269,10 @@ function oldestMatch(items: IssueLike[], marker: string): IssueLike | null {
     if (best === null || item.number < best.number) best = item;
   }
   return best;
+}
+
+function labelNames(labels: (string | { name?: string | null })[] | undefined): string[] {
+  return (labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((name) => name !== '');
 }
 
 function toLink(repo: RepoRef, issue: { number: number; html_url: string }): LinkedIssue {

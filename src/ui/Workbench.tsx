@@ -274,6 +274,15 @@ function FiledView(props: {
         </Alert.Paragraph>
         {!filing.created ? <Alert.Paragraph>{t('ui.filed.existing_message')}</Alert.Paragraph> : null}
       </Alert>
+      {filing.labelsDropped ? (
+        <Alert type="warning" role="status" data-testid="labels-dropped">
+          <Alert.Title>{t('ui.filed.labels_dropped_title')}</Alert.Title>
+          <Alert.Paragraph>{t('ui.filed.labels_dropped_message', { repo: `${issue.owner}/${issue.repo}` })}</Alert.Paragraph>
+          <Alert.Paragraph>
+            {t('ui.filed.labels_dropped_next', { repo: `${issue.owner}/${issue.repo}`, labels: filing.labelsDropped.join(', ') })}
+          </Alert.Paragraph>
+        </Alert>
+      ) : null}
       {filing.followUps ? (
         <div data-testid="followups-warning">
           <ErrorAlert

@@ -60,6 +60,8 @@ describe('checkAccess answers shared with the filing click', () => {
     client.standIn.setPermission('sourcegraph', 'customer', 'read');
     const created = await gh.createIssue(request());
     expect(created.number).toBeGreaterThan(0);
+    // The issue exists without them, and the caller is told which ones are missing.
+    expect(created.labelsDropped).toEqual(['customer/acme-corp', 'rfh']);
     expect(await gh.checkAccess(PRIVATE)).toEqual({ push: false });
     expect(gets(client)).toBe(2);
   });
@@ -68,7 +70,8 @@ describe('checkAccess answers shared with the filing click', () => {
     const client = new FakeZafClient();
     const gh = service(client);
     expect(await gh.checkAccess(PRIVATE)).toEqual({ push: true });
-    await gh.createIssue(request());
+    const created = await gh.createIssue(request());
+    expect(created.labelsDropped).toBeUndefined();
     expect(await gh.checkAccess(PRIVATE)).toEqual({ push: true });
     expect(gets(client)).toBe(1);
   });

@@ -68,6 +68,8 @@ export type FilingState =
       decisions: FilingDecisions;
       /** The body overflowed into follow-up comments and not all of them were posted. */
       followUps?: { posted: number; total: number; error: AgentError; retrying?: boolean };
+      /** Labels GitHub dropped (push access lost since the remembered check): the agent adds them by hand. */
+      labelsDropped?: string[];
     };
 
 export interface FilingInput {
@@ -125,6 +127,7 @@ export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
           writeBack: outcome.writeBack.ok ? { state: 'ok' } : { state: 'failed', error: outcome.writeBack.error },
           decisions: input.decisions,
           ...(outcome.followUps ? { followUps: outcome.followUps } : {}),
+          ...(outcome.labelsDropped?.length ? { labelsDropped: outcome.labelsDropped } : {}),
         });
       } catch (e) {
         setFiling({ state: 'failed', error: toAgentError(e) });
