@@ -14,6 +14,7 @@ interface Strings {
   ui: {
     access: Record<string, string>;
     override: Record<string, string>;
+    filed: Record<string, string>;
     errors: Record<string, { title: string; message: string; next: string }>;
   };
 }
@@ -140,6 +141,30 @@ describe('access checked before filing', () => {
       ].sort(),
     );
     expect(await listIssues(h)).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('push revoked after the form checked', () => {
+  it('within the remembered few minutes the click trusts the answer: filed, and the agent is told which labels GitHub dropped', async () => {
+    const { page, frame } = await openTicket(h, 1012);
+    await waitForForm(frame);
+    await tickAll(frame);
+    await expect.poll(async () => (await log()).github.map((e) => `${e.method} ${e.path} ${e.status}`), slowly).toContain(`${REPO_GET} 200`);
+    await quietLog();
+    h.preview.standIn.setPermission('sourcegraph', 'customer', 'read');
+
+    await frame.getByTestId('file-button').click();
+    await frame.getByTestId('filed-issue-link').waitFor({ state: 'visible', timeout: 30_000 });
+    const warning = frame.getByTestId('labels-dropped');
+    await warning.waitFor({ state: 'visible', timeout: 15_000 });
+    const [issue] = await listIssues(h);
+    expect(issue?.labels).toEqual([]);
+    const text = (await warning.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain(en.ui.filed.labels_dropped_title);
+    expect(text).toContain('sourcegraph/customer');
+    expect(text).toMatch(/customer\/[a-z0-9-]+/);
+    expect(text).toContain('rfh');
     await page.close();
   });
 });
