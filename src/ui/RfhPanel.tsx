@@ -1,8 +1,8 @@
 // A ticket without a linked issue: the first view (in the initial chunk, so it paints as soon as the ticket is
 // classified), then the details and the work area as lazy chunks. The draft lives here so that both share it.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
-import { Skeleton } from '@zendeskgarden/react-loaders';
+import { LoadingLines } from './LoadingLines.tsx';
 import { SM } from '@zendeskgarden/react-typography';
 import type { Settings } from '../core/settings.ts';
 import { priorityLabelOf } from './labels.ts';
@@ -11,22 +11,17 @@ import type { ZafClient } from '../zendesk/zaf.ts';
 import { browserStorage, saveFiled, toDecisions } from './draft.ts';
 import type { Translate } from './i18n.ts';
 import { useDraft } from './hooks/useDraft.ts';
+import { useAfterPaint } from './hooks/useAfterPaint.ts';
 import { FirstView } from './FirstView.tsx';
 import { ChangeButton, PriorityPicker, TeamPicker } from './Overrides.tsx';
 
-const loadWorkbench = () => import('./Workbench.tsx');
-const loadDetails = () => import('./Details.tsx');
-const Workbench = lazy(loadWorkbench);
-const Details = lazy(loadDetails);
+const Workbench = lazy(() => import('./Workbench.tsx'));
+const Details = lazy(() => import('./Details.tsx'));
 const OverrideReason = lazy(() => import('./OverrideReason.tsx'));
 
 function Placeholder(): JSX.Element {
   return (
-    <div aria-busy="true">
-      <Skeleton width="70%" />
-      <Skeleton width="90%" />
-      <Skeleton width="50%" />
-    </div>
+    <LoadingLines widths={[70, 90, 50]} />
   );
 }
 
@@ -47,10 +42,8 @@ export default function RfhPanel(props: {
   const [priorityPicker, setPriorityPicker] = useState(draft.priorityOverride !== null);
   const overridden = draft.teamOverride !== null || draft.priorityOverride !== null;
 
-  // Fetch the next chunks right after the first paint, while the agent reads the suggestion.
-  useEffect(() => {
-    void loadWorkbench();
-  }, []);
+  // The workbench (checklist, preview, File) is fetched and mounted right after the suggestions have painted.
+  const afterPaint = useAfterPaint();
 
   const onFiled = useCallback(
     (issue: LinkedIssue) => {
@@ -127,7 +120,8 @@ export default function RfhPanel(props: {
           {t('ui.draft.not_saved')}
         </SM>
       )}
-      {team ? (
+      {team && !afterPaint ? <Placeholder /> : null}
+      {team && afterPaint ? (
         <Suspense fallback={<Placeholder />}>
           <Workbench
             t={t}

@@ -3,7 +3,7 @@
 // Alerts are lazy: they are rare, and their Garden package would otherwise weigh on every first paint.
 import { lazy, Suspense, useMemo } from 'react';
 import styled from 'styled-components';
-import { Skeleton } from '@zendeskgarden/react-loaders';
+import { LoadingLines } from './LoadingLines.tsx';
 import type { TicketLocation } from '../core/types.ts';
 import { useApp } from './hooks/useApp.ts';
 import { useBrain } from './hooks/useBrain.ts';
@@ -12,10 +12,8 @@ import { useTicket } from './hooks/useTicket.ts';
 import type { AgentError } from '../github/errors.ts';
 import { useTicketSummary } from './hooks/useTicketSummary.ts';
 import { TicketHeader } from './TicketHeader.tsx';
-import { browserStorage, loadFiled } from './draft.ts';
-import { preloadPanel } from './load-brain.ts';
+import { useAfterPaint } from './hooks/useAfterPaint.ts';
 
-const RfhPanel = lazy(preloadPanel);
 const LinkedIssueView = lazy(() => import('./LinkedIssueView.tsx'));
 const SettingsAlert = lazy(() => import('./SettingsAlert.tsx'));
 const ErrorAlert = lazy(() => import('./ErrorAlert.tsx'));
@@ -30,11 +28,7 @@ export const PanelRoot = styled.main`
 
 export function Loading(props: { label: string }): JSX.Element {
   return (
-    <div aria-busy="true" aria-label={props.label} role="status">
-      <Skeleton width="40%" />
-      <Skeleton width="75%" />
-      <Skeleton width="55%" />
-    </div>
+    <LoadingLines widths={[40, 75, 55]} label={props.label} />
   );
 }
 
@@ -46,10 +40,12 @@ export function chunkFailure(e: unknown): AgentError {
 export function TicketSidebar(): JSX.Element {
   const { client, context, i18n } = useApp();
   const { t } = i18n;
-  const summary = useTicketSummary();
+  const { summary, settled } = useTicketSummary();
   const ticketId = context.ticketId ?? summary?.id ?? undefined;
-  const { brain: brainState, retry: retryBrain } = useBrain();
+  // The decision code is fetched once the headline has painted (the ticket's REST calls are already under way).
+  const { brain: brainState, retry: retryBrain } = useBrain(useAfterPaint(settled));
   const brain = brainState.state === 'ready' ? brainState.brain : null;
+  const RfhPanel = brainState.state === 'ready' ? brainState.RfhPanel : null;
   const panel = useSettings(brain);
   const { ticket, retry: retryTicket } = useTicket(brain, panel, context.ticketId ?? undefined);
   const error: AgentError | null =
@@ -61,7 +57,10 @@ export function TicketSidebar(): JSX.Element {
     [context.account.subdomain, ticketId],
   );
   const ready = useMemo(() => (panel && ticket.state === 'ready' ? { ...ticket, panel } : null), [panel, ticket]);
-  const link = useMemo(() => (ready ? (ready.link ?? loadFiled(browserStorage(), location)) : null), [ready, location]);
+  const link = useMemo(
+    () => (ready && brain ? (ready.link ?? brain.loadFiled(brain.browserStorage(), location)) : null),
+    [ready, brain, location],
+  );
 
   const header = ready
     ? { customer: ready.model.customerName, subject: ready.model.subject, status: ready.model.status }
@@ -99,9 +98,8 @@ export function TicketSidebar(): JSX.Element {
           />
         </Suspense>
       ) : null}
-      {ready && !link ? (
-        <Suspense fallback={<Loading label={t('ui.loading')} />}>
-          <RfhPanel
+      {ready && RfhPanel && !link ? (
+        <RfhPanel
           t={t}
           client={client}
           location={location}
@@ -109,8 +107,7 @@ export function TicketSidebar(): JSX.Element {
           classification={ready.classification}
           settings={ready.panel.settings}
           teams={ready.panel.teams}
-          />
-        </Suspense>
+        />
       ) : null}
     </PanelRoot>
   );

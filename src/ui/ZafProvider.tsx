@@ -2,7 +2,7 @@
 // colour scheme live, and keeps the iframe as tall as its content. Children render only once all that is known.
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
-import { Skeleton } from '@zendeskgarden/react-loaders';
+import { LoadingLines } from './LoadingLines.tsx';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { AppContext, type AppState } from './context.ts';
 import { readStart, whenRegistered } from './boot.ts';
@@ -10,6 +10,7 @@ import { loadI18n, type I18n } from './i18n.ts';
 import { colorSchemeFromUrl, parseColorScheme, themeFor, type ColorScheme } from './theme.ts';
 import { observeHeight } from './resize.ts';
 import { GlobalStyle } from './GlobalStyle.ts';
+import { mark } from './marks.ts';
 
 const StartupError = lazy(() => import('./StartupError.tsx'));
 
@@ -34,8 +35,11 @@ export function ZafProvider(props: { client: ZafClient; children: ReactNode }): 
     (async () => {
       try {
         await whenRegistered(client);
+        mark('registered');
         const start = await readStart(client);
+        mark('started');
         const i18n = await loadI18n(start.locale);
+        mark('translations');
         if (!live) return;
         // The page's language is the agent's (iframe.html says "en"): screen readers pronounce the text by it.
         document.documentElement.lang = i18n.locale;
@@ -68,10 +72,7 @@ export function ZafProvider(props: { client: ZafClient; children: ReactNode }): 
     );
   } else {
     body = (
-      <div style={{ padding: 12 }} aria-busy="true">
-        <Skeleton width="50%" />
-        <Skeleton width="80%" />
-      </div>
+      <LoadingLines widths={[50, 80]} padded />
     );
   }
 

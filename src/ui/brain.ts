@@ -9,10 +9,13 @@ import { classify } from '../core/classify.ts';
 import { findLinkedIssue } from '../core/links.ts';
 import type { Classification, LinkedIssue, Team, TicketModel } from '../core/types.ts';
 import { loadTicketBundle } from '../zendesk/ticket-source.ts';
+import type { TicketParts } from '../zendesk/ticket-fetch.ts';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { agentError } from '../github/errors.ts';
 
 export { toAgentError } from './agent-error.ts';
+// The record of an issue filed from this browser: read once the ticket is loaded, never before the first paint.
+export { browserStorage, loadFiled } from './draft.ts';
 
 export interface PanelSettings {
   settings: Settings;
@@ -27,11 +30,12 @@ export function panelSettings(raw: Record<string, unknown> | null | undefined): 
   return { settings, teams: catalogue.teams, problems: [...problems, ...catalogue.problems] };
 }
 
-export async function loadModel(client: ZafClient, ticketId: number | undefined): Promise<TicketModel> {
+/** The ticket's model; `parts` is the REST fetch the shell started at registration, when it did. */
+export async function loadModel(client: ZafClient, ticketId: number | undefined, parts?: Promise<TicketParts>): Promise<TicketModel> {
   if (ticketId === undefined) {
     throw agentError('ticket_load_failed', { status: 0, message: 'no ticket id in the ZAF context', field: 'ticketId' }, false);
   }
-  return buildTicketModel(await loadTicketBundle(client, ticketId));
+  return buildTicketModel(await loadTicketBundle(client, ticketId, parts));
 }
 
 export function decide(model: TicketModel, panel: PanelSettings): { classification: Classification; link: LinkedIssue | null } {

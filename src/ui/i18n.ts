@@ -1,7 +1,9 @@
 // Translations: `translations/<locale>.json` (Zendesk's format: nested objects of strings). The UI reads only the
-// `ui` section (keys are full paths such as `ui.file.button`); the bundler drops the marketplace `app` section from
-// the chunk. Each locale is its own small lazy chunk (import.meta.glob), so the initial bundle carries none of them
-// and the agent's browser fetches only the locale it needs (plus English as the fallback for missing keys).
+// `ui` section (keys are full paths such as `ui.file.button`); the bundler drops the marketplace `app` section.
+// English, the default and every other locale's fallback, is in the initial bundle: fetching it after Zendesk has
+// named the agent's locale would put a round trip in front of the first paint. Every other locale is a small lazy
+// chunk (import.meta.glob), fetched only by the agents who need it.
+import { ui as englishUi } from '../../translations/en.json';
 
 export type Dictionary = { [key: string]: string | Dictionary };
 export type TranslateParams = Record<string, string | number>;
@@ -15,7 +17,12 @@ export interface I18n {
 
 export const FALLBACK_LOCALE = 'en';
 
-const loaders = import.meta.glob<Dictionary>('../../translations/*.json', { import: 'ui' });
+const ENGLISH_PATH = `../../translations/${FALLBACK_LOCALE}.json`;
+const lazyLoaders = import.meta.glob<Dictionary>(['../../translations/*.json', '!../../translations/en.json'], { import: 'ui' });
+const loaders: Record<string, () => Promise<Dictionary>> = {
+  ...lazyLoaders,
+  [ENGLISH_PATH]: () => Promise.resolve(englishUi as Dictionary),
+};
 
 /** Locales with a translation file, from the file names (e.g. `['de', 'en']`). */
 export function availableLocales(): string[] {

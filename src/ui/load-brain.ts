@@ -1,12 +1,19 @@
-// One shared promise per lazy chunk of the first view: the shell calls `preloadFirstView()` at boot, so the
-// decision code and the panel download while Zendesk registers the app; every later user awaits the same promise.
+// The first view's lazy chunks and its ticket. The shell's first paint (the ticket's headline) needs neither: the
+// ticket's REST calls leave the moment Zendesk registers the app (ticket-fetch.ts is in the first chunk, and the
+// calls take longer than any download), and the decision code and the panel are fetched once the headline has
+// painted, while those calls are still under way. Every later user awaits the same promises.
 import type { Brain } from './brain.ts';
+import type { ZafClient } from '../zendesk/zaf.ts';
+import { fetchTicketParts, type TicketParts } from '../zendesk/ticket-fetch.ts';
+import { whenRegistered } from './boot.ts';
+import { mark } from './marks.ts';
 
 let brain: Promise<Brain> | null = null;
 
 export function preloadBrain(): Promise<Brain> {
   if (!brain) {
     brain = import('./brain.ts');
+    brain.then(() => mark('brain-chunk'), () => undefined);
     // A failed download must be retryable (flaky network): forget the rejected promise.
     brain.catch(() => {
       brain = null;
@@ -27,7 +34,49 @@ export function preloadPanel(): Promise<typeof import('./RfhPanel.tsx')> {
   return panel;
 }
 
-export function preloadFirstView(): void {
-  preloadBrain().catch(() => undefined);
-  preloadPanel().catch(() => undefined);
+export interface FirstViewChunks {
+  brain: Brain;
+  /** The request-for-help panel, as a plain component: rendering it through React.lazy would suspend once even
+   * when the chunk is there, and React holds a revealed Suspense boundary back by up to 300 ms. */
+  RfhPanel: (typeof import('./RfhPanel.tsx'))['default'];
+}
+
+/** Both chunks of the first view, fetched in parallel. */
+export function loadFirstView(): Promise<FirstViewChunks> {
+  return Promise.all([preloadBrain(), preloadPanel()]).then(([b, p]) => ({ brain: b, RfhPanel: p.default }));
+}
+
+interface Prefetch {
+  client: ZafClient;
+  ticketId: number;
+  parts: Promise<TicketParts>;
+}
+
+let prefetched: Prefetch | null = null;
+
+/**
+ * Start the ticket's REST calls as soon as Zendesk has registered the app (the context, answered locally from then
+ * on, names the ticket). The sidebar's first load takes this fetch instead of starting its own.
+ */
+export function prefetchTicket(client: ZafClient): void {
+  whenRegistered(client)
+    .then(() => client.context())
+    .then((context) => {
+      const ticketId = context.ticketId;
+      // A missing or odd id is the sidebar's to report, with its own load.
+      if (typeof ticketId !== 'number' || !Number.isSafeInteger(ticketId) || ticketId <= 0) return;
+      mark('ticket-requested');
+      const parts = fetchTicketParts(client, ticketId);
+      parts.catch(() => undefined); // reported when the sidebar takes it
+      prefetched = { client, ticketId, parts };
+    })
+    .catch(() => undefined);
+}
+
+/** The prefetched REST answers for this ticket, once: a retry (or another ticket) fetches afresh. */
+export function takePrefetchedTicket(client: ZafClient, ticketId: number | undefined): Promise<TicketParts> | undefined {
+  const entry = prefetched;
+  if (!entry || entry.client !== client || entry.ticketId !== ticketId) return undefined;
+  prefetched = null;
+  return entry.parts;
 }

@@ -1,24 +1,25 @@
-// The brain chunk (settings validation, catalogue, core decisions), started at boot by main.tsx; this hook waits
-// for the same download. `retry` downloads again after a failure (a flaky network mid-load).
+// The first view's chunks: the brain (settings validation, catalogue, core decisions) and the request-for-help
+// panel. They are fetched once `start` holds (the shell starts them after the headline's paint; see
+// load-brain.ts); `retry` downloads again after a failure (a flaky network mid-load).
 import { useCallback, useEffect, useState } from 'react';
-import type { Brain } from '../brain.ts';
-import { preloadBrain } from '../load-brain.ts';
+import { loadFirstView, type FirstViewChunks } from '../load-brain.ts';
 
-export type BrainState = { state: 'loading' } | { state: 'ready'; brain: Brain } | { state: 'failed'; error: unknown };
+export type BrainState = { state: 'loading' } | ({ state: 'ready' } & FirstViewChunks) | { state: 'failed'; error: unknown };
 
-export function useBrain(): { brain: BrainState; retry: () => void } {
+export function useBrain(start: boolean): { brain: BrainState; retry: () => void } {
   const [brain, setBrain] = useState<BrainState>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
+    if (!start) return undefined;
     let live = true;
-    preloadBrain().then(
-      (b) => live && setBrain({ state: 'ready', brain: b }),
+    loadFirstView().then(
+      (chunks) => live && setBrain({ state: 'ready', ...chunks }),
       (error: unknown) => live && setBrain({ state: 'failed', error }),
     );
     return () => {
       live = false;
     };
-  }, [attempt]);
+  }, [start, attempt]);
   const retry = useCallback(() => {
     setBrain({ state: 'loading' });
     setAttempt((n) => n + 1);

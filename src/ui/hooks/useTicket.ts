@@ -5,6 +5,8 @@ import type { Classification, LinkedIssue, TicketModel } from '../../core/types.
 import type { AgentError } from '../../github/errors.ts';
 import type { Brain, PanelSettings } from '../brain.ts';
 import { useClient } from './useApp.ts';
+import { mark } from '../marks.ts';
+import { takePrefetchedTicket } from '../load-brain.ts';
 
 export type TicketState =
   | { state: 'loading' }
@@ -22,8 +24,11 @@ export function useTicket(brain: Brain | null, panel: PanelSettings | null, tick
     setTicket({ state: 'loading' });
     (async () => {
       try {
-        const model = await brain.loadModel(client, ticketId);
+        mark('brain');
+        const model = await brain.loadModel(client, ticketId, takePrefetchedTicket(client, ticketId));
+        mark('ticket-loaded');
         const { classification, link } = brain.decide(model, panel);
+        mark('classified');
         if (live) setTicket({ state: 'ready', model, classification, link });
       } catch (e) {
         if (live) setTicket({ state: 'failed', error: brain.toAgentError(e, 'ticket_load_failed') });

@@ -40,18 +40,20 @@ export async function readTicketSummary(client: ZafClient): Promise<TicketSummar
   return summaryFrom(await client.get(PATHS));
 }
 
-export function useTicketSummary(): TicketSummary | null {
+/** The headline once Zendesk answered (`summary` stays null when it could not); `settled` once it has answered. */
+export function useTicketSummary(): { summary: TicketSummary | null; settled: boolean } {
   const client = useClient();
-  const [summary, setSummary] = useState<TicketSummary | null>(null);
+  const [state, setState] = useState<{ summary: TicketSummary | null; settled: boolean }>({ summary: null, settled: false });
   useEffect(() => {
     let live = true;
     readTicketSummary(client).then(
-      (s) => live && setSummary(s),
-      () => undefined, // the full bundle load reports errors; the headline is a nicety
+      (s) => live && setState({ summary: s, settled: true }),
+      // The full bundle load reports errors; the headline is a nicety.
+      () => live && setState({ summary: null, settled: true }),
     );
     return () => {
       live = false;
     };
   }, [client]);
-  return summary;
+  return state;
 }
