@@ -2,21 +2,18 @@
 // the details, an override picker and the issue preview open), right after filing (link, write-back, hand-off), on
 // the linked-issue view after a reload, and on the hand-off panel of a non-engineering team.
 // axe-core is the installed package, injected into the app's frame. a11y-axe-light/-dark.test.ts run it per scheme.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { control, openTicket, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openTicket, type Harness } from './harness.ts';
 import {
   axeViolations,
   describeViolations,
   eventually,
-  ITEM_KEYS,
-  openDetails,
-  openPreview,
-  reloadTicket,
+  flowHarnessForFile,
+  openWholeForm,
+  reloadOntoLinkedIssue,
   saveShot,
-  setItem,
-  slowly,
+  tickAllAndFile,
   waitForForm,
-  startFlowHarness,
 } from './flow-steps.ts';
 
 async function expectNoSeriousViolations(frame: import('playwright-core').Frame, where: string): Promise<void> {
@@ -27,25 +24,14 @@ async function expectNoSeriousViolations(frame: import('playwright-core').Frame,
 /** The axe suite for one colour scheme (each in its own test file, to keep files short). */
 export function axeSuite(scheme: 'light' | 'dark'): void {
   let h: Harness;
-
-  beforeAll(async () => {
-    h = await startFlowHarness();
-    await control(h, 'POST', '/__reset', {});
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  flowHarnessForFile('once', (started) => (h = started));
 
   describe(`axe-core in ${scheme} mode`, () => {
     it('the form: first view, details with an override picker, checklist, issue preview', async () => {
       const { page, frame } = await openTicket(h, 1011, { colorScheme: scheme });
       await waitForForm(frame);
       await expect.poll(() => frame.locator('[data-color-scheme]').first().getAttribute('data-color-scheme'), eventually).toBe(scheme);
-      await openDetails(frame);
-      await frame.getByTestId('team-override').click();
-      await frame.getByTestId('team-override-select').waitFor({ state: 'visible', timeout: 15_000 });
-      await openPreview(frame);
+      await openWholeForm(frame);
       await expectNoSeriousViolations(frame, `form (${scheme})`);
       await saveShot(page, `a11y-form-${scheme}`);
       await page.close();
@@ -55,15 +41,11 @@ export function axeSuite(scheme: 'light' | 'dark'): void {
       const id = scheme === 'light' ? 1007 : 1003;
       const { page, frame } = await openTicket(h, id, { colorScheme: scheme });
       await waitForForm(frame);
-      for (const key of ITEM_KEYS) await setItem(frame, key, true);
-      await frame.getByTestId('file-button').click();
-      await frame.getByTestId('filed-issue-link').waitFor({ state: 'visible', timeout: 30_000 });
-      await expect.poll(() => frame.getByTestId('writeback-status').getAttribute('data-state'), slowly).toBe('ok');
+      await tickAllAndFile(frame);
       await expectNoSeriousViolations(frame, `filed view (${scheme})`);
       await saveShot(page, `a11y-filed-${scheme}`);
 
-      const again = await reloadTicket(page);
-      await expect.poll(() => again.getByTestId('linked-issue-state').getAttribute('data-state'), slowly).toBe('open');
+      const again = await reloadOntoLinkedIssue(page);
       await expectNoSeriousViolations(again, `linked view (${scheme})`);
       await saveShot(page, `a11y-linked-${scheme}`);
       await page.close();

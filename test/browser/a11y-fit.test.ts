@@ -3,31 +3,13 @@
 // the File button, each with a visible focus indicator. (The sidebar widths: a11y-width.test.ts.)
 // Needs `npm run build` first (npm test does it).
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { control, openTicket, type Harness } from './harness.ts';
-import {
-  eventually,
-  ITEM_KEYS,
-  openDetails,
-  saveShot,
-  startFlowHarness,
-  waitForForm,
-} from './flow-steps.ts';
+import { openTicket, type Harness } from './harness.ts';
+import { eventually, flowHarnessForFile, ITEM_KEYS, openDetails, saveShot, waitForForm } from './flow-steps.ts';
 
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startFlowHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-beforeEach(async () => {
-  await control(h, 'POST', '/__reset', {});
-});
+flowHarnessForFile('each', (started) => (h = started));
 
 /** Colours an agent sees: the page behind the panel, the panel's text, and a Garden text field. */
 async function colours(frame: Frame): Promise<{ body: string; panel: string; field: string }> {

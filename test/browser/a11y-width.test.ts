@@ -2,35 +2,21 @@
 // scrolls or sticks out sideways, on the form (details, override picker and issue preview open), right after filing,
 // and on the linked issue after a reload. Pictures of each state go to test/output/screenshots/.
 // Needs `npm run build` first (npm test does it).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { control, openTicket, type Harness } from './harness.ts';
+import { openTicket, type Harness } from './harness.ts';
 import {
   eventually,
-  ITEM_KEYS,
-  openDetails,
-  openPreview,
-  reloadTicket,
+  flowHarnessForFile,
+  openWholeForm,
+  reloadOntoLinkedIssue,
   saveShot,
-  setItem,
-  slowly,
-  startFlowHarness,
+  tickAllAndFile,
   waitForForm,
 } from './flow-steps.ts';
 
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startFlowHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-beforeEach(async () => {
-  await control(h, 'POST', '/__reset', {});
-});
+flowHarnessForFile('each', (started) => (h = started));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Width
@@ -108,20 +94,13 @@ describe('sidebar width', () => {
   ])('%i px: no horizontal scrolling on the form, after filing and on the linked issue (ticket %i)', async (width, ticketId) => {
     const { page, frame } = await openAtWidth(width, ticketId);
     await waitForForm(frame);
-    await openDetails(frame);
-    await frame.getByTestId('team-override').click();
-    await frame.getByTestId('team-override-select').waitFor({ state: 'visible', timeout: 15_000 });
-    await openPreview(frame);
+    await openWholeForm(frame);
     await expectFits(page, frame, width, 'form');
 
-    for (const key of ITEM_KEYS) await setItem(frame, key, true);
-    await frame.getByTestId('file-button').click();
-    await frame.getByTestId('filed-issue-link').waitFor({ state: 'visible', timeout: 30_000 });
-    await expect.poll(() => frame.getByTestId('writeback-status').getAttribute('data-state'), slowly).toBe('ok');
+    await tickAllAndFile(frame);
     await expectFits(page, frame, width, 'filed');
 
-    const again = await reloadTicket(page);
-    await expect.poll(() => again.getByTestId('linked-issue-state').getAttribute('data-state'), slowly).toBe('open');
+    const again = await reloadOntoLinkedIssue(page);
     await expectFits(page, again, width, 'linked');
     await page.close();
   });

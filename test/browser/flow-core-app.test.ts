@@ -1,22 +1,5 @@
 // The whole sidebar flow (issue 5 §8) for a Core Application (code-host sync, priority raised with the mouse) fixture ticket: see flow-team-case.ts.
 // Needs `npm run build` first (npm test does it).
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { control, type Harness } from './harness.ts';
-import { CASES, runTeamFlow } from './flow-team-case.ts';
-import { startFlowHarness } from './flow-steps.ts';
+import { CASES, teamFlowTest } from './flow-team-case.ts';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startFlowHarness();
-  await control(h, 'POST', '/__reset', {});
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-it('suggests Core Application (p2), gates on the checklist, takes an override, files once and links back', async () => {
-  await runTeamFlow(h, CASES.coreApp);
-  expect(h.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
-});
+teamFlowTest('suggests Core Application (p2), gates on the checklist, takes an override, files once and links back', CASES.coreApp);

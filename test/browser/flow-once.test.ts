@@ -1,33 +1,12 @@
 // The sidebar flow never files twice (issue 5 §5, §8): a double-click on File, and two clicks faster than React can
 // disable the button, each give exactly one issue. (H8's drills cover duplicates after reloads and timeouts too.)
 // Needs `npm run build` first (npm test does it).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { control, openTicket, type Harness } from './harness.ts';
-import {
-  eventually,
-  ITEM_KEYS,
-  listIssues,
-  setItem,
-  slowly,
-  ticketState,
-  waitForForm,
-  startFlowHarness,
-} from './flow-steps.ts';
-
+import { flowHarnessForFile, listIssues, tickAllItems, ticketState, waitForFiled, waitForForm } from './flow-steps.ts';
 
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startFlowHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-beforeEach(async () => {
-  await control(h, 'POST', '/__reset', {});
-});
+flowHarnessForFile('each', (started) => (h = started));
 
 /** How many issue creates reached the stand-in (the preview's request log). */
 async function creates(): Promise<number> {
@@ -35,19 +14,13 @@ async function creates(): Promise<number> {
   return log.github.filter((e) => e.method === 'POST' && /\/repos\/sourcegraph\/customer\/issues$/.test(e.path)).length;
 }
 
-async function tickAll(frame: import('playwright-core').Frame): Promise<void> {
-  for (const key of ITEM_KEYS) await setItem(frame, key, true);
-  await expect.poll(() => frame.getByTestId('file-button').isEnabled(), eventually).toBe(true);
-}
-
 describe('filing twice is impossible', () => {
   it('a double-click on File files one issue', async () => {
     const { page, frame } = await openTicket(h, 1012);
     await waitForForm(frame);
-    await tickAll(frame);
+    await tickAllItems(frame);
     await frame.getByTestId('file-button').dblclick();
-    await frame.getByTestId('filed-issue-link').waitFor({ state: 'visible', timeout: 30_000 });
-    await expect.poll(() => frame.getByTestId('writeback-status').getAttribute('data-state'), slowly).toBe('ok');
+    await waitForFiled(frame);
     expect(await listIssues(h)).toHaveLength(1);
     expect(await creates()).toBe(1);
     expect((await ticketState(h, 1012)).ticket.tags.filter((t) => t.startsWith('rfh_issue_'))).toHaveLength(1);
@@ -57,13 +30,12 @@ describe('filing twice is impossible', () => {
   it('two clicks in the same task (before React can re-render the button) file one issue', async () => {
     const { page, frame } = await openTicket(h, 1006);
     await waitForForm(frame);
-    await tickAll(frame);
+    await tickAllItems(frame);
     await frame.getByTestId('file-button').evaluate((b: HTMLElement) => {
       b.click();
       b.click();
     });
-    await frame.getByTestId('filed-issue-link').waitFor({ state: 'visible', timeout: 30_000 });
-    await expect.poll(() => frame.getByTestId('writeback-status').getAttribute('data-state'), slowly).toBe('ok');
+    await waitForFiled(frame);
     expect(await listIssues(h)).toHaveLength(1);
     expect(await creates()).toBe(1);
     await page.close();

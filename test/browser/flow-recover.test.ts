@@ -3,21 +3,21 @@
 // issue. (H8's drills in test/drills/ cover every error class; this is the flow.)
 // Needs `npm run build` first (npm test does it).
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { control, openTicket, type Harness } from './harness.ts';
 import {
   eventually,
-  ITEM_KEYS,
+  flowHarnessForFile,
   listIssues,
   overrideWithMouse,
   readItems,
   reloadTicket,
   saveShot,
   setItem,
-  slowly,
+  tickAllItems,
   ticketState,
+  waitForFiled,
   waitForForm,
-  startFlowHarness,
 } from './flow-steps.ts';
 
 const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as {
@@ -26,23 +26,7 @@ const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as {
 const CREATE = { method: 'POST', path: '^/repos/sourcegraph/customer/issues$' };
 
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startFlowHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-beforeEach(async () => {
-  await control(h, 'POST', '/__reset', {});
-});
-
-async function tickAll(frame: import('playwright-core').Frame): Promise<void> {
-  for (const key of ITEM_KEYS) await setItem(frame, key, true);
-  await expect.poll(() => frame.getByTestId('file-button').isEnabled(), eventually).toBe(true);
-}
+flowHarnessForFile('each', (started) => (h = started));
 
 describe('the draft', () => {
   it('survives a reload in the middle: ticks, notes and the override', async () => {
@@ -72,7 +56,7 @@ describe('the draft', () => {
     expect(await again.getByTestId('draft-not-saved').count()).toBe(0);
 
     // Filing clears the draft: after the issue, the ticket opens on the linked issue, and no draft is left behind.
-    await tickAll(again);
+    await tickAllItems(again);
     await again.getByTestId('file-button').click();
     await again.getByTestId('filed-issue-link').waitFor({ state: 'visible', timeout: 30_000 });
     const issues = await listIssues(h);
@@ -87,7 +71,7 @@ describe('a GitHub failure', () => {
   it('shows the Garden alert with the next step; Retry files exactly one issue', async () => {
     const { page, frame } = await openTicket(h, 1005);
     await waitForForm(frame);
-    await tickAll(frame);
+    await tickAllItems(frame);
     await frame.getByTestId('checklist-note-urgency').fill('H9: wants an answer this week');
     await control(h, 'POST', '/__faults/github', { ...CREATE, status: 502, times: 1 });
     await frame.getByTestId('file-button').click();
@@ -106,8 +90,7 @@ describe('a GitHub failure', () => {
     await saveShot(page, 'error-alert-github-502');
 
     await frame.getByTestId('retry-button').click();
-    await frame.getByTestId('filed-issue-link').waitFor({ state: 'visible', timeout: 30_000 });
-    await expect.poll(() => frame.getByTestId('writeback-status').getAttribute('data-state'), slowly).toBe('ok');
+    await waitForFiled(frame);
     expect(await frame.getByTestId('filing-error').count()).toBe(0);
     const issues = await listIssues(h);
     expect(issues).toHaveLength(1);

@@ -1,12 +1,15 @@
 // What the sidebar-flow, accessibility and screenshot tests (issue 5 §7-§9) do to the panel, as an agent would:
 // tick the checklist, pick an override, open the preview, file; and what they read back from the preview server
 // (the GitHub stand-in's issues, the ticket as written back). Builds on the harness (test/browser/harness.ts),
-// which starts the preview and Chromium; this module only adds the panel's steps and the servers' answers.
+// which starts the preview and Chromium; this module adds the panel's steps, the servers' answers, and a test file's
+// harness life (started before its tests, the preview reset between them, closed after).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { TicketBundle } from '../../src/core/types.ts';
-import { appFrame, startHarness, type Harness } from './harness.ts';
+import type { GitHubIssueJson } from '../drills/support/control.ts';
+import { appFrame, control, startHarness, type Harness } from './harness.ts';
 
 /** Step-1 items and Step 2 (teammates asked, for requests for help), in the panel's order (contracts §6). */
 export const ITEM_KEYS = ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates'] as const;
@@ -34,6 +37,28 @@ export async function startFlowHarness(): Promise<Harness> {
     throw new Error(`${dist}/ is not built: run \`npm run build\` (npm test does) before the browser tests`);
   }
   return startHarness({ settings: { settings: {}, secure: {} }, ...(distDir ? { distDir } : {}) });
+}
+
+/**
+ * A browser test file's harness (startFlowHarness): started before its tests and closed after them. The preview is
+ * reset (`POST /__reset`) before each test with `'each'`, or once before the first with `'once'`. The started
+ * harness goes to `onStarted` (the file keeps it in its own variable for its tests).
+ */
+export function flowHarnessForFile(reset: 'each' | 'once', onStarted: (h: Harness) => void): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startFlowHarness();
+    onStarted(h);
+    if (reset === 'once') await control(h, 'POST', '/__reset', {});
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  if (reset === 'each') {
+    beforeEach(async () => {
+      await control(h!, 'POST', '/__reset', {});
+    });
+  }
 }
 
 /** Wait until `check` holds (for waits outside `expect.poll`, e.g. in the screenshot script). */
@@ -71,6 +96,32 @@ export async function setItem(frame: Frame, key: ItemKey, done: boolean): Promis
   if (!id) throw new Error(`checklist-check-${key} has no id for its label`);
   await frame.locator(`label[for="${id}"]`).click();
   await waitFor(async () => (await box.isChecked()) === done, `checklist item ${key} to be ${done ? 'ticked' : 'unticked'}`, 10_000);
+}
+
+/** Tick every checklist item, as an agent does, and wait until File is enabled. */
+export async function tickAllItems(frame: Frame): Promise<void> {
+  for (const key of ITEM_KEYS) await setItem(frame, key, true);
+  await expect.poll(() => frame.getByTestId('file-button').isEnabled(), eventually).toBe(true);
+}
+
+/** After a click on File (or Retry): wait for the filed issue's link and for the write-back to the ticket to succeed. */
+export async function waitForFiled(frame: Frame): Promise<void> {
+  await frame.getByTestId('filed-issue-link').waitFor({ state: 'visible', timeout: 30_000 });
+  await expect.poll(() => frame.getByTestId('writeback-status').getAttribute('data-state'), slowly).toBe('ok');
+}
+
+/** Tick every checklist item, click File, and wait until the issue is filed and written back. */
+export async function tickAllAndFile(frame: Frame): Promise<void> {
+  await tickAllItems(frame);
+  await frame.getByTestId('file-button').click();
+  await waitForFiled(frame);
+}
+
+/** Reload the ticket page (after filing) and wait until the panel shows the linked issue's live state: open. */
+export async function reloadOntoLinkedIssue(page: Page): Promise<Frame> {
+  const again = await reloadTicket(page);
+  await expect.poll(() => again.getByTestId('linked-issue-state').getAttribute('data-state'), slowly).toBe('open');
+  return again;
 }
 
 /** Which items are ticked, and the note of each. */
@@ -139,6 +190,14 @@ export async function overrideWithKeyboard(page: Page, frame: Frame, which: 'tea
   return presses;
 }
 
+/** Unfold all of the form an agent can: the details with the team override picker open, and the issue preview. */
+export async function openWholeForm(frame: Frame): Promise<void> {
+  await openDetails(frame);
+  await frame.getByTestId('team-override').click();
+  await frame.getByTestId('team-override-select').waitFor({ state: 'visible', timeout: 15_000 });
+  await openPreview(frame);
+}
+
 /** Open the collapsible issue preview. */
 export async function openPreview(frame: Frame): Promise<void> {
   const preview = frame.getByTestId('issue-preview');
@@ -151,20 +210,11 @@ export function labelNames(issue: { labels: ({ name: string } | string)[] }): st
   return issue.labels.map((l) => (typeof l === 'string' ? l : l.name)).sort();
 }
 
-export interface IssueJson {
-  number: number;
-  title: string;
-  body: string | null;
-  html_url: string;
-  state: string;
-  labels: ({ name: string } | string)[];
-}
-
 /** Every issue in a stand-in repository, as GitHub's REST API lists it (open and closed). */
-export async function listIssues(h: Harness, repo = 'customer'): Promise<IssueJson[]> {
+export async function listIssues(h: Harness, repo = 'customer'): Promise<GitHubIssueJson[]> {
   const res = await fetch(new URL(`/github/api/repos/sourcegraph/${repo}/issues?state=all&per_page=100`, h.preview.url));
   if (!res.ok) throw new Error(`GET issues → HTTP ${res.status}: ${await res.text()}`);
-  return (await res.json()) as IssueJson[];
+  return (await res.json()) as GitHubIssueJson[];
 }
 
 /** The ticket as it is now in the preview, write-backs applied (`GET /__state/tickets/<id>`). */

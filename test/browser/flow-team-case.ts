@@ -2,13 +2,14 @@
 // the checklist gate, an override (with the keyboard alone, or the mouse), the preview, filing, exactly one issue in
 // the GitHub stand-in with the right labels and the conversation quoted, the write-back on the ticket, and the
 // linked-issue view after a reload. Screenshots of each state go to test/output/screenshots/ for review.
-// One test file per team (flow-distribution, flow-core-app, flow-search) runs it, each well under a minute.
+// One test file per team (flow-distribution, flow-core-app, flow-search) runs it (teamFlowTest), each well under a minute.
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import type { TicketBundle } from '../../src/core/types.ts';
 import { openTicket, type Harness } from './harness.ts';
 import {
   eventually,
+  flowHarnessForFile,
   ITEM_KEYS,
   labelNames,
   listIssues,
@@ -30,7 +31,6 @@ const fixture = (file: string) => JSON.parse(readFileSync(`preview/tickets/${fil
 
 export interface Case {
   file: string;
-  slug: string;
   suggested: { team: string; level: number };
   override: { how: 'keyboard' | 'mouse'; team?: string; level?: number };
   /** After the override: the labels the issue must carry. */
@@ -42,7 +42,6 @@ export const CASES: Record<'distribution' | 'coreApp' | 'search', Case> = {
   distribution: {
     // Distribution, an outage: the agent lowers the priority to p1 with the keyboard alone.
     file: '1001-acme-helm-gitserver.json',
-    slug: 'acme-robotics',
     suggested: { team: 'distribution', level: 0 },
     override: { how: 'keyboard', level: 1 },
     labels: ['ce/p1', 'customer/acme-robotics', 'rfh', 'team/distribution'],
@@ -51,7 +50,6 @@ export const CASES: Record<'distribution' | 'coreApp' | 'search', Case> = {
   coreApp: {
     // Core Application (code-host sync): the agent raises the priority with the mouse.
     file: '1002-northwind-gitlab-sync.json',
-    slug: 'northwind-logistics',
     suggested: { team: 'core-application', level: 2 },
     override: { how: 'mouse', level: 1 },
     labels: ['ce/p1', 'customer/northwind-logistics', 'rfh', 'team/core-application'],
@@ -60,13 +58,25 @@ export const CASES: Record<'distribution' | 'coreApp' | 'search', Case> = {
   search: {
     // Search core (an owned alert): the agent moves it to Search product, team chosen with the keyboard.
     file: '1004-globex-zoekt-index-stale.json',
-    slug: 'globex-financial',
     suggested: { team: 'search-core', level: 2 },
     override: { how: 'keyboard', team: 'search-product' },
     labels: ['ce/p2', 'customer/globex-financial', 'rfh', 'team/search-product'],
     channel: '#search',
   },
 };
+
+/**
+ * A test file for one case: its own harness (the preview reset once, before), the test `name` running the whole
+ * flow, which must leave no console or page errors behind.
+ */
+export function teamFlowTest(name: string, c: Case): void {
+  let h: Harness;
+  flowHarnessForFile('once', (started) => (h = started));
+  it(name, async () => {
+    await runTeamFlow(h, c);
+    expect(h.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  });
+}
 
 /** Run the whole flow for one case (the preview reset before). */
 export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
