@@ -19,6 +19,7 @@ import {
 import { createGitHub, type GitHubService } from '../../src/github/index.ts';
 import { loadTicketBundle } from '../../src/zendesk/ticket-source.ts';
 import { FakeZafClient, SUBDOMAIN, TEST_TOKEN, makeBundle, newStandIn } from './github-fake-zaf.ts';
+import { decisions } from './core-compose-fixture.ts';
 
 // The first request of a file compiles the stand-in's OpenAPI validators; on a busy machine that alone can take
 // seconds, so these tests get room (they are not timed assertions: budgets are measured by `npm run bench`).
@@ -36,20 +37,8 @@ function github(client: FakeZafClient, settings: Settings = DEFAULT_SETTINGS, ti
   return createGitHub(client, settings, options);
 }
 
-const DECISIONS: FilingDecisions = {
-  teamId: 'distribution',
-  priority: 1,
-  kind: 'rfh',
-  tracker: 'private',
-  checklist: {
-    environment: { done: true, note: '' },
-    repro: { done: true, note: '' },
-    recent_changes: { done: true, note: '' },
-    impact: { done: true, note: '' },
-    urgency: { done: true, note: '' },
-  },
-  teammatesAsked: { done: true, note: '' },
-};
+/** Distribution, ce/p1, a request for help in the private tracker, every checklist item done. */
+const DECISIONS: FilingDecisions = decisions();
 
 function issueRequest(overrides: Partial<IssueRequest> = {}): IssueRequest {
   return {

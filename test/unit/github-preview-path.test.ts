@@ -13,6 +13,7 @@ import { createFilingOrchestrator, memoryStorage, inProcessLocks } from '../../s
 import { createGitHub } from '../../src/github/index.ts';
 import { loadTicketBundle } from '../../src/zendesk/ticket-source.ts';
 import type { ZafClient, ZafRequestOptions } from '../../src/zendesk/zaf.ts';
+import { decisions } from './core-compose-fixture.ts';
 
 // The first request of a file compiles the stand-in's OpenAPI validators; on a busy machine that alone can take
 // seconds, so these tests get room (they are not timed assertions: budgets are measured by `npm run bench`).
@@ -68,20 +69,8 @@ function hostPathClient(seen: { sent: unknown[]; received: unknown[] }): ZafClie
   };
 }
 
-const DECISIONS: FilingDecisions = {
-  teamId: 'distribution',
-  priority: 2,
-  kind: 'rfh',
-  tracker: 'private',
-  checklist: {
-    environment: { done: true, note: '' },
-    repro: { done: true, note: '' },
-    recent_changes: { done: true, note: '' },
-    impact: { done: true, note: '' },
-    urgency: { done: true, note: '' },
-  },
-  teammatesAsked: { done: true, note: '' },
-};
+/** Distribution, ce/p2, a request for help in the private tracker, every checklist item done. */
+const DECISIONS: FilingDecisions = decisions({ priority: 2 });
 
 describe('over the preview server (host page path, secure proxy, stand-in)', () => {
   it('loads the ticket, files once, writes back; the token never reaches the "iframe"', async () => {
