@@ -32,7 +32,7 @@ const CONTENT_TYPES: Record<string, string> = {
  */
 export const MARKER_SCRIPT = `(() => {
   if (!location.pathname.endsWith(${JSON.stringify(APP_IFRAME_PATH)})) return;
-  const bench = { visibleAt: null, kind: null, fcp: null, resources: [] };
+  const bench = { visibleAt: null, kind: null, fcp: null, resources: [], marks: [] };
   Object.defineProperty(window, '__engageBench', { value: bench, configurable: false });
   try {
     new PerformanceObserver((list) => {
@@ -56,6 +56,9 @@ export const MARKER_SCRIPT = `(() => {
       bench.resources = performance.getEntriesByType('resource')
         .filter((e) => e.startTime <= bench.visibleAt)
         .map((e) => ({ url: e.name, start: e.startTime }));
+      bench.marks = performance.getEntriesByType('mark')
+        .filter((e) => e.name.startsWith('engage:'))
+        .map((e) => ({ name: e.name.slice(7), at: e.startTime }));
       return;
     }
     requestAnimationFrame(tick);
@@ -70,6 +73,8 @@ export interface FrameMark {
   /** What the iframe requested before the marker was visible (the iframe document itself not included), with the
    * request's start time in the iframe's clock. */
   resources: { url: string; start: number }[];
+  /** The app's User Timing marks (`engage:<step>`, src/ui/marks.ts) set before the marker was visible. */
+  marks: { name: string; at: number }[];
   /** The iframe document's URL. */
   documentUrl: string;
 }
