@@ -13,7 +13,23 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: '.',
     target: 'es2020',
-    rollupOptions: { input: { iframe: 'src/iframe.html' } },
+    rollupOptions: {
+      input: { iframe: 'src/iframe.html' },
+      output: {
+        codeSplitting: {
+          // Only the modules named: their shared dependencies (React, Garden, styled-components) stay where they are.
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              // Everything the suggestions need after the headline: the decision code and the panel, as one chunk
+              // (one request and one gzip dictionary instead of nine small files).
+              name: 'first-view',
+              test: /src\/(ui\/(brain|RfhPanel|FirstView|Overrides|labels|draft|agent-error|hooks\/useDraft)|core\/(bundle|ticket-model|clean-text|classify|router|routing\/|text-scan|priority|checklist|alerts|teams|settings|links|data\/)|zendesk\/ticket-source|github\/errors)|node_modules\/(zod|@zendeskgarden\/react-buttons)\//,
+            },
+          ],
+        },
+      },
+    },
   },
   test: {
     root: '.',
