@@ -7,6 +7,7 @@ import type { ZafClient } from '../zendesk/zaf.ts';
 import { fetchTicketParts, type TicketParts } from '../zendesk/ticket-fetch.ts';
 import { whenRegistered } from './boot.ts';
 import { mark } from './marks.ts';
+import { prefetchTicketSummary } from './hooks/useTicketSummary.ts';
 
 let brain: Promise<Brain> | null = null;
 
@@ -55,13 +56,15 @@ interface Prefetch {
 let prefetched: Prefetch | null = null;
 
 /**
- * Start the ticket's REST calls as soon as Zendesk has registered the app (the context, answered locally from then
- * on, names the ticket). The sidebar's first load takes this fetch instead of starting its own.
+ * Start the ticket's REST calls, and the ZAF read of its headline, as soon as Zendesk has registered the app (the
+ * context, answered locally from then on, names the ticket). The sidebar takes these instead of starting its own.
  */
 export function prefetchTicket(client: ZafClient): void {
   whenRegistered(client)
     .then(() => client.context())
     .then((context) => {
+      // The headline, asked for with the shell's start-up reads rather than after them.
+      if (context.location === 'ticket_sidebar') prefetchTicketSummary(client);
       const ticketId = context.ticketId;
       // A missing or odd id is the sidebar's to report, with its own load.
       if (typeof ticketId !== 'number' || !Number.isSafeInteger(ticketId) || ticketId <= 0) return;

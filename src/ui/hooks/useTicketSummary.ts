@@ -40,13 +40,28 @@ export async function readTicketSummary(client: ZafClient): Promise<TicketSummar
   return summaryFrom(await client.get(PATHS));
 }
 
+const early = new WeakMap<ZafClient, Promise<TicketSummary>>();
+
+/** Ask for the headline as soon as Zendesk has registered the app, alongside the shell's own start-up reads. */
+export function prefetchTicketSummary(client: ZafClient): void {
+  const summary = readTicketSummary(client);
+  summary.catch(() => undefined); // the hook reports nothing either: the headline is a nicety
+  early.set(client, summary);
+}
+
+function takeSummary(client: ZafClient): Promise<TicketSummary> {
+  const summary = early.get(client);
+  early.delete(client);
+  return summary ?? readTicketSummary(client);
+}
+
 /** The headline once Zendesk answered (`summary` stays null when it could not); `settled` once it has answered. */
 export function useTicketSummary(): { summary: TicketSummary | null; settled: boolean } {
   const client = useClient();
   const [state, setState] = useState<{ summary: TicketSummary | null; settled: boolean }>({ summary: null, settled: false });
   useEffect(() => {
     let live = true;
-    readTicketSummary(client).then(
+    takeSummary(client).then(
       (s) => live && setState({ summary: s, settled: true }),
       // The full bundle load reports errors; the headline is a nicety.
       () => live && setState({ summary: null, settled: true }),
