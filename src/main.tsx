@@ -7,9 +7,9 @@ import { ZafProvider } from './ui/ZafProvider.tsx';
 import { Location } from './ui/Location.tsx';
 import { prefetchTicket } from './ui/load-brain.ts';
 import { mark } from './ui/marks.ts';
-import { whenRegistered } from './ui/boot.ts';
+import { startShell, type Shell } from './ui/boot.ts';
 
-const FIRST_RENDER_WAIT_MS = 150;
+const FIRST_RENDER_WAIT_MS = 300;
 
 // Only ever shown when the page is opened outside Zendesk: not worth a byte of the normal first load.
 const OutsideZendesk = lazy(() => import('./ui/OutsideZendesk.tsx'));
@@ -22,16 +22,19 @@ if (container) {
   if (client) {
     // The ticket's REST calls leave as soon as Zendesk has registered the app (see load-brain.ts for the order).
     prefetchTicket(client);
-    // React's first render (theme, global styles) is the longest task of the start: run it once Zendesk's answer to
-    // the handshake is in, so that answer, and the REST calls it starts, do not queue behind it. A host slower than
-    // FIRST_RENDER_WAIT_MS to answer gets the loading state painted meanwhile.
-    const render = (): void =>
+    const starting = startShell(client);
+    // React's first render (theme, global styles) is the longest task of the start. On a host that answers the
+    // handshake and the start-up reads within FIRST_RENDER_WAIT_MS it is the panel itself, and those answers (and
+    // the REST calls they start) never queue behind a render of a loading state; a slower host gets the loading
+    // state painted meanwhile.
+    const render = (initial?: Shell): void =>
       root.render(
-        <ZafProvider client={client}>
+        <ZafProvider client={client} starting={starting} initial={initial}>
           <Location />
         </ZafProvider>,
       );
-    Promise.race([whenRegistered(client), new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]).then(render, render);
+    const waited = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), FIRST_RENDER_WAIT_MS));
+    Promise.race([starting, waited]).then(render, () => render());
   } else {
     root.render(
       <Suspense fallback={null}>

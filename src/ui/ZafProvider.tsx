@@ -1,16 +1,16 @@
 // The shell around every location: waits for Zendesk's registration, loads the agent's translations, follows the
 // colour scheme live, and keeps the iframe as tall as its content. Children render only once all that is known.
+// main.tsx usually hands it the start-up already under way (`starting`), or already done (`initial`).
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { LoadingLines } from './LoadingLines.tsx';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { AppContext, type AppState } from './context.ts';
-import { readStart, whenRegistered } from './boot.ts';
+import { startShell, type Shell } from './boot.ts';
 import { loadI18n, type I18n } from './i18n.ts';
 import { colorSchemeFromUrl, parseColorScheme, themeFor, type ColorScheme } from './theme.ts';
 import { observeHeight } from './resize.ts';
 import { GlobalStyle } from './GlobalStyle.ts';
-import { mark } from './marks.ts';
 
 const StartupError = lazy(() => import('./StartupError.tsx'));
 
@@ -19,10 +19,26 @@ type Phase =
   | { kind: 'ready'; app: Omit<AppState, 'colorScheme'> }
   | { kind: 'failed'; i18n: I18n; error: unknown };
 
-export function ZafProvider(props: { client: ZafClient; children: ReactNode }): JSX.Element {
-  const { client } = props;
-  const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
-  const [scheme, setScheme] = useState<ColorScheme>(() => colorSchemeFromUrl(window.location.href) ?? 'light');
+function readyPhase(client: ZafClient, shell: Shell): Phase {
+  // The page's language is the agent's (iframe.html says "en"): screen readers pronounce the text by it.
+  document.documentElement.lang = shell.i18n.locale;
+  return { kind: 'ready', app: { client, context: shell.start.context, metadata: shell.start.metadata, i18n: shell.i18n } };
+}
+
+export function ZafProvider(props: {
+  client: ZafClient;
+  /** The start-up under way (startShell); started here when absent. */
+  starting?: Promise<Shell>;
+  /** The start-up already done: the first render is the app itself. */
+  initial?: Shell;
+  children: ReactNode;
+}): JSX.Element {
+  const { client, initial } = props;
+  const [phase, setPhase] = useState<Phase>(() => (initial ? readyPhase(client, initial) : { kind: 'starting' }));
+  const [scheme, setScheme] = useState<ColorScheme>(
+    () => initial?.start.colorScheme ?? colorSchemeFromUrl(window.location.href) ?? 'light',
+  );
+  const startingRef = useRef(props.starting);
   const rootRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -32,28 +48,24 @@ export function ZafProvider(props: { client: ZafClient; children: ReactNode }): 
       if (next) setScheme(next);
     };
     client.on('colorScheme.changed', onScheme);
-    (async () => {
-      try {
-        await whenRegistered(client);
-        mark('registered');
-        const start = await readStart(client);
-        mark('started');
-        const i18n = await loadI18n(start.locale);
-        mark('translations');
-        if (!live) return;
-        // The page's language is the agent's (iframe.html says "en"): screen readers pronounce the text by it.
-        document.documentElement.lang = i18n.locale;
-        if (start.colorScheme) setScheme(start.colorScheme);
-        setPhase({ kind: 'ready', app: { client, context: start.context, metadata: start.metadata, i18n } });
-      } catch (error) {
-        const i18n = await loadI18n(null);
-        if (live) setPhase({ kind: 'failed', i18n, error });
-      }
-    })();
+    if (!initial) {
+      (async () => {
+        try {
+          const shell = await (startingRef.current ?? startShell(client));
+          if (!live) return;
+          if (shell.start.colorScheme) setScheme(shell.start.colorScheme);
+          setPhase(readyPhase(client, shell));
+        } catch (error) {
+          const i18n = await loadI18n(null);
+          if (live) setPhase({ kind: 'failed', i18n, error });
+        }
+      })();
+    }
     return () => {
       live = false;
       client.off('colorScheme.changed', onScheme);
     };
+    // `initial` is only read on the first render; the start-up runs once per client.
   }, [client]);
 
   useEffect(() => {

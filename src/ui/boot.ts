@@ -2,19 +2,32 @@
 // (context, metadata with the non-secure settings, the agent's locale and colour scheme) in one round trip.
 import type { ZafClient, ZafContext, ZafMetadata } from '../zendesk/zaf.ts';
 import { parseColorScheme, type ColorScheme } from './theme.ts';
+import { loadI18n, type I18n } from './i18n.ts';
+import { mark } from './marks.ts';
 
 /** The SDK's client carries `ready` once registered; the typed interface does not expose it. */
 type MaybeReady = ZafClient & { ready?: boolean };
 
+const registrations = new WeakMap<ZafClient, Promise<void>>();
+
+/**
+ * Resolves once Zendesk has registered the app. One subscription per client, shared by every caller: the SDK's
+ * `off` from inside a handler makes it skip the next handler of the same event, so a second subscriber could miss it.
+ */
 export function whenRegistered(client: ZafClient): Promise<void> {
   if ((client as MaybeReady).ready === true) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      client.off('app.registered', done);
-      resolve();
-    };
-    client.on('app.registered', done);
-  });
+  let registered = registrations.get(client);
+  if (!registered) {
+    registered = new Promise((resolve) => {
+      const done = (): void => {
+        client.off('app.registered', done);
+        resolve();
+      };
+      client.on('app.registered', done);
+    });
+    registrations.set(client, registered);
+  }
+  return registered;
 }
 
 export interface AppStart {
@@ -48,4 +61,24 @@ export async function readStart(client: ZafClient): Promise<AppStart> {
     locale: typeof locale === 'string' && locale ? locale : null,
     colorScheme: parseColorScheme(scheme),
   };
+}
+
+/** What the shell knows once started: Zendesk's start-up answers and the agent's translations. */
+export interface Shell {
+  start: AppStart;
+  i18n: I18n;
+}
+
+/**
+ * Registration, the start-up reads and the translations, in order. main.tsx starts this before React renders
+ * anything, so that on a host that answers promptly the first render is already the panel, not a loading state.
+ */
+export async function startShell(client: ZafClient): Promise<Shell> {
+  await whenRegistered(client);
+  mark('registered');
+  const start = await readStart(client);
+  mark('started');
+  const i18n = await loadI18n(start.locale);
+  mark('translations');
+  return { start, i18n };
 }

@@ -203,7 +203,9 @@ describe('the sidebar over the preview APIs', { timeout: 60_000 }, () => {
     expect(alert.textContent).toContain('private_repository');
     expect(alert.textContent).toContain('routing_overrides');
     await until(() => byId('suggested-team'), 'the suggestions');
-    expect(byId('file-button')?.textContent).toContain('sourcegraph/customer'); // the default tracker
+    // The work area mounts right after the suggestions have painted.
+    const file = await until(() => byId('file-button'), 'the File button');
+    expect(file.textContent).toContain('sourcegraph/customer'); // the default tracker
   });
 
   it('turns a failed ticket load into an alert with a retry that recovers', async () => {
