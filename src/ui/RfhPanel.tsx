@@ -6,7 +6,7 @@ import { LoadingLines } from './LoadingLines.tsx';
 import { SM } from '@zendeskgarden/react-typography';
 import type { Settings } from '../core/settings.ts';
 import { priorityLabelOf } from './labels.ts';
-import type { Classification, LinkedIssue, Team, TicketLocation, TicketModel } from '../core/types.ts';
+import type { Classification, FilingDecisions, LinkedIssue, Team, TicketLocation, TicketModel } from '../core/types.ts';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { browserStorage, saveFiled, toDecisions } from './draft.ts';
 import type { Translate } from './i18n.ts';
@@ -36,7 +36,11 @@ export default function RfhPanel(props: {
 }): JSX.Element {
   const { t, classification, teams, settings, location } = props;
   const { draft, dispatch, clear, persisted } = useDraft(location, classification);
-  const decisions = useMemo(() => toDecisions(draft, classification), [draft, classification]);
+  const current = useMemo(() => toDecisions(draft, classification), [draft, classification]);
+  // Once filed, the draft is cleared (a later visit opens on the linked issue), but this view keeps showing the team
+  // and priority the issue was filed with, not the suggestion the cleared draft falls back to.
+  const [filedWith, setFiledWith] = useState<FilingDecisions | null>(null);
+  const decisions = filedWith ?? current;
   const [showDetails, setShowDetails] = useState(false);
   const [teamPicker, setTeamPicker] = useState(draft.teamOverride !== null);
   const [priorityPicker, setPriorityPicker] = useState(draft.priorityOverride !== null);
@@ -47,10 +51,11 @@ export default function RfhPanel(props: {
 
   const onFiled = useCallback(
     (issue: LinkedIssue) => {
+      setFiledWith(current);
       saveFiled(browserStorage(), location, issue);
       clear();
     },
-    [location, clear],
+    [location, clear, current],
   );
 
   const team = teams.find((x) => x.id === decisions.teamId) ?? teams.find((x) => x.id === classification.route.team.teamId);

@@ -149,6 +149,9 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
   await expect.poll(() => frame.getByTestId('writeback-status').getAttribute('data-state'), slowly).toBe('ok');
   expect(await frame.getByTestId('handoff-message').inputValue()).toContain(url);
   expect(await frame.getByTestId('handoff-channel').textContent()).toContain(c.channel);
+  // The first view keeps showing what was filed, not the suggestion the cleared draft falls back to.
+  if (c.override.team) expect(await frame.getByTestId('team-choice').count()).toBe(1);
+  if (c.override.level !== undefined) expect(await frame.getByTestId('priority-choice').textContent()).toContain(`ce/p${c.override.level}`);
   await shot('5-filed-handoff');
 
   // 6. Exactly one issue in the stand-in, with the labels and the conversation quoted (internal notes marked).
