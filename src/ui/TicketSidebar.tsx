@@ -12,7 +12,6 @@ import { useTicket } from './hooks/useTicket.ts';
 import type { AgentError } from '../github/errors.ts';
 import { useTicketSummary } from './hooks/useTicketSummary.ts';
 import { TicketHeader } from './TicketHeader.tsx';
-import { useAfterPaint } from './hooks/useAfterPaint.ts';
 
 const LinkedIssueView = lazy(() => import('./LinkedIssueView.tsx'));
 const SettingsAlert = lazy(() => import('./SettingsAlert.tsx'));
@@ -43,7 +42,7 @@ export function TicketSidebar(): JSX.Element {
   const { summary, settled } = useTicketSummary();
   const ticketId = context.ticketId ?? summary?.id ?? undefined;
   // The decision code is fetched once the headline has painted (the ticket's REST calls are already under way).
-  const { brain: brainState, retry: retryBrain } = useBrain(useAfterPaint(settled));
+  const { brain: brainState, retry: retryBrain } = useBrain(settled);
   const brain = brainState.state === 'ready' ? brainState.brain : null;
   const RfhPanel = brainState.state === 'ready' ? brainState.RfhPanel : null;
   const panel = useSettings(brain);

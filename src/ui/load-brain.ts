@@ -1,7 +1,7 @@
 // The first view's lazy chunks and its ticket. The shell's first paint (the ticket's headline) needs neither: the
-// ticket's REST calls leave the moment Zendesk registers the app (ticket-fetch.ts is in the first chunk, and the
-// calls take longer than any download), and the decision code and the panel are fetched once the headline has
-// painted, while those calls are still under way. Every later user awaits the same promises.
+// ticket's REST calls leave the moment Zendesk registers the app (ticket-fetch.ts is in the first chunk), and the
+// decision code and the panel (one `first-view` chunk, see vite.config.ts) are fetched once the headline has
+// painted, so the first paint carries only the shell. Every later user awaits the same promises.
 import type { Brain } from './brain.ts';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { fetchTicketParts, type TicketParts } from '../zendesk/ticket-fetch.ts';

@@ -1,5 +1,5 @@
 // The first view's chunks: the brain (settings validation, catalogue, core decisions) and the request-for-help
-// panel. They are fetched once `start` holds (the shell starts them after the headline's paint; see
+// panel. They are fetched in the frame after `start` first holds, i.e. after the headline has painted (see
 // load-brain.ts); `retry` downloads again after a failure (a flaky network mid-load).
 import { useCallback, useEffect, useState } from 'react';
 import { loadFirstView, type FirstViewChunks } from '../load-brain.ts';
@@ -12,12 +12,24 @@ export function useBrain(start: boolean): { brain: BrainState; retry: () => void
   useEffect(() => {
     if (!start) return undefined;
     let live = true;
-    loadFirstView().then(
-      (chunks) => live && setBrain({ state: 'ready', ...chunks }),
-      (error: unknown) => live && setBrain({ state: 'failed', error }),
-    );
+    const load = (): void => {
+      loadFirstView().then(
+        (chunks) => live && setBrain({ state: 'ready', ...chunks }),
+        (error: unknown) => live && setBrain({ state: 'failed', error }),
+      );
+    };
+    // requestAnimationFrame runs before the next paint; the task it queues runs after it. A retry loads at once.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame = 0;
+    if (attempt === 0) {
+      frame = requestAnimationFrame(() => {
+        timer = setTimeout(load, 0);
+      });
+    } else load();
     return () => {
       live = false;
+      if (frame) cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
     };
   }, [start, attempt]);
   const retry = useCallback(() => {
