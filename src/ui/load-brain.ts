@@ -9,32 +9,6 @@ import { whenRegistered } from './boot.ts';
 import { mark } from './marks.ts';
 import { prefetchTicketSummary } from './hooks/useTicketSummary.ts';
 
-let brain: Promise<Brain> | null = null;
-
-export function preloadBrain(): Promise<Brain> {
-  if (!brain) {
-    brain = import('./brain.ts');
-    brain.then(() => mark('brain-chunk'), () => undefined);
-    // A failed download must be retryable (flaky network): forget the rejected promise.
-    brain.catch(() => {
-      brain = null;
-    });
-  }
-  return brain;
-}
-
-let panel: Promise<typeof import('./RfhPanel.tsx')> | null = null;
-
-export function preloadPanel(): Promise<typeof import('./RfhPanel.tsx')> {
-  if (!panel) {
-    panel = import('./RfhPanel.tsx');
-    panel.catch(() => {
-      panel = null;
-    });
-  }
-  return panel;
-}
-
 export interface FirstViewChunks {
   brain: Brain;
   /** The request-for-help panel, as a plain component: rendering it through React.lazy would suspend once even
@@ -42,9 +16,19 @@ export interface FirstViewChunks {
   RfhPanel: (typeof import('./RfhPanel.tsx'))['default'];
 }
 
-/** Both chunks of the first view, fetched in parallel. */
+let firstView: Promise<FirstViewChunks> | null = null;
+
+/** The decision code and the panel (one chunk), downloaded once; a failed download can be tried again. */
 export function loadFirstView(): Promise<FirstViewChunks> {
-  return Promise.all([preloadBrain(), preloadPanel()]).then(([b, p]) => ({ brain: b, RfhPanel: p.default }));
+  if (!firstView) {
+    firstView = import('./first-view.ts').then((m) => ({ brain: m.brain, RfhPanel: m.RfhPanel }));
+    firstView.then(() => mark('brain-chunk'), () => undefined);
+    // A failed download must be retryable (flaky network): forget the rejected promise.
+    firstView.catch(() => {
+      firstView = null;
+    });
+  }
+  return firstView;
 }
 
 interface Prefetch {
