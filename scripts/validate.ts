@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { formatProblems, packageFromFiles, validateAppPackage, type AppPackage, type Problem } from './validate-rules.ts';
+import { moduleSyntaxProblems } from './check-modules.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -72,10 +73,14 @@ if (!existsSync(target)) {
 
 let errors = 0;
 if (target.endsWith('.zip')) {
-  errors += report(`validate ${relative(process.cwd(), target)}`, validateAppPackage(readZip(target), { zipBytes: statSync(target).size, zipName: relative(root, target) }));
+  const zip = readZip(target);
+  errors += report(`validate ${relative(process.cwd(), target)}`, [
+    ...validateAppPackage(zip, { zipBytes: statSync(target).size, zipName: relative(root, target) }),
+    ...moduleSyntaxProblems(zip),
+  ]);
 } else {
   const pkg = readDir(target);
-  errors += report(`validate ${relative(process.cwd(), target) || '.'}/`, validateAppPackage(pkg));
+  errors += report(`validate ${relative(process.cwd(), target) || '.'}/`, [...validateAppPackage(pkg), ...moduleSyntaxProblems(pkg)]);
   // The zip is what gets uploaded: check it too, but only alongside this project's own dist/ (a folder given on
   // the command line is checked on its own).
   if (target === join(root, 'dist')) errors += checkProjectZip(pkg);
