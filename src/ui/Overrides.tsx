@@ -4,10 +4,9 @@
 // `engage eval` record it.
 //
 // Once a filing starts, the team and priority are in the issue: changing them could no longer affect it (and
-// changing the team to one that takes no GitHub issues would swap the filed view for a hand-off). The work area
-// (a lazy chunk, not a parent of these buttons) says so through `lockOverrides`, and the buttons and pickers disable
-// themselves with a short reason.
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+// changing the team to one that takes no GitHub issues would swap the filed view for a hand-off). The panel passes
+// that as `locked`, and the buttons and pickers disable themselves with a short reason.
+import { lazy, Suspense } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Skeleton } from '@zendeskgarden/react-loaders';
 import { SM } from '@zendeskgarden/react-typography';
@@ -24,24 +23,11 @@ const LEVELS: PriorityLevel[] = [0, 1, 2, 3];
 /** Why the overrides cannot change now (a filing is running, or the issue exists), in the agent's words; null = free. */
 export type OverrideLock = { state: 'filing' | 'filed'; reason: string } | null;
 
-// One panel per iframe (one ticket), so one lock for the page.
-let lock: OverrideLock = null;
-const listeners = new Set<() => void>();
-
-/** Lock (or unlock, with null) the team and priority overrides; the work area calls this as filing moves on. */
-export function lockOverrides(next: OverrideLock): void {
-  if (next === lock || (next && lock && next.state === lock.state && next.reason === lock.reason)) return;
-  lock = next;
-  for (const l of listeners) l();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useOverrideLock(): OverrideLock {
-  return useSyncExternalStore(subscribe, () => lock, () => lock);
+/** The lock for a filing at this stage: none before it starts. */
+export function overrideLock(t: Translate, filing: 'idle' | 'filing' | 'failed' | 'filed'): OverrideLock {
+  if (filing === 'filing') return { state: 'filing', reason: t('ui.override.locked_filing') };
+  if (filing === 'filed') return { state: 'filed', reason: t('ui.override.locked_filed') };
+  return null;
 }
 
 export function ChangeButton(props: {
@@ -49,9 +35,10 @@ export function ChangeButton(props: {
   ariaLabel: string;
   expanded: boolean;
   onClick: () => void;
+  locked: OverrideLock;
   'data-testid': string;
 }): JSX.Element {
-  const locked = useOverrideLock();
+  const { locked } = props;
   const reasonId = `${props['data-testid']}-locked`;
   const reason = locked ? locked.reason : null;
   return (
@@ -84,10 +71,10 @@ export function TeamPicker(props: {
   classification: Classification;
   draft: Draft;
   dispatch: (a: DraftAction) => void;
+  locked: OverrideLock;
 }): JSX.Element {
-  const { t, teams, draft, dispatch } = props;
+  const { t, teams, draft, dispatch, locked } = props;
   const suggested = props.classification.route.team.teamId;
-  const locked = useOverrideLock();
   return (
     <Suspense fallback={<Skeleton width="100%" />}>
       <OverridePicker
@@ -109,10 +96,10 @@ export function PriorityPicker(props: {
   classification: Classification;
   draft: Draft;
   dispatch: (a: DraftAction) => void;
+  locked: OverrideLock;
 }): JSX.Element {
-  const { t, settings, draft, dispatch } = props;
+  const { t, settings, draft, dispatch, locked } = props;
   const suggested = props.classification.priority.level;
-  const locked = useOverrideLock();
   return (
     <Suspense fallback={<Skeleton width="100%" />}>
       <OverridePicker

@@ -13,7 +13,8 @@ import type { Translate } from './i18n.ts';
 import { useDraft } from './hooks/useDraft.ts';
 import { useAfterPaint } from './hooks/useAfterPaint.ts';
 import { FirstView } from './FirstView.tsx';
-import { ChangeButton, PriorityPicker, TeamPicker } from './Overrides.tsx';
+import { ChangeButton, overrideLock, PriorityPicker, TeamPicker } from './Overrides.tsx';
+import type { FilingState } from './hooks/useFiling.ts';
 
 const Workbench = lazy(() => import('./Workbench.tsx'));
 const Details = lazy(() => import('./Details.tsx'));
@@ -41,6 +42,8 @@ export default function RfhPanel(props: {
   // and priority the issue was filed with, not the suggestion the cleared draft falls back to.
   const [filedWith, setFiledWith] = useState<FilingDecisions | null>(null);
   const decisions = filedWith ?? current;
+  const [filingStage, setFilingStage] = useState<FilingState['state']>('idle');
+  const locked = overrideLock(t, filingStage);
   const [showDetails, setShowDetails] = useState(false);
   const [teamPicker, setTeamPicker] = useState(draft.teamOverride !== null);
   const [priorityPicker, setPriorityPicker] = useState(draft.priorityOverride !== null);
@@ -75,6 +78,7 @@ export default function RfhPanel(props: {
             ariaLabel={t('ui.team.override_button')}
             expanded={teamPicker}
             onClick={() => setTeamPicker((v) => !v)}
+            locked={locked}
             data-testid="team-override"
           />
         }
@@ -84,15 +88,25 @@ export default function RfhPanel(props: {
             ariaLabel={t('ui.priority.override_button')}
             expanded={priorityPicker}
             onClick={() => setPriorityPicker((v) => !v)}
+            locked={locked}
             data-testid="priority-override"
           />
         }
         teamPanel={
-          teamPicker ? <TeamPicker t={t} teams={teams} classification={classification} draft={draft} dispatch={dispatch} /> : null
+          teamPicker ? (
+            <TeamPicker t={t} teams={teams} classification={classification} draft={draft} dispatch={dispatch} locked={locked} />
+          ) : null
         }
         priorityPanel={
           priorityPicker ? (
-            <PriorityPicker t={t} settings={settings} classification={classification} draft={draft} dispatch={dispatch} />
+            <PriorityPicker
+              t={t}
+              settings={settings}
+              classification={classification}
+              draft={draft}
+              dispatch={dispatch}
+              locked={locked}
+            />
           ) : null
         }
       />
@@ -141,6 +155,7 @@ export default function RfhPanel(props: {
             dispatch={dispatch}
             decisions={decisions}
             onFiled={onFiled}
+            onFilingStage={setFilingStage}
           />
         </Suspense>
       ) : null}

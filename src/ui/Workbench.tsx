@@ -22,7 +22,6 @@ import { IssuePreview } from './IssuePreview.tsx';
 import { HandoffBox } from './Handoff.tsx';
 import { ErrorAlert, errorStrings } from './ErrorAlert.tsx';
 import { useAccessCheck, useFiling, type AccessState, type FilingState } from './hooks/useFiling.ts';
-import { lockOverrides } from './Overrides.tsx';
 import { Section } from './FirstView.tsx';
 
 export interface WorkbenchProps {
@@ -39,6 +38,8 @@ export interface WorkbenchProps {
   decisions: FilingDecisions;
   /** Called once the issue exists: the draft is cleared and the issue remembered for this ticket. */
   onFiled: (issue: LinkedIssue) => void;
+  /** Told each stage of the filing: the overrides above stop taking changes once it starts. */
+  onFilingStage: (stage: FilingState['state']) => void;
 }
 
 /** The reason the File button is disabled, in plain words. */
@@ -62,12 +63,10 @@ export default function Workbench(props: WorkbenchProps): JSX.Element {
   const access = useAccessCheck({ client, settings, repo, enabled: team.takesGithubIssues && filing.state === 'idle' });
 
   // Once filing starts, the team and priority are in the issue: the overrides above stop taking changes.
+  const { onFilingStage } = props;
   useEffect(() => {
-    if (filing.state === 'filing') lockOverrides({ state: 'filing', reason: t('ui.override.locked_filing') });
-    else if (filing.state === 'filed') lockOverrides({ state: 'filed', reason: t('ui.override.locked_filed') });
-    else lockOverrides(null);
-  }, [filing.state, t]);
-  useEffect(() => () => lockOverrides(null), []);
+    onFilingStage(filing.state);
+  }, [filing.state, onFilingStage]);
 
   // Composing the whole body on every keystroke would be wasted work on long tickets: only when it is visible
   // (preview open, or the public tracker's redaction list), and from a deferred copy of the decisions.

@@ -3,6 +3,7 @@
 // load-brain.ts); `retry` downloads again after a failure (a flaky network mid-load).
 import { useCallback, useEffect, useState } from 'react';
 import { loadFirstView, type FirstViewChunks } from '../load-brain.ts';
+import { afterNextPaint } from './useAfterPaint.ts';
 
 export type BrainState = { state: 'loading' } | ({ state: 'ready' } & FirstViewChunks) | { state: 'failed'; error: unknown };
 
@@ -18,18 +19,13 @@ export function useBrain(start: boolean): { brain: BrainState; retry: () => void
         (error: unknown) => live && setBrain({ state: 'failed', error }),
       );
     };
-    // requestAnimationFrame runs before the next paint; the task it queues runs after it. A retry loads at once.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let frame = 0;
-    if (attempt === 0) {
-      frame = requestAnimationFrame(() => {
-        timer = setTimeout(load, 0);
-      });
-    } else load();
+    // The first load waits for the headline's paint; a retry loads at once.
+    let cancel: (() => void) | undefined;
+    if (attempt === 0) cancel = afterNextPaint(load);
+    else load();
     return () => {
       live = false;
-      if (frame) cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
+      cancel?.();
     };
   }, [start, attempt]);
   const retry = useCallback(() => {
