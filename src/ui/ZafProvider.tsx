@@ -20,8 +20,6 @@ type Phase =
   | { kind: 'failed'; i18n: I18n; error: unknown };
 
 function readyPhase(client: ZafClient, shell: Shell): Phase {
-  // The page's language is the agent's (iframe.html says "en"): screen readers pronounce the text by it.
-  document.documentElement.lang = shell.i18n.locale;
   return { kind: 'ready', app: { client, context: shell.start.context, metadata: shell.start.metadata, i18n: shell.i18n } };
 }
 
@@ -67,6 +65,12 @@ export function ZafProvider(props: {
     };
     // `initial` is only read on the first render; the start-up runs once per client.
   }, [client]);
+
+  // The page's language is the agent's (iframe.html says "en"): screen readers pronounce the text by it.
+  const locale = phase.kind === 'ready' ? phase.app.i18n.locale : null;
+  useEffect(() => {
+    if (locale) document.documentElement.lang = locale;
+  }, [locale]);
 
   useEffect(() => {
     const el = rootRef.current;
