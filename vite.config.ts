@@ -21,10 +21,10 @@ export default defineConfig({
           includeDependenciesRecursively: false,
           groups: [
             {
-              // Everything the suggestions need after the headline: the decision code and the panel, as one chunk
+              // Everything the suggestions need beside the entry: the decision code and the panel, as one chunk
               // (one request and one gzip dictionary instead of nine small files).
               name: 'first-view',
-              test: /src\/(ui\/(first-view|brain|RfhPanel|FirstView|Overrides|labels|draft|agent-error|hooks\/useDraft)|core\/(bundle|ticket-model|clean-text|classify|router|routing\/|text-scan|priority|checklist|alerts|teams|settings|links|data\/)|zendesk\/ticket-source|github\/errors)|node_modules\/(zod|@zendeskgarden\/react-buttons)\//,
+              test: /src\/(ui\/(first-view|brain|RfhPanel|FirstView|Overrides|labels|draft|agent-error|hooks\/(useDraft|useAfterPaint))|core\/(bundle|ticket-model|clean-text|classify|router|routing\/|text-scan|priority|checklist|alerts|teams|settings|links|data\/)|zendesk\/ticket-source|github\/errors)|node_modules\/zod\//,
             },
           ],
         },

@@ -5,9 +5,13 @@ import { createRoot } from 'react-dom/client';
 import ZAFClient from 'zendesk_app_framework_sdk';
 import { ZafProvider } from './ui/ZafProvider.tsx';
 import { Location } from './ui/Location.tsx';
-import { prefetchTicket } from './ui/load-brain.ts';
+import { loadFirstView, prefetchTicket } from './ui/load-brain.ts';
 import { mark } from './ui/marks.ts';
 import { startShell, type Shell } from './ui/boot.ts';
+import { applyColorScheme, colorSchemeFromUrl } from './ui/theme.ts';
+// The page and the first view are drawn by this static stylesheet, not by Garden's runtime styles (see its header).
+import './ui/style/garden-tokens.css';
+import './ui/style/first-view.css';
 
 const FIRST_RENDER_WAIT_MS = 300;
 
@@ -18,8 +22,12 @@ const container = document.getElementById('root');
 if (container) {
   const root = createRoot(container);
   mark('boot');
+  // The colours of the first paint: Zendesk puts its scheme in the URL (the live value follows in ZafProvider).
+  applyColorScheme(colorSchemeFromUrl(window.location.href) ?? 'light');
   const client = ZAFClient.init();
   if (client) {
+    // The decision code downloads and compiles while Zendesk answers the handshake (see load-brain.ts).
+    loadFirstView().catch(() => undefined); // reported, and retried, by the sidebar
     // The ticket's REST calls leave as soon as Zendesk has registered the app (see load-brain.ts for the order).
     prefetchTicket(client);
     const starting = startShell(client);

@@ -6,14 +6,16 @@ import type { Classification, Team, TicketModel } from '../core/types.ts';
 import type { Translate } from './i18n.ts';
 import { evidenceSnippets } from './evidence.ts';
 import { Snippet } from './Snippet.tsx';
-import { Caption, Section, teamName } from './FirstView.tsx';
+import { teamName } from './FirstView.tsx';
+import { Caption, Section } from './layout.ts';
+import { withGardenTheme } from './GardenTheme.tsx';
 
 const List = styled.ul`
   margin: 0;
   padding-left: 18px;
 `;
 
-export default function Details(props: {
+function Details(props: {
   t: Translate;
   model: TicketModel;
   classification: Classification;
@@ -68,3 +70,6 @@ export default function Details(props: {
     </div>
   );
 }
+
+/** Lazy-loaded: Garden's theme comes with it (GardenTheme.tsx). */
+export default withGardenTheme(Details);

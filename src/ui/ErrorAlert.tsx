@@ -5,6 +5,7 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { Button } from '@zendeskgarden/react-buttons';
 import type { AgentError } from '../github/errors.ts';
 import type { Translate } from './i18n.ts';
+import { withGardenTheme } from './GardenTheme.tsx';
 
 /** Seconds left before a retry makes sense, from when the error was shown; 0 when it may be retried now. */
 export function secondsLeft(error: AgentError, shownAtMs: number, nowMs: number): number {
@@ -59,4 +60,5 @@ export function ErrorAlert(props: {
   );
 }
 
-export default ErrorAlert;
+/** Lazy-loaded: Garden's theme comes with it (GardenTheme.tsx). */
+export default withGardenTheme(ErrorAlert);

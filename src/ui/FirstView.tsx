@@ -1,38 +1,13 @@
 // The first view: who the customer is, where the request should go and why, and how urgent it is. Everything here
-// comes from the core's classification; the details (evidence, runners-up, overrides) open on demand.
+// comes from the core's classification; the details (evidence, runners-up, overrides) open on demand. It is the
+// first thing the agent reads, so it is drawn with the static stylesheet (style/first-view.css), not Garden's runtime
+// styles: generating those cost most of the start on a slow machine.
 import type { ReactNode } from 'react';
-import styled from 'styled-components';
-import { getColor } from '@zendeskgarden/react-theming';
-import { SM, Span } from '@zendeskgarden/react-typography';
-import { Tag } from '@zendeskgarden/react-tags';
 import type { Classification, PriorityLevel, Team } from '../core/types.ts';
 import type { Translate } from './i18n.ts';
 
-export const Section = styled.section`
-  display: flex;
-  flex-direction: column;
-  gap: 4px;
-  min-width: 0;
-`;
-
-export const Caption = styled(SM)`
-  color: ${({ theme }) => getColor({ theme, variable: 'foreground.subtle' })};
-`;
-
-const Line = styled.div`
-  display: flex;
-  flex-wrap: wrap;
-  align-items: center;
-  gap: 6px;
-  min-width: 0;
-`;
-
-const Reasons = styled.ul`
-  margin: 0;
-  padding-left: 18px;
-`;
-
-/** Garden tag hues per priority: p0 red, p1 orange, p2 yellow-ish, p3 neutral. */
+/** Tag hues per priority, as Garden names them (style/first-view.css has one class each): p0 red, p1 orange, p2
+ * yellow, p3 neutral grey. */
 export const PRIORITY_HUE: Record<PriorityLevel, string> = { 0: 'red', 1: 'orange', 2: 'yellow', 3: 'grey' };
 
 export function teamName(teams: readonly Team[], id: string): string {
@@ -60,46 +35,56 @@ export function FirstView(props: {
   const priorityChanged = props.chosenPriority !== priority.level;
   return (
     <>
-      <Section aria-labelledby="engage-team-caption">
-        <Caption id="engage-team-caption">{t('ui.suggestion.team')}</Caption>
-        <Line>
-          <Tag hue="blue" size="large" data-testid="suggested-team" data-team-id={team.teamId}>
+      <section className="e-section" aria-labelledby="engage-team-caption">
+        <div className="e-sm e-subtle" id="engage-team-caption">
+          {t('ui.suggestion.team')}
+        </div>
+        <div className="e-line">
+          <span className="e-tag e-tag-large e-hue-blue" data-testid="suggested-team" data-team-id={team.teamId}>
             {teamName(teams, team.teamId)}
-          </Tag>
+          </span>
           {props.teamControl}
-        </Line>
-        <SM data-testid="team-why">{team.why || t('ui.suggestion.no_why')}</SM>
+        </div>
+        <div className="e-sm" data-testid="team-why">
+          {team.why || t('ui.suggestion.no_why')}
+        </div>
         {teamChanged ? (
-          <SM data-testid="team-choice" isBold>
+          <div className="e-sm e-bold" data-testid="team-choice">
             {t('ui.suggestion.team_changed', { team: teamName(teams, props.chosenTeamId) })}
-          </SM>
+          </div>
         ) : null}
         {props.teamPanel}
-      </Section>
-      <Section aria-labelledby="engage-priority-caption">
-        <Caption id="engage-priority-caption">{t('ui.suggestion.priority')}</Caption>
-        <Line>
-          <Tag hue={PRIORITY_HUE[priority.level]} size="large" data-testid="suggested-priority" data-level={priority.level}>
+      </section>
+      <section className="e-section" aria-labelledby="engage-priority-caption">
+        <div className="e-sm e-subtle" id="engage-priority-caption">
+          {t('ui.suggestion.priority')}
+        </div>
+        <div className="e-line">
+          <span
+            className={`e-tag e-tag-large e-hue-${PRIORITY_HUE[priority.level]}`}
+            data-testid="suggested-priority"
+            data-level={priority.level}
+          >
             {priority.label}
-          </Tag>
-          <Span>{t(`ui.priority.level.${priority.level}`)}</Span>
+          </span>
+          <span>{t(`ui.priority.level.${priority.level}`)}</span>
           {props.priorityControl}
-        </Line>
-        <Reasons data-testid="priority-reasons">
+        </div>
+        <ul className="e-list" data-testid="priority-reasons">
           {priority.reasons.map((r, i) => (
-            <li key={i}>
-              <SM>{r.text}</SM>
+            <li key={i} className="e-sm">
+              {r.text}
             </li>
           ))}
-        </Reasons>
-        {priority.salesProcess ? <SM>{t('ui.suggestion.sales_process')}</SM> : null}
+        </ul>
+        {priority.salesProcess ? <div className="e-sm">{t('ui.suggestion.sales_process')}</div> : null}
         {priorityChanged ? (
-          <SM data-testid="priority-choice" isBold>
+          <div className="e-sm e-bold" data-testid="priority-choice">
             {t('ui.suggestion.priority_changed', { label: props.chosenPriorityLabel })}
-          </SM>
+          </div>
         ) : null}
         {props.priorityPanel}
-      </Section>
+      </section>
     </>
   );
 }

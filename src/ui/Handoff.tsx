@@ -6,7 +6,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Code, SM } from '@zendeskgarden/react-typography';
 import type { Handoff } from '../core/types.ts';
 import type { Translate } from './i18n.ts';
-import { Section } from './FirstView.tsx';
+import { Section } from './layout.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

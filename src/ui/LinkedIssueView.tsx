@@ -14,9 +14,10 @@ import type { AgentError } from '../github/errors.ts';
 import type { Translate } from './i18n.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { HandoffBox } from './Handoff.tsx';
-import { Caption, Section } from './FirstView.tsx';
+import { Caption, Section } from './layout.ts';
 import { linkedDecisions } from './linked.ts';
 import { toAgentError } from './agent-error.ts';
+import { withGardenTheme } from './GardenTheme.tsx';
 
 const Tags = styled.div`
   display: flex;
@@ -51,7 +52,7 @@ export function relativeTime(iso: string, locale: string, nowMs: number): string
 
 type Live = { state: 'loading' } | { state: 'ready'; issue: LinkedIssueState } | { state: 'failed'; error: AgentError };
 
-export default function LinkedIssueView(props: {
+function LinkedIssueView(props: {
   t: Translate;
   locale: string;
   client: ZafClient;
@@ -150,3 +151,6 @@ function LiveState(props: { t: Translate; locale: string; issue: LinkedIssueStat
     </>
   );
 }
+
+/** Lazy-loaded: Garden's theme comes with it (GardenTheme.tsx). */
+export default withGardenTheme(LinkedIssueView);

@@ -1,15 +1,15 @@
-// Placeholder lines while something loads. Every distinct `width` of Garden's Skeleton is a style of its own that
-// styled-components must generate and inject, on the start-up path where every millisecond shows; so all lines
-// share one Skeleton style (full width) and take their length from a plain wrapper.
-import { Skeleton } from '@zendeskgarden/react-loaders';
-
+// Placeholder lines while something loads, in the look of Garden's Skeleton but from the static stylesheet
+// (style/first-view.css): they show during the start, before any Garden style exists.
 export function LoadingLines(props: { widths: readonly number[]; label?: string; padded?: boolean }): JSX.Element {
   return (
-    <div aria-busy="true" aria-label={props.label} role={props.label ? 'status' : undefined} style={props.padded ? { padding: 12 } : undefined}>
+    <div
+      aria-busy="true"
+      aria-label={props.label}
+      role={props.label ? 'status' : undefined}
+      className={props.padded ? 'e-padded' : undefined}
+    >
       {props.widths.map((w, i) => (
-        <div key={i} style={{ width: `${w}%` }}>
-          <Skeleton width="100%" />
-        </div>
+        <span key={i} className="e-skeleton" style={{ width: `${w}%` }} />
       ))}
     </div>
   );

@@ -1,11 +1,9 @@
 // Shown when the page is opened directly (not inside Zendesk): the SDK has nobody to talk to, so explain what
 // this page is and how to see it working, in the browser's language.
 import { useEffect, useState } from 'react';
-import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { Alert } from '@zendeskgarden/react-notifications';
-import { GlobalStyle } from './GlobalStyle.ts';
 import { loadI18n, type I18n } from './i18n.ts';
-import { colorSchemeFromUrl, themeFor } from './theme.ts';
+import { withGardenTheme } from './GardenTheme.tsx';
 
 export function OutsideZendesk(): JSX.Element {
   const [i18n, setI18n] = useState<I18n | null>(null);
@@ -16,15 +14,8 @@ export function OutsideZendesk(): JSX.Element {
       live = false;
     };
   }, []);
-  const scheme = typeof window === 'undefined' ? null : colorSchemeFromUrl(window.location.href);
-  return (
-    <ThemeProvider theme={themeFor(scheme ?? 'light')}>
-      <GlobalStyle />
-      <div style={{ padding: 12 }}>
-        {i18n ? <OutsideZendeskMessage i18n={i18n} /> : null}
-      </div>
-    </ThemeProvider>
-  );
+  // The page's colours (and so Garden's theme) follow the `colorScheme` in the URL (main.tsx).
+  return <div style={{ padding: 12 }}>{i18n ? <OutsideZendeskMessage i18n={i18n} /> : null}</div>;
 }
 
 export function OutsideZendeskMessage(props: { i18n: I18n }): JSX.Element {
@@ -38,4 +29,5 @@ export function OutsideZendeskMessage(props: { i18n: I18n }): JSX.Element {
   );
 }
 
-export default OutsideZendesk;
+/** Lazy-loaded: Garden's theme comes with it (GardenTheme.tsx). */
+export default withGardenTheme(OutsideZendesk);

@@ -3,6 +3,7 @@
 // below it, because the sidebar iframe is only as tall as its content.
 import { useState } from 'react';
 import { Combobox, Field, Option } from '@zendeskgarden/react-dropdowns';
+import { withGardenTheme } from './GardenTheme.tsx';
 
 export interface PickerOption {
   value: string;
@@ -11,7 +12,7 @@ export interface PickerOption {
   dataValue?: string;
 }
 
-export default function OverridePicker(props: {
+function OverridePicker(props: {
   label: string;
   hint?: string;
   options: PickerOption[];
@@ -52,3 +53,6 @@ export default function OverridePicker(props: {
     </div>
   );
 }
+
+/** Lazy-loaded: Garden's theme comes with it (GardenTheme.tsx). */
+export default withGardenTheme(OverridePicker);

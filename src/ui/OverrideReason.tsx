@@ -3,8 +3,9 @@
 import { Field, Input } from '@zendeskgarden/react-forms';
 import type { Draft, DraftAction } from './draft.ts';
 import type { Translate } from './i18n.ts';
+import { withGardenTheme } from './GardenTheme.tsx';
 
-export default function OverrideReason(props: { t: Translate; draft: Draft; dispatch: (a: DraftAction) => void }): JSX.Element {
+function OverrideReason(props: { t: Translate; draft: Draft; dispatch: (a: DraftAction) => void }): JSX.Element {
   const { t, draft, dispatch } = props;
   return (
     <Field>
@@ -19,3 +20,6 @@ export default function OverrideReason(props: { t: Translate; draft: Draft; disp
     </Field>
   );
 }
+
+/** Lazy-loaded: Garden's theme comes with it (GardenTheme.tsx). */
+export default withGardenTheme(OverrideReason);

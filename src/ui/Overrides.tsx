@@ -6,10 +6,11 @@
 // Once a filing starts, the team and priority are in the issue: changing them could no longer affect it (and
 // changing the team to one that takes no GitHub issues would swap the filed view for a hand-off). The panel passes
 // that as `locked`, and the buttons and pickers disable themselves with a short reason.
+//
+// The Change buttons are part of the first view, so they are drawn by the static stylesheet (style/first-view.css,
+// Garden's Button isBasic size small); the pickers are Garden.
 import { lazy, Suspense } from 'react';
-import { Button } from '@zendeskgarden/react-buttons';
-import { Skeleton } from '@zendeskgarden/react-loaders';
-import { SM } from '@zendeskgarden/react-typography';
+import { LoadingLines } from './LoadingLines.tsx';
 import type { Settings } from '../core/settings.ts';
 import type { Classification, PriorityLevel, Team } from '../core/types.ts';
 import type { Draft, DraftAction } from './draft.ts';
@@ -43,9 +44,9 @@ export function ChangeButton(props: {
   const reason = locked ? locked.reason : null;
   return (
     <>
-      <Button
-        size="small"
-        isBasic
+      <button
+        type="button"
+        className="e-button"
         aria-label={props.ariaLabel}
         aria-expanded={props.expanded}
         aria-describedby={reason ? reasonId : undefined}
@@ -55,11 +56,11 @@ export function ChangeButton(props: {
         data-testid={props['data-testid']}
       >
         {props.label}
-      </Button>
+      </button>
       {reason ? (
-        <SM id={reasonId} data-testid={reasonId}>
+        <span className="e-sm" id={reasonId} data-testid={reasonId}>
           {reason}
-        </SM>
+        </span>
       ) : null}
     </>
   );
@@ -76,7 +77,7 @@ export function TeamPicker(props: {
   const { t, teams, draft, dispatch, locked } = props;
   const suggested = props.classification.route.team.teamId;
   return (
-    <Suspense fallback={<Skeleton width="100%" />}>
+    <Suspense fallback={<LoadingLines widths={[100]} />}>
       <OverridePicker
         label={t('ui.team.override_label')}
         options={teams.map((x) => ({ value: x.id, label: x.id === suggested ? t('ui.override.suggested', { name: x.name }) : x.name }))}
@@ -101,7 +102,7 @@ export function PriorityPicker(props: {
   const { t, settings, draft, dispatch, locked } = props;
   const suggested = props.classification.priority.level;
   return (
-    <Suspense fallback={<Skeleton width="100%" />}>
+    <Suspense fallback={<LoadingLines widths={[100]} />}>
       <OverridePicker
         label={t('ui.priority.override_label')}
         options={LEVELS.map((l) => {

@@ -1,9 +1,8 @@
-// A ticket without a linked issue: the first view (in the initial chunk, so it paints as soon as the ticket is
-// classified), then the details and the work area as lazy chunks. The draft lives here so that both share it.
+// A ticket without a linked issue: the first view (drawn with the static stylesheet, so it paints as soon as the
+// ticket is classified), then the details and the work area as lazy Garden chunks. The draft lives here so that both
+// share it.
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { Button } from '@zendeskgarden/react-buttons';
 import { LoadingLines } from './LoadingLines.tsx';
-import { SM } from '@zendeskgarden/react-typography';
 import type { Settings } from '../core/settings.ts';
 import { priorityLabelOf } from './labels.ts';
 import type { Classification, FilingDecisions, LinkedIssue, Team, TicketLocation, TicketModel } from '../core/types.ts';
@@ -116,16 +115,16 @@ export default function RfhPanel(props: {
         </Suspense>
       ) : null}
       <div>
-        <Button
-          size="small"
-          isLink
+        <button
+          type="button"
+          className="e-link"
           aria-expanded={showDetails}
           aria-controls="engage-details"
           onClick={() => setShowDetails((v) => !v)}
           data-testid="details-toggle"
         >
           {showDetails ? t('ui.details.hide') : t('ui.details.show')}
-        </Button>
+        </button>
       </div>
       <div id="engage-details">
         {showDetails ? (
@@ -135,9 +134,9 @@ export default function RfhPanel(props: {
         ) : null}
       </div>
       {persisted ? null : (
-        <SM data-testid="draft-not-saved" role="note">
+        <p className="e-sm" data-testid="draft-not-saved" role="note">
           {t('ui.draft.not_saved')}
-        </SM>
+        </p>
       )}
       {team && !afterPaint ? <Placeholder /> : null}
       {team && afterPaint ? (

@@ -4,6 +4,7 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { UnorderedList } from '@zendeskgarden/react-typography';
 import type { SettingProblem } from '../core/settings.ts';
 import type { Translate } from './i18n.ts';
+import { withGardenTheme } from './GardenTheme.tsx';
 
 export function settingLabel(t: Translate, setting: string): string {
   const key = `ui.settings_alert.labels.${setting}`;
@@ -29,4 +30,5 @@ export function SettingsAlert(props: { t: Translate; problems: readonly SettingP
   );
 }
 
-export default SettingsAlert;
+/** Lazy-loaded: Garden's theme comes with it (GardenTheme.tsx). */
+export default withGardenTheme(SettingsAlert);

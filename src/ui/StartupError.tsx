@@ -1,5 +1,6 @@
 import { Alert } from '@zendeskgarden/react-notifications';
 import type { Translate } from './i18n.ts';
+import { withGardenTheme } from './GardenTheme.tsx';
 
 /** Zendesk did not answer the start-up reads (context, metadata): say so, with the way out (reload). */
 export function StartupError(props: { t: Translate; error: unknown }): JSX.Element {
@@ -16,4 +17,5 @@ export function StartupError(props: { t: Translate; error: unknown }): JSX.Eleme
   );
 }
 
-export default StartupError;
+/** Lazy-loaded: Garden's theme comes with it (GardenTheme.tsx). */
+export default withGardenTheme(StartupError);

@@ -1,21 +1,6 @@
 // The ticket's headline: customer, subject, status. Ticket text is rendered as React text (escaped), never as HTML.
-import styled from 'styled-components';
-import { getColor } from '@zendeskgarden/react-theming';
-import { MD, SM } from '@zendeskgarden/react-typography';
-import { Tag } from '@zendeskgarden/react-tags';
+// Part of the first view: drawn with the static stylesheet (style/first-view.css), not Garden's runtime styles.
 import type { Translate } from './i18n.ts';
-
-const Row = styled.div`
-  display: flex;
-  align-items: center;
-  gap: 8px;
-  min-width: 0;
-`;
-
-const Subject = styled(SM)`
-  color: ${({ theme }) => getColor({ theme, variable: 'foreground.subtle' })};
-  margin-top: 2px;
-`;
 
 export function TicketHeader(props: {
   t: Translate;
@@ -26,17 +11,19 @@ export function TicketHeader(props: {
   const { t } = props;
   return (
     <header data-testid="ticket-header">
-      <Row>
-        <MD tag="h1" isBold data-testid="customer-name" style={{ flex: '1 1 auto', minWidth: 0, margin: 0 }}>
+      <div className="e-row">
+        <h1 className="e-md e-bold e-grow" data-testid="customer-name">
           {props.customer || t('ui.header.unknown_customer')}
-        </MD>
+        </h1>
         {props.status ? (
-          <Tag size="small" data-testid="ticket-status">
+          <span className="e-tag" data-testid="ticket-status">
             {t(`ui.status.${props.status}`)}
-          </Tag>
+          </span>
         ) : null}
-      </Row>
-      <Subject data-testid="ticket-subject">{props.subject}</Subject>
+      </div>
+      <p className="e-sm e-subtle" style={{ marginTop: 2 }} data-testid="ticket-subject">
+        {props.subject}
+      </p>
     </header>
   );
 }

@@ -2,7 +2,6 @@
 // (the brain chunk); a ticket with a linked issue opens on that issue, any other on the request-for-help panel.
 // Alerts are lazy: they are rare, and their Garden package would otherwise weigh on every first paint.
 import { lazy, Suspense, useMemo } from 'react';
-import styled from 'styled-components';
 import { LoadingLines } from './LoadingLines.tsx';
 import type { TicketLocation } from '../core/types.ts';
 import { useApp } from './hooks/useApp.ts';
@@ -17,18 +16,8 @@ const LinkedIssueView = lazy(() => import('./LinkedIssueView.tsx'));
 const SettingsAlert = lazy(() => import('./SettingsAlert.tsx'));
 const ErrorAlert = lazy(() => import('./ErrorAlert.tsx'));
 
-export const PanelRoot = styled.main`
-  display: flex;
-  flex-direction: column;
-  gap: 12px;
-  padding: 12px;
-  max-width: 100%;
-`;
-
 export function Loading(props: { label: string }): JSX.Element {
-  return (
-    <LoadingLines widths={[40, 75, 55]} label={props.label} />
-  );
+  return <LoadingLines widths={[40, 75, 55]} label={props.label} />;
 }
 
 /** The decision code itself could not be downloaded: no classifier at hand, so say it plainly (retryable). */
@@ -39,10 +28,10 @@ export function chunkFailure(e: unknown): AgentError {
 export function TicketSidebar(): JSX.Element {
   const { client, context, i18n } = useApp();
   const { t } = i18n;
-  const { summary, settled } = useTicketSummary();
+  const { summary } = useTicketSummary();
   const ticketId = context.ticketId ?? summary?.id ?? undefined;
-  // The decision code is fetched once the headline has painted (the ticket's REST calls are already under way).
-  const { brain: brainState, retry: retryBrain } = useBrain(settled);
+  // The decision code, already downloading since the entry ran (load-brain.ts).
+  const { brain: brainState, retry: retryBrain } = useBrain();
   const brain = brainState.state === 'ready' ? brainState.brain : null;
   const RfhPanel = brainState.state === 'ready' ? brainState.RfhPanel : null;
   const panel = useSettings(brain);
@@ -69,7 +58,7 @@ export function TicketSidebar(): JSX.Element {
   const problems = panel?.problems ?? [];
 
   return (
-    <PanelRoot data-testid="engage-panel" aria-label={t('ui.panel.label')} aria-busy={loading}>
+    <main className="e-panel" data-testid="engage-panel" aria-label={t('ui.panel.label')} aria-busy={loading}>
       {problems.length > 0 ? (
         <Suspense fallback={null}>
           <SettingsAlert t={t} problems={problems} />
@@ -108,6 +97,6 @@ export function TicketSidebar(): JSX.Element {
           teams={ready.panel.teams}
         />
       ) : null}
-    </PanelRoot>
+    </main>
   );
 }

@@ -1,7 +1,8 @@
 import { Alert } from '@zendeskgarden/react-notifications';
 import type { Translate } from './i18n.ts';
+import { withGardenTheme } from './GardenTheme.tsx';
 
-export default function UnsupportedLocation(props: { t: Translate; location: string }): JSX.Element {
+function UnsupportedLocation(props: { t: Translate; location: string }): JSX.Element {
   const { t } = props;
   return (
     <div style={{ padding: 12 }}>
@@ -12,3 +13,6 @@ export default function UnsupportedLocation(props: { t: Translate; location: str
     </div>
   );
 }
+
+/** Lazy-loaded: Garden's theme comes with it (GardenTheme.tsx). */
+export default withGardenTheme(UnsupportedLocation);

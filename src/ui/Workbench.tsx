@@ -22,7 +22,8 @@ import { IssuePreview } from './IssuePreview.tsx';
 import { HandoffBox } from './Handoff.tsx';
 import { ErrorAlert, errorStrings } from './ErrorAlert.tsx';
 import { useAccessCheck, useFiling, type AccessState, type FilingState } from './hooks/useFiling.ts';
-import { Section } from './FirstView.tsx';
+import { Section } from './layout.ts';
+import { withGardenTheme } from './GardenTheme.tsx';
 
 export interface WorkbenchProps {
   t: Translate;
@@ -50,7 +51,7 @@ export function gateReason(t: Translate, gate: Gate): string {
   return t('ui.gate.needs_items', { items, count: gate.missing.length });
 }
 
-export default function Workbench(props: WorkbenchProps): JSX.Element {
+function Workbench(props: WorkbenchProps): JSX.Element {
   const { t, draft, dispatch, settings, teams, model, location, team, decisions, client } = props;
   const ctx = useMemo(
     () => ({ settings, teams, location, classification: props.classification }),
@@ -315,3 +316,6 @@ function FiledView(props: {
     </>
   );
 }
+
+/** Lazy-loaded: Garden's theme comes with it (GardenTheme.tsx). */
+export default withGardenTheme(Workbench);

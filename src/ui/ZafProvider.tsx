@@ -1,16 +1,15 @@
 // The shell around every location: waits for Zendesk's registration, loads the agent's translations, follows the
-// colour scheme live, and keeps the iframe as tall as its content. Children render only once all that is known.
+// colour scheme live (shown on the page, where the static stylesheet and GardenTheme.tsx read it), and keeps the
+// iframe as tall as its content. Children render only once all that is known.
 // main.tsx usually hands it the start-up already under way (`starting`), or already done (`initial`).
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
-import { ThemeProvider } from '@zendeskgarden/react-theming';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { LoadingLines } from './LoadingLines.tsx';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { AppContext, type AppState } from './context.ts';
 import { startShell, type Shell } from './boot.ts';
 import { loadI18n, type I18n } from './i18n.ts';
-import { colorSchemeFromUrl, parseColorScheme, themeFor, type ColorScheme } from './theme.ts';
+import { applyColorScheme, colorSchemeFromUrl, parseColorScheme, type ColorScheme } from './theme.ts';
 import { observeHeight } from './resize.ts';
-import { GlobalStyle } from './GlobalStyle.ts';
 
 const StartupError = lazy(() => import('./StartupError.tsx'));
 
@@ -72,6 +71,9 @@ export function ZafProvider(props: {
     if (locale) document.documentElement.lang = locale;
   }, [locale]);
 
+  // The static stylesheet's colours follow the page's attribute; set before the browser paints this scheme.
+  useLayoutEffect(() => applyColorScheme(scheme), [scheme]);
+
   useEffect(() => {
     const el = rootRef.current;
     return el ? observeHeight(el, client) : undefined;
@@ -87,17 +89,12 @@ export function ZafProvider(props: {
       </Suspense>
     );
   } else {
-    body = (
-      <LoadingLines widths={[50, 80]} padded />
-    );
+    body = <LoadingLines widths={[50, 80]} padded />;
   }
 
   return (
-    <ThemeProvider theme={themeFor(scheme)}>
-      <GlobalStyle />
-      <div ref={rootRef} data-color-scheme={scheme}>
-        {body}
-      </div>
-    </ThemeProvider>
+    <div ref={rootRef} data-color-scheme={scheme}>
+      {body}
+    </div>
   );
 }

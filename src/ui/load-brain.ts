@@ -1,7 +1,8 @@
-// The first view's lazy chunks and its ticket. The shell's first paint (the ticket's headline) needs neither: the
-// ticket's REST calls leave the moment Zendesk registers the app (ticket-fetch.ts is in the first chunk), and the
-// decision code and the panel (one `first-view` chunk, see vite.config.ts) are fetched once the headline has
-// painted, so the first paint carries only the shell. Every later user awaits the same promises.
+// The first view's chunk and its ticket, both started before any render: the decision code and the panel (one
+// `first-view` chunk, see vite.config.ts) are requested as the entry runs, so they download and compile while
+// Zendesk answers the handshake; the ticket's REST calls leave the moment Zendesk registers the app (ticket-fetch.ts
+// is in the first chunk). Neither holds any Garden: the first view is drawn by a static stylesheet, and Garden comes
+// with the work area after the suggestions paint. Every later user awaits the same promises.
 import type { Brain } from './brain.ts';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { fetchTicketParts, type TicketParts } from '../zendesk/ticket-fetch.ts';

@@ -1,6 +1,6 @@
 // The sidebar iframe is as tall as Zendesk is told: every time the panel's content changes size we invoke
-// `resize` with the new height (width stays 100% of the sidebar). Changes are coalesced per animation frame and
-// only a height that differs from the last one sent is sent again.
+// `resize` with the new height (width stays 100% of the sidebar). The browser reports changes at most once per frame,
+// and only a height that differs from the last one sent is sent again.
 import type { ZafClient } from '../zendesk/zaf.ts';
 
 export interface ResizeTarget {
@@ -30,19 +30,15 @@ export function createResizer(client: ResizeTarget): (contentHeight: number) => 
 /** Observe an element and keep the iframe at its height. Returns a disposer. */
 export function observeHeight(element: HTMLElement, client: ResizeTarget): () => void {
   const send = createResizer(client);
-  let frame = 0;
-  const measure = (): void => {
-    frame = 0;
-    send(element.getBoundingClientRect().height);
-  };
-  const schedule = (): void => {
-    if (frame === 0) frame = requestAnimationFrame(measure);
-  };
-  const observer = new ResizeObserver(schedule);
+  // The observer reports the size the browser's own layout produced (once right away, then once per frame at most
+  // when it changes): reading it costs nothing, where measuring the element would force a layout in the middle of
+  // the start.
+  const observer = new ResizeObserver((entries) => {
+    const entry = entries[entries.length - 1];
+    if (!entry) return;
+    const box = entry.borderBoxSize?.[0];
+    send(box ? box.blockSize : entry.contentRect.height);
+  });
   observer.observe(element);
-  measure();
-  return () => {
-    observer.disconnect();
-    if (frame !== 0) cancelAnimationFrame(frame);
-  };
+  return () => observer.disconnect();
 }

@@ -1,7 +1,8 @@
-// Garden theme following Zendesk's colour scheme. Zendesk tells the iframe its scheme three ways: the `colorScheme`
-// query parameter at load (so the first paint is already right), `client.get('colorScheme')`, and the
-// `colorScheme.changed` event. All three go through `parseColorScheme`, which tolerates the shapes seen in the wild.
-import { DEFAULT_THEME, type IGardenTheme } from '@zendeskgarden/react-theming';
+// Zendesk's colour scheme. Zendesk tells the iframe its scheme three ways: the `colorScheme` query parameter at load
+// (so the first paint is already right), `client.get('colorScheme')`, and the `colorScheme.changed` event. All three
+// go through `parseColorScheme`, which tolerates the shapes seen in the wild. The page shows it as
+// `<html data-color-scheme>` (style/garden-tokens.css switches the static colours on it), and GardenTheme.tsx turns
+// it into Garden's theme. No Garden here: this is part of the first chunk.
 
 export type ColorScheme = 'light' | 'dark';
 
@@ -29,6 +30,7 @@ export function colorSchemeFromUrl(href: string): ColorScheme | null {
   }
 }
 
-export function themeFor(scheme: ColorScheme): IGardenTheme {
-  return { ...DEFAULT_THEME, colors: { ...DEFAULT_THEME.colors, base: scheme } };
+/** Show the scheme on the page: the static stylesheet's colours follow `<html data-color-scheme>`. */
+export function applyColorScheme(scheme: ColorScheme): void {
+  document.documentElement.dataset['colorScheme'] = scheme;
 }

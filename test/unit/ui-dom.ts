@@ -22,4 +22,24 @@ target.localStorage = window.localStorage;
 target.requestAnimationFrame = window.requestAnimationFrame.bind(window);
 target.cancelAnimationFrame = window.cancelAnimationFrame.bind(window);
 
+// happy-dom does no layout, and its ResizeObserver never reports. A browser's reports every observed element once
+// right after `observe` (the panel's iframe-height logic, src/ui/resize.ts, relies on that first report); this one
+// does the same, with the size happy-dom gives the element. Size changes are the browser tests' to cover.
+class FirstReportResizeObserver {
+  private live = true;
+  constructor(private readonly callback: (entries: unknown[], observer: unknown) => void) {}
+  observe(element: Element): void {
+    queueMicrotask(() => {
+      if (!this.live) return;
+      const rect = element.getBoundingClientRect();
+      this.callback([{ target: element, contentRect: rect, borderBoxSize: [{ blockSize: rect.height, inlineSize: rect.width }] }], this);
+    });
+  }
+  unobserve(): void {}
+  disconnect(): void {
+    this.live = false;
+  }
+}
+target.ResizeObserver = FirstReportResizeObserver;
+
 export const domWindow = window;

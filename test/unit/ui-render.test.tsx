@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTranslator, type Dictionary } from '../../src/ui/i18n.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { themeFor } from '../../src/ui/theme.ts';
+import { themeFor } from '../../src/ui/GardenTheme.tsx';
 import { TicketHeader } from '../../src/ui/TicketHeader.tsx';
 import { FirstView } from '../../src/ui/FirstView.tsx';
 import { ChecklistSection } from '../../src/ui/Checklist.tsx';

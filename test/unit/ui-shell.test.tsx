@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { colorSchemeFromUrl, parseColorScheme, themeFor } from '../../src/ui/theme.ts';
+import { colorSchemeFromUrl, parseColorScheme } from '../../src/ui/theme.ts';
+import { themeFor } from '../../src/ui/GardenTheme.tsx';
 import { createResizer, heightFor } from '../../src/ui/resize.ts';
 import { readStart, whenRegistered } from '../../src/ui/boot.ts';
 import { summaryFrom } from '../../src/ui/hooks/useTicketSummary.ts';
