@@ -1,29 +1,16 @@
 // Load-time figures in headless Chromium: the preview's ticket page with the app in its sidebar iframe, against a
 // bare React + Garden page put in the very same iframe, under the same CPU throttling, interleaved in one run.
 //
-// Both iframe documents and their assets are served from disk by the same Playwright route handler, so the only
-// difference between the two loads is the code inside the iframe. The time is read inside the iframe itself:
+// Each kind is served by a preview server of its own (the app's dist/, or the baseline built like one), so the only
+// difference between the two loads is the code inside the iframe. Nothing intercepts requests: Playwright's request
+// routing would hold every request of the page (the app's Zendesk API calls through the host page too) for a round
+// trip to the Node process. The time is read inside the iframe itself:
 // `performance.now()` there counts from the iframe's own navigation start, and it is taken in the
 // requestAnimationFrame callback in which the marker elements are first visible, i.e. the frame they are painted in.
-import { readFileSync, existsSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
-import type { Browser, BrowserContext, Frame, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { median } from './result.ts';
 
 export const APP_IFRAME_PATH = '/app/assets/iframe.html';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json',
-};
 
 /**
  * Runs in every frame before its own scripts. In the app iframe it watches, once per animation frame, for the
@@ -59,6 +46,14 @@ export const MARKER_SCRIPT = `(() => {
       bench.marks = performance.getEntriesByType('mark')
         .filter((e) => e.name.startsWith('engage:'))
         .map((e) => ({ name: e.name.slice(7), at: e.startTime }));
+      // Tell the bench (a binding, see measureLoad): it must not poll the frame while the load is measured. The
+      // first contentful paint reaches the observer after its frame: wait for it (a second at most) first.
+      let frames = 0;
+      const report = () => {
+        if (bench.fcp === null && frames++ < 60) return requestAnimationFrame(report);
+        if (typeof window.__engageBenchVisible === 'function') window.__engageBenchVisible();
+      };
+      report();
       return;
     }
     requestAnimationFrame(tick);
@@ -80,44 +75,16 @@ export interface FrameMark {
 }
 
 export interface LoadTarget {
-  /** The preview's ticket page, e.g. http://127.0.0.1:4567/tickets/990001 */
+  /** A preview's ticket page, e.g. http://127.0.0.1:4567/tickets/990001 */
   pageUrl: string;
-  /** `app`: the built app from `distDir`; `baseline`: the baseline page in the app iframe's place. */
+  /** `app`: the preview serves the built app; `baseline`: it serves the baseline page in the app iframe's place. */
   kind: 'app' | 'baseline';
 }
 
-export interface ServeDirs {
-  /** dist/ of the app: `/app/<path>` is served from `<distDir>/<path>`. */
-  distDir: string;
-  /** Output of the baseline build (bench/output/baseline), served at `baselineBase`. */
-  baselineDir: string;
-  baselineBase: string;
-}
-
-function fulfilFile(route: Route, file: string): Promise<void> {
-  if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-  return route.fulfill({
-    status: 200,
-    headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' },
-    body: readFileSync(file),
-  });
-}
-
-/** Serve the iframe (app or baseline) and its assets from disk, identically for both kinds. */
-export async function routeIframe(context: BrowserContext, kind: LoadTarget['kind'], dirs: ServeDirs): Promise<void> {
-  await context.route(
-    (url) => url.pathname.startsWith('/app/') || url.pathname.startsWith(dirs.baselineBase),
-    (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname.startsWith(dirs.baselineBase)) {
-        return fulfilFile(route, resolve(dirs.baselineDir, url.pathname.slice(dirs.baselineBase.length)));
-      }
-      if (kind === 'baseline' && url.pathname === APP_IFRAME_PATH) {
-        return fulfilFile(route, resolve(dirs.baselineDir, 'index.html'));
-      }
-      return fulfilFile(route, resolve(dirs.distDir, decodeURIComponent(url.pathname.slice('/app/'.length))));
-    },
-  );
+/** The same ticket page on the app's preview and on the baseline's. */
+export interface PageUrls {
+  app: string;
+  baseline: string;
 }
 
 export async function waitForAppFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
@@ -155,23 +122,27 @@ export async function throttleFrameIfSeparate(context: BrowserContext, frame: Fr
 export async function measureLoad(
   browser: Browser,
   target: LoadTarget,
-  dirs: ServeDirs,
   cpuRate: number,
   timeoutMs = 60_000,
 ): Promise<FrameMark> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     await context.addInitScript({ content: MARKER_SCRIPT });
-    await routeIframe(context, target.kind, dirs);
+    // The marker script reports through a binding. Waiting with `frame.waitForFunction` instead would inject
+    // Playwright's helper script into the iframe during the very start being measured (some 80 ms of main thread
+    // at 4x), and would poll it.
+    let reported: () => void = () => undefined;
+    const visible = new Promise<void>((resolve) => (reported = resolve));
+    await context.exposeBinding('__engageBenchVisible', () => reported());
     const page = await context.newPage();
     if (cpuRate !== 1) await throttle(context, page, cpuRate);
     await page.goto(target.pageUrl, { waitUntil: 'commit' });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the ${target.kind} marker was not visible within ${timeoutMs} ms`)), timeoutMs);
+    });
+    await Promise.race([visible, timeout]).finally(() => clearTimeout(timer));
     const frame = await waitForAppFrame(page, timeoutMs);
-    await frame.waitForFunction(
-      () => (window as unknown as { __engageBench?: { visibleAt: number | null } }).__engageBench?.visibleAt != null,
-      undefined,
-      { timeout: timeoutMs, polling: 100 },
-    );
     const mark = await frame.evaluate(() => {
       const b = (window as unknown as { __engageBench: Omit<FrameMark, 'documentUrl'> }).__engageBench;
       return { ...b, documentUrl: location.href };
@@ -187,11 +158,10 @@ export async function measureLoad(
  * How much slower the iframe's JavaScript really runs under the requested throttling: the same busy loop timed in
  * the iframe at rate 1 and at `rate`. Near `rate` means the throttling reaches the iframe.
  */
-export async function throttleCheck(browser: Browser, target: LoadTarget, dirs: ServeDirs, rate: number): Promise<number> {
+export async function throttleCheck(browser: Browser, target: LoadTarget, rate: number): Promise<number> {
   const context = await browser.newContext();
   try {
     await context.addInitScript({ content: MARKER_SCRIPT });
-    await routeIframe(context, target.kind, dirs);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(target.pageUrl);
@@ -237,19 +207,18 @@ export interface LoadSeries {
 /** `loads` cold loads of each kind, interleaved (app, baseline, app, ...) so machine noise hits both alike. */
 export async function measureLoadSeries(
   browser: Browser,
-  pageUrl: string,
-  dirs: ServeDirs,
+  pages: PageUrls,
   options: { loads: number; cpuRate: number; warmup?: number; onProgress?: (done: number, total: number) => void },
 ): Promise<LoadSeries> {
   const series: LoadSeries = { app: [], baseline: [] };
   // Warm-up loads (not counted) get Chromium's own caches (code cache aside, which a fresh context drops) going.
   for (let i = 0; i < (options.warmup ?? 1); i++) {
-    await measureLoad(browser, { pageUrl, kind: 'app' }, dirs, options.cpuRate);
-    await measureLoad(browser, { pageUrl, kind: 'baseline' }, dirs, options.cpuRate);
+    await measureLoad(browser, { pageUrl: pages.app, kind: 'app' }, options.cpuRate);
+    await measureLoad(browser, { pageUrl: pages.baseline, kind: 'baseline' }, options.cpuRate);
   }
   for (let i = 0; i < options.loads; i++) {
-    series.app.push(await measureLoad(browser, { pageUrl, kind: 'app' }, dirs, options.cpuRate));
-    series.baseline.push(await measureLoad(browser, { pageUrl, kind: 'baseline' }, dirs, options.cpuRate));
+    series.app.push(await measureLoad(browser, { pageUrl: pages.app, kind: 'app' }, options.cpuRate));
+    series.baseline.push(await measureLoad(browser, { pageUrl: pages.baseline, kind: 'baseline' }, options.cpuRate));
     options.onProgress?.(i + 1, options.loads);
   }
   return series;

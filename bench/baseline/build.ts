@@ -1,5 +1,6 @@
-// Builds the baseline page (bench/baseline/) with the app's own Vite setup into bench/output/baseline/.
-// `base` is the URL prefix the browser benchmark serves it from, in the app iframe's place.
+// Builds the baseline page (bench/baseline/) with the app's own Vite setup into bench/output/baseline/, laid out like
+// the app's dist/ (`assets/iframe.html` and its bundles beside it): the benchmark serves it with a preview server of
+// its own, so that the baseline sits in the sidebar iframe exactly where the app would, served the same way.
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { build } from 'vite';
@@ -7,21 +8,20 @@ import react from '@vitejs/plugin-react';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const BASELINE_OUT = resolve(here, '../output/baseline');
-export const BASELINE_BASE = '/__bench_baseline/';
 
 export async function buildBaseline(): Promise<string> {
   await build({
     configFile: false,
     root: here,
-    base: BASELINE_BASE,
+    base: './',
     logLevel: 'warn',
     plugins: [react()],
     build: {
-      outDir: BASELINE_OUT,
+      outDir: resolve(BASELINE_OUT, 'assets'),
       emptyOutDir: true,
       assetsDir: '.',
       target: 'es2020',
-      rollupOptions: { input: { index: resolve(here, 'index.html') } },
+      rollupOptions: { input: { iframe: resolve(here, 'iframe.html') } },
     },
   });
   return BASELINE_OUT;
