@@ -1,5 +1,25 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+/**
+ * `<link rel="modulepreload">` for the first-view chunk in iframe.html: the browser fetches (and may compile) it
+ * beside the entry instead of when the entry has run and asks for it, so the decision code is ready by the time
+ * Zendesk has answered the handshake. Vite preloads only the entry's static imports by itself.
+ */
+function preloadFirstView(): Plugin {
+  return {
+    name: 'engage-preload-first-view',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'first-view');
+        if (!chunk) throw new Error('engage-preload-first-view: no first-view chunk in the bundle (see codeSplitting)');
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
 
 // The app is built as Zendesk expects an uploaded app: `dist/assets/iframe.html` plus its bundles beside it.
 // `scripts/copy-app-files.ts` then adds `dist/manifest.json`, `dist/translations/` and the static `assets/`.
@@ -7,7 +27,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'src',
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadFirstView()],
   build: {
     outDir: '../dist/assets',
     emptyOutDir: true,
@@ -24,7 +44,7 @@ export default defineConfig({
               // Everything the suggestions need beside the entry: the decision code and the panel, as one chunk
               // (one request and one gzip dictionary instead of nine small files).
               name: 'first-view',
-              test: /src\/(ui\/(first-view|brain|RfhPanel|FirstView|Overrides|labels|draft|agent-error|hooks\/(useDraft|useAfterPaint))|core\/(bundle|ticket-model|clean-text|classify|router|routing\/|text-scan|priority|checklist|alerts|teams|settings|links|data\/)|zendesk\/ticket-source|github\/errors)|node_modules\/zod\//,
+              test: /src\/(ui\/(first-view|brain|RfhPanel|FirstView|Overrides|labels|draft|agent-error|hooks\/(useDraft|useAfterPaint))|core\/(types|bundle|ticket-model|clean-text|classify|router|routing\/|text-scan|priority|checklist|alerts|teams|settings|links|data\/)|zendesk\/ticket-source|github\/errors)|node_modules\/zod\//,
             },
           ],
         },

@@ -13,7 +13,8 @@ import { applyColorScheme, colorSchemeFromUrl } from './ui/theme.ts';
 import './ui/style/garden-tokens.css';
 import './ui/style/first-view.css';
 
-const FIRST_RENDER_WAIT_MS = 300;
+// How long the first render may wait for the first view to be decided before a loading state is painted instead.
+const FIRST_RENDER_WAIT_MS = 1000;
 
 // Only ever shown when the page is opened outside Zendesk: not worth a byte of the normal first load.
 const OutsideZendesk = lazy(() => import('./ui/OutsideZendesk.tsx'));
@@ -26,23 +27,24 @@ if (container) {
   applyColorScheme(colorSchemeFromUrl(window.location.href) ?? 'light');
   const client = ZAFClient.init();
   if (client) {
-    // The decision code downloads and compiles while Zendesk answers the handshake (see load-brain.ts).
-    loadFirstView().catch(() => undefined); // reported, and retried, by the sidebar
-    // The ticket's REST calls leave as soon as Zendesk has registered the app (see load-brain.ts for the order).
-    prefetchTicket(client);
     const starting = startShell(client);
-    // React's first render (theme, global styles) is the longest task of the start. On a host that answers the
-    // handshake and the start-up reads within FIRST_RENDER_WAIT_MS it is the panel itself, and those answers (and
-    // the REST calls they start) never queue behind a render of a loading state; a slower host gets the loading
-    // state painted meanwhile.
-    const render = (initial?: Shell): void =>
+    loadFirstView().catch(() => undefined);
+    // The ticket's REST calls leave as soon as Zendesk has registered the app, and the ticket is classified as soon
+    // as they, the decision code and the settings are in (see load-brain.ts).
+    const decided = prefetchTicket(client, starting);
+    let shell: Shell | undefined;
+    starting.then((s) => (shell = s), () => undefined);
+    // One render, of the first view itself, once it is decided: every React render and paint before it (a loading
+    // state, the headline alone, the panel without its ticket) is main-thread time the suggestions wait for on a
+    // slow machine. A host slower than FIRST_RENDER_WAIT_MS gets the loading state painted meanwhile.
+    const render = (): void =>
       root.render(
-        <ZafProvider client={client} starting={starting} initial={initial}>
+        <ZafProvider client={client} starting={starting} initial={shell}>
           <Location />
         </ZafProvider>,
       );
-    const waited = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), FIRST_RENDER_WAIT_MS));
-    Promise.race([starting, waited]).then(render, () => render());
+    const waited = new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS));
+    void Promise.race([Promise.allSettled([starting, decided]), waited]).then(render);
   } else {
     root.render(
       <Suspense fallback={null}>

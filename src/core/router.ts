@@ -146,6 +146,14 @@ function routerFor(teams: readonly Team[]): Router {
   return r;
 }
 
+/**
+ * Build this catalogue's phrase index now rather than on the first `route`: the sidebar does it while the ticket
+ * is still on its way, so the classification that follows the ticket's arrival only scans.
+ */
+export function prepareRouter(teams: readonly Team[]): void {
+  routerFor(teams);
+}
+
 function accept(p: Payload, view: ScanView, first: number, last: number): boolean {
   const exact = p.entry.exact;
   if (exact) {

@@ -6,6 +6,7 @@ import { parseSettings, type Settings, type SettingProblem } from '../core/setti
 import { buildCatalogue } from '../core/teams.ts';
 import { buildTicketModel } from '../core/ticket-model.ts';
 import { classify } from '../core/classify.ts';
+import { prepareRouter } from '../core/router.ts';
 import { findLinkedIssue } from '../core/links.ts';
 import type { Classification, LinkedIssue, Team, TicketModel } from '../core/types.ts';
 import { loadTicketBundle } from '../zendesk/ticket-source.ts';
@@ -23,11 +24,26 @@ export interface PanelSettings {
   problems: SettingProblem[];
 }
 
-/** The manifest parameters validated one by one (bad ones fall back to defaults) and the catalogue in force. */
+const panels = new WeakMap<object, PanelSettings>();
+
+/**
+ * The manifest parameters validated one by one (bad ones fall back to defaults) and the catalogue in force. Once
+ * per settings object: the decision load-brain.ts starts before any render and the sidebar's own read of the same
+ * metadata share one result (and so one object, which tells the sidebar that decision used its settings).
+ */
 export function panelSettings(raw: Record<string, unknown> | null | undefined): PanelSettings {
+  const known = raw ? panels.get(raw) : undefined;
+  if (known) return known;
   const { settings, problems } = parseSettings(raw);
   const catalogue = buildCatalogue(settings.routingOverrides);
-  return { settings, teams: catalogue.teams, problems: [...problems, ...catalogue.problems] };
+  const panel = { settings, teams: catalogue.teams, problems: [...problems, ...catalogue.problems] };
+  if (raw) panels.set(raw, panel);
+  return panel;
+}
+
+/** Get ready to classify under these settings (the routing index), before the ticket is there. */
+export function prepare(panel: PanelSettings): void {
+  prepareRouter(panel.teams);
 }
 
 /** The ticket's model; `parts` is the REST fetch the shell started at registration, when it did. */

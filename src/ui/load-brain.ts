@@ -1,12 +1,15 @@
-// The first view's chunk and its ticket, both started before any render: the decision code and the panel (one
-// `first-view` chunk, see vite.config.ts) are requested as the entry runs, so they download and compile while
-// Zendesk answers the handshake; the ticket's REST calls leave the moment Zendesk registers the app (ticket-fetch.ts
-// is in the first chunk). Neither holds any Garden: the first view is drawn by a static stylesheet, and Garden comes
-// with the work area after the suggestions paint. Every later user awaits the same promises.
-import type { Brain } from './brain.ts';
+// The first view's chunk, its ticket and its decision, all started before any render. The decision code and the
+// panel (one `first-view` chunk, see vite.config.ts) download beside the entry (iframe.html preloads them); the
+// ticket's REST calls leave the moment Zendesk registers the app (ticket-fetch.ts is in the first chunk), and only
+// then does the chunk run, so that its ~100 ms of evaluation on a slow machine never holds back the host page's
+// forwarding of those calls; the classification runs the moment chunk, settings and ticket are all in. None of it holds any
+// Garden: the first view is drawn by a static stylesheet, and Garden comes with the work area after the suggestions
+// paint. Every later user awaits the same promises.
+import type { Brain, PanelSettings } from './brain.ts';
+import type { Classification, LinkedIssue, TicketModel } from '../core/types.ts';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { fetchTicketParts, type TicketParts } from '../zendesk/ticket-fetch.ts';
-import { whenRegistered } from './boot.ts';
+import { whenRegistered, type Shell } from './boot.ts';
 import { mark } from './marks.ts';
 import { prefetchTicketSummary } from './hooks/useTicketSummary.ts';
 
@@ -18,12 +21,19 @@ export interface FirstViewChunks {
 }
 
 let firstView: Promise<FirstViewChunks> | null = null;
+let loaded: FirstViewChunks | null = null;
 
 /** The decision code and the panel (one chunk), downloaded once; a failed download can be tried again. */
 export function loadFirstView(): Promise<FirstViewChunks> {
   if (!firstView) {
     firstView = import('./first-view.ts').then((m) => ({ brain: m.brain, RfhPanel: m.RfhPanel }));
-    firstView.then(() => mark('brain-chunk'), () => undefined);
+    firstView.then(
+      (chunks) => {
+        loaded = chunks;
+        mark('brain-chunk');
+      },
+      () => undefined,
+    );
     // A failed download must be retryable (flaky network): forget the rejected promise.
     firstView.catch(() => {
       firstView = null;
@@ -32,39 +42,105 @@ export function loadFirstView(): Promise<FirstViewChunks> {
   return firstView;
 }
 
+/** The chunk when it has already loaded: the sidebar's first render then shows the panel, not a loading state. */
+export function loadedFirstView(): FirstViewChunks | null {
+  return loaded;
+}
+
+/** What the first view shows about the ticket: its model, the classification under `panel`'s settings, any link. */
+export interface TicketDecision {
+  panel: PanelSettings;
+  model: TicketModel;
+  classification: Classification;
+  link: LinkedIssue | null;
+}
+
 interface Prefetch {
   client: ZafClient;
   ticketId: number;
   parts: Promise<TicketParts>;
+  /** Null when the decision code or the start-up reads did not come (the sidebar reports those itself). */
+  decision: Promise<TicketDecision | null>;
+  /** The decision once made, for a first render that can show it at once. */
+  decided?: TicketDecision;
 }
 
 let prefetched: Prefetch | null = null;
 
 /**
- * Start the ticket's REST calls, and the ZAF read of its headline, as soon as Zendesk has registered the app (the
- * context, answered locally from then on, names the ticket). The sidebar takes these instead of starting its own.
+ * Once the decision code, the start-up reads (the settings) and the ticket are all in, decide at once: not after
+ * React has rendered and committed whatever arrived first (the headline, the shell), which on a slow machine is
+ * most of the wait. The sidebar takes the result (`takePrefetchedDecision`).
  */
-export function prefetchTicket(client: ZafClient): void {
-  whenRegistered(client)
+function decideEarly(client: ZafClient, ticketId: number, parts: Promise<TicketParts>, starting: Promise<Shell>): Promise<TicketDecision | null> {
+  const inputs = Promise.all([loadFirstView(), starting]).catch(() => null);
+  return inputs.then(async (ready) => {
+    if (!ready) return null;
+    const [{ brain }, shell] = ready;
+    const panel = brain.panelSettings(shell.start.metadata.settings);
+    brain.prepare(panel); // while the ticket's REST answers are still on their way
+    mark('brain');
+    const model = await brain.loadModel(client, ticketId, parts);
+    mark('ticket-loaded');
+    const { classification, link } = brain.decide(model, panel);
+    mark('classified');
+    return { panel, model, classification, link };
+  });
+}
+
+/**
+ * Start the ticket's REST calls, and the ZAF read of its headline, as soon as Zendesk has registered the app (the
+ * context, answered locally from then on, names the ticket); then decide as soon as everything is in. The sidebar
+ * takes these instead of starting its own.
+ */
+export function prefetchTicket(client: ZafClient, starting: Promise<Shell>): Promise<void> {
+  return whenRegistered(client)
     .then(() => client.context())
     .then((context) => {
       // The headline, asked for with the shell's start-up reads rather than after them.
       if (context.location === 'ticket_sidebar') prefetchTicketSummary(client);
       const ticketId = context.ticketId;
       // A missing or odd id is the sidebar's to report, with its own load.
-      if (typeof ticketId !== 'number' || !Number.isSafeInteger(ticketId) || ticketId <= 0) return;
+      if (typeof ticketId !== 'number' || !Number.isSafeInteger(ticketId) || ticketId <= 0) return undefined;
       mark('ticket-requested');
       const parts = fetchTicketParts(client, ticketId);
       parts.catch(() => undefined); // reported when the sidebar takes it
-      prefetched = { client, ticketId, parts };
+      // The decision code runs now, after the calls have been handed to the host page (decideEarly loads it).
+      const decision = decideEarly(client, ticketId, parts, starting);
+      const entry: Prefetch = { client, ticketId, parts, decision };
+      decision.then(
+        (d) => {
+          if (d) entry.decided = d;
+        },
+        () => undefined, // likewise
+      );
+      prefetched = entry;
+      return decision.then(() => undefined, () => undefined);
     })
     .catch(() => undefined);
 }
 
-/** The prefetched REST answers for this ticket, once: a retry (or another ticket) fetches afresh. */
-export function takePrefetchedTicket(client: ZafClient, ticketId: number | undefined): Promise<TicketParts> | undefined {
+function take(client: ZafClient, ticketId: number | undefined): Prefetch | undefined {
   const entry = prefetched;
   if (!entry || entry.client !== client || entry.ticketId !== ticketId) return undefined;
   prefetched = null;
-  return entry.parts;
+  return entry;
+}
+
+/** The decision for this ticket if it has already been made (the prefetch stays for `takePrefetchedDecision`). */
+export function decidedTicket(client: ZafClient, ticketId: number | undefined, panel: PanelSettings | null): TicketDecision | null {
+  const entry = prefetched;
+  if (!entry || entry.client !== client || entry.ticketId !== ticketId || !entry.decided) return null;
+  return entry.decided.panel === panel ? entry.decided : null;
+}
+
+/**
+ * The decision started before any render, once: a retry (or another ticket) loads afresh. It resolves to null when
+ * it could not start (then `parts` are still the prefetched REST answers); it rejects with the ticket's load error.
+ */
+export function takePrefetchedDecision(
+  client: ZafClient,
+  ticketId: number | undefined,
+): { decision: Promise<TicketDecision | null>; parts: Promise<TicketParts> } | undefined {
+  return take(client, ticketId);
 }

@@ -1,6 +1,7 @@
 // The one-pass scanner under the router: tokens, phrases, case-preserving offsets and noise lines.
 import { describe, expect, it } from 'vitest';
-import { PhraseIndex, phraseTokens } from '../../src/core/text-scan.ts';
+import fc from 'fast-check';
+import { PhraseIndex, phraseTokens, tokenizedPhrase } from '../../src/core/text-scan.ts';
 
 function matchesOf(phrases: string[], text: string, extraWhole: string[] = []): string[] {
   const index = new PhraseIndex(phrases.map((phrase) => ({ phrase, payload: phrase })), extraWhole);
@@ -14,6 +15,19 @@ describe('phraseTokens', () => {
     expect(phraseTokens('docker-compose.yaml')).toEqual(['docker-compose.yaml']);
     expect(phraseTokens('C++ and C#')).toEqual(['c++', 'and', 'c#']);
     expect(phraseTokens('99th_percentile_search_request_duration')).toEqual(['99th_percentile_search_request_duration']);
+  });
+
+  it('takes a shortcut for plain phrases (ASCII words, single spaces) that gives exactly what the tokenizer gives', () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9]{1,8}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), (words) => {
+        const phrase = words.join(' ');
+        expect(phraseTokens(phrase)).toEqual(tokenizedPhrase(phrase));
+      }),
+      { numRuns: 500 },
+    );
+    // Anything else goes through the tokenizer itself.
+    for (const phrase of ["can't work", 'as  soon', ' go', 'k8s.io', 'Ärger']) expect(phraseTokens(phrase)).toEqual(tokenizedPhrase(phrase));
   });
 });
 

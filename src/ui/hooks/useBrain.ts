@@ -2,17 +2,21 @@
 // main.tsx has usually started its download already (see load-brain.ts); `retry` downloads again after a failure (a
 // flaky network mid-load).
 import { useCallback, useEffect, useState } from 'react';
-import { loadFirstView, type FirstViewChunks } from '../load-brain.ts';
+import { loadedFirstView, loadFirstView, type FirstViewChunks } from '../load-brain.ts';
 
 export type BrainState = { state: 'loading' } | ({ state: 'ready' } & FirstViewChunks) | { state: 'failed'; error: unknown };
 
 export function useBrain(): { brain: BrainState; retry: () => void } {
-  const [brain, setBrain] = useState<BrainState>({ state: 'loading' });
+  // Usually loaded before the first render (main.tsx waits for the first view's decision): ready at once.
+  const [brain, setBrain] = useState<BrainState>(() => {
+    const chunks = loadedFirstView();
+    return chunks ? { state: 'ready', ...chunks } : { state: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     loadFirstView().then(
-      (chunks) => live && setBrain({ state: 'ready', ...chunks }),
+      (chunks) => live && setBrain((now) => (now.state === 'ready' && now.brain === chunks.brain ? now : { state: 'ready', ...chunks })),
       (error: unknown) => live && setBrain({ state: 'failed', error }),
     );
     return () => {
