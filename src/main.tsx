@@ -28,7 +28,8 @@ if (container) {
   const client = ZAFClient.init();
   if (client) {
     const starting = startShell(client);
-    loadFirstView().catch(() => undefined);
+    // The decision code (preloaded by iframe.html) runs while Zendesk answers the handshake.
+    loadFirstView().catch(() => undefined); // reported, and retried, by the sidebar
     // The ticket's REST calls leave as soon as Zendesk has registered the app, and the ticket is classified as soon
     // as they, the decision code and the settings are in (see load-brain.ts).
     const decided = prefetchTicket(client, starting);

@@ -1,10 +1,9 @@
 // The first view's chunk, its ticket and its decision, all started before any render. The decision code and the
-// panel (one `first-view` chunk, see vite.config.ts) download beside the entry (iframe.html preloads them); the
-// ticket's REST calls leave the moment Zendesk registers the app (ticket-fetch.ts is in the first chunk), and only
-// then does the chunk run, so that its ~100 ms of evaluation on a slow machine never holds back the host page's
-// forwarding of those calls; the classification runs the moment chunk, settings and ticket are all in. None of it holds any
-// Garden: the first view is drawn by a static stylesheet, and Garden comes with the work area after the suggestions
-// paint. Every later user awaits the same promises.
+// panel (one `first-view` chunk, see vite.config.ts) download beside the entry (iframe.html preloads them) and run
+// while Zendesk answers the handshake; the ticket's REST calls leave the moment Zendesk registers the app
+// (ticket-fetch.ts is in the first chunk); the classification runs the moment chunk, settings and ticket are all in,
+// and main.tsx renders once, with it. None of it holds any Garden: the first view is drawn by a static stylesheet,
+// and Garden comes with the work area after the suggestions paint. Every later user awaits the same promises.
 import type { Brain, PanelSettings } from './brain.ts';
 import type { Classification, LinkedIssue, TicketModel } from '../core/types.ts';
 import type { ZafClient } from '../zendesk/zaf.ts';
@@ -105,7 +104,6 @@ export function prefetchTicket(client: ZafClient, starting: Promise<Shell>): Pro
       mark('ticket-requested');
       const parts = fetchTicketParts(client, ticketId);
       parts.catch(() => undefined); // reported when the sidebar takes it
-      // The decision code runs now, after the calls have been handed to the host page (decideEarly loads it).
       const decision = decideEarly(client, ticketId, parts, starting);
       const entry: Prefetch = { client, ticketId, parts, decision };
       decision.then(
