@@ -32,7 +32,7 @@ if (container) {
     loadFirstView().catch(() => undefined); // reported, and retried, by the sidebar
     // The ticket's REST calls leave as soon as Zendesk has registered the app, and the ticket is classified as soon
     // as they, the decision code and the settings are in (see load-brain.ts).
-    const decided = prefetchTicket(client, starting);
+    const decided = prefetchTicket(client);
     let shell: Shell | undefined;
     starting.then((s) => (shell = s), () => undefined);
     // One render, of the first view itself, once it is decided: every React render and paint before it (a loading

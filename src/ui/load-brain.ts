@@ -8,7 +8,7 @@ import type { Brain, PanelSettings } from './brain.ts';
 import type { Classification, LinkedIssue, TicketModel } from '../core/types.ts';
 import type { ZafClient } from '../zendesk/zaf.ts';
 import { fetchTicketParts, type TicketParts } from '../zendesk/ticket-fetch.ts';
-import { whenRegistered, type Shell } from './boot.ts';
+import { whenRegistered } from './boot.ts';
 import { mark } from './marks.ts';
 import { prefetchTicketSummary } from './hooks/useTicketSummary.ts';
 
@@ -67,20 +67,25 @@ interface Prefetch {
 let prefetched: Prefetch | null = null;
 
 /**
- * Once the decision code, the start-up reads (the settings) and the ticket are all in, decide at once: not after
- * React has rendered and committed whatever arrived first (the headline, the shell), which on a slow machine is
- * most of the wait. The sidebar takes the result (`takePrefetchedDecision`).
+ * Once the decision code, the settings and the ticket are all in, decide at once: not after React has rendered and
+ * committed whatever arrived first (the headline, the shell), which on a slow machine is most of the wait. The
+ * sidebar takes the result (`takePrefetchedDecision`).
  */
-function decideEarly(client: ZafClient, ticketId: number, parts: Promise<TicketParts>, starting: Promise<Shell>): Promise<TicketDecision | null> {
-  const inputs = Promise.all([loadFirstView(), starting]).catch(() => null);
+function decideEarly(client: ZafClient, ticketId: number, parts: Promise<TicketParts>): Promise<TicketDecision | null> {
+  // The model needs no settings: it is built the moment the code and the REST answers are in, possibly while the
+  // start-up reads are still being answered.
+  const modelReady = loadFirstView().then(({ brain }) => brain.loadModel(client, ticketId, parts));
+  modelReady.then(() => mark('ticket-loaded'), () => undefined); // a failure is the decision's (below)
+  // The settings come with Zendesk's registration (the SDK keeps the metadata it was registered with): no need to
+  // wait for the rest of the start-up reads (locale, colour scheme).
+  const inputs = Promise.all([loadFirstView(), client.metadata()]).catch(() => null);
   return inputs.then(async (ready) => {
     if (!ready) return null;
-    const [{ brain }, shell] = ready;
-    const panel = brain.panelSettings(shell.start.metadata.settings);
-    brain.prepare(panel); // while the ticket's REST answers are still on their way
+    const [{ brain }, metadata] = ready;
+    const panel = brain.panelSettings(metadata.settings);
+    brain.prepare(panel); // while the ticket's REST answers may still be on their way
     mark('brain');
-    const model = await brain.loadModel(client, ticketId, parts);
-    mark('ticket-loaded');
+    const model = await modelReady;
     const { classification, link } = brain.decide(model, panel);
     mark('classified');
     return { panel, model, classification, link };
@@ -92,7 +97,7 @@ function decideEarly(client: ZafClient, ticketId: number, parts: Promise<TicketP
  * context, answered locally from then on, names the ticket); then decide as soon as everything is in. The sidebar
  * takes these instead of starting its own.
  */
-export function prefetchTicket(client: ZafClient, starting: Promise<Shell>): Promise<void> {
+export function prefetchTicket(client: ZafClient): Promise<void> {
   return whenRegistered(client)
     .then(() => client.context())
     .then((context) => {
@@ -104,7 +109,7 @@ export function prefetchTicket(client: ZafClient, starting: Promise<Shell>): Pro
       mark('ticket-requested');
       const parts = fetchTicketParts(client, ticketId);
       parts.catch(() => undefined); // reported when the sidebar takes it
-      const decision = decideEarly(client, ticketId, parts, starting);
+      const decision = decideEarly(client, ticketId, parts);
       const entry: Prefetch = { client, ticketId, parts, decision };
       decision.then(
         (d) => {
