@@ -1,5 +1,6 @@
-// The ticket_sidebar location: the headline at once (from ZAF), then the ticket loaded and classified by the core
-// (the brain chunk); a ticket with a linked issue opens on that issue, any other on the request-for-help panel.
+// The ticket_sidebar location: usually the ticket is already classified when this first renders (load-brain.ts,
+// main.tsx); on a slow host the headline (from ZAF) shows first, then the ticket loaded and classified by the core
+// (the first-view chunk). A ticket with a linked issue opens on that issue, any other on the request-for-help panel.
 // Alerts are lazy: they are rare, and their Garden package would otherwise weigh on every first paint.
 import { lazy, Suspense, useMemo } from 'react';
 import { LoadingLines } from './LoadingLines.tsx';

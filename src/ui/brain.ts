@@ -1,7 +1,6 @@
 // The decision-making half of the first view, as one lazy chunk: settings validation and the team catalogue,
-// loading the ticket, the core's ticket model and classification, and the linked-issue lookup. The shell starts
-// fetching it at boot, in parallel with Zendesk's registration, so it is there by the time the ticket is; the
-// first paint (headline, skeleton) never waits for it.
+// loading the ticket, the core's ticket model and classification, and the linked-issue lookup. iframe.html preloads
+// it beside the entry and it runs during Zendesk's handshake, so it is there before the ticket is (load-brain.ts).
 import { parseSettings, type Settings, type SettingProblem } from '../core/settings.ts';
 import { buildCatalogue } from '../core/teams.ts';
 import { buildTicketModel } from '../core/ticket-model.ts';
