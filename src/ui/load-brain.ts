@@ -58,7 +58,7 @@ interface Prefetch {
   client: ZafClient;
   ticketId: number;
   parts: Promise<TicketParts>;
-  /** Null when the decision code or the start-up reads did not come (the sidebar reports those itself). */
+  /** Null when the decision code or the settings did not come (the sidebar reports those itself). */
   decision: Promise<TicketDecision | null>;
   /** The decision once made, for a first render that can show it at once. */
   decided?: TicketDecision;
@@ -123,13 +123,6 @@ export function prefetchTicket(client: ZafClient): Promise<void> {
     .catch(() => undefined);
 }
 
-function take(client: ZafClient, ticketId: number | undefined): Prefetch | undefined {
-  const entry = prefetched;
-  if (!entry || entry.client !== client || entry.ticketId !== ticketId) return undefined;
-  prefetched = null;
-  return entry;
-}
-
 /** The decision for this ticket if it has already been made (the prefetch stays for `takePrefetchedDecision`). */
 export function decidedTicket(client: ZafClient, ticketId: number | undefined, panel: PanelSettings | null): TicketDecision | null {
   const entry = prefetched;
@@ -145,5 +138,8 @@ export function takePrefetchedDecision(
   client: ZafClient,
   ticketId: number | undefined,
 ): { decision: Promise<TicketDecision | null>; parts: Promise<TicketParts> } | undefined {
-  return take(client, ticketId);
+  const entry = prefetched;
+  if (!entry || entry.client !== client || entry.ticketId !== ticketId) return undefined;
+  prefetched = null;
+  return entry;
 }
