@@ -97,25 +97,53 @@ export async function waitForAppFrame(page: Page, timeoutMs = 30_000): Promise<F
   }
 }
 
-/**
- * Apply CPU throttling to the page's renderer. A same-origin (same-site) iframe shares the page's renderer process,
- * so the page's session throttles it too; an out-of-process iframe would need its own session, which
- * `throttleCheck` below would reveal (its ratio would stay near 1).
- */
-export async function throttle(context: BrowserContext, page: Page, rate: number): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+/** CPU throttling of a page and of its out-of-process iframes; `set` changes the rate of all of them. */
+export interface Throttling {
+  set(rate: number): Promise<void>;
 }
 
-/** Try to throttle an out-of-process iframe through its own session; false when the frame shares the page's process. */
-export async function throttleFrameIfSeparate(context: BrowserContext, frame: Frame, rate: number): Promise<boolean> {
-  try {
-    const cdp = await context.newCDPSession(frame);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Throttle the page's renderer and, from its first instruction, every out-of-process iframe it opens, each through
+ * its own DevTools session: as in Zendesk, the app's iframe (served cross-site) runs in a process of its own, beside
+ * the host page rather than on its main thread. New iframes are held at their start (`waitForDebuggerOnStart`) until
+ * their rate is set. The sessions are reached through `Target.sendMessageToTarget`, because Playwright's CDPSession
+ * cannot address a child session of the flat protocol.
+ */
+export async function throttleAll(context: BrowserContext, page: Page, rate: number): Promise<Throttling> {
+  const cdp = await context.newCDPSession(page);
+  const children = new Set<string>();
+  const pending = new Map<number, () => void>();
+  let current = rate;
+  let nextId = 1;
+  const call = (sessionId: string, method: string, params: object): Promise<void> => {
+    const id = nextId++;
+    const answered = new Promise<void>((resolve) => pending.set(id, resolve));
+    const message = JSON.stringify({ id, method, params });
+    return cdp.send('Target.sendMessageToTarget', { sessionId, message }).then(() => answered);
+  };
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const reply = JSON.parse(event.message) as { id?: number };
+    if (reply.id !== undefined) pending.get(reply.id)?.();
+    if (reply.id !== undefined) pending.delete(reply.id);
+  });
+  cdp.on('Target.attachedToTarget', (event) => {
+    const { sessionId } = event;
+    if (event.targetInfo.type === 'iframe') children.add(sessionId);
+    const start = event.targetInfo.type === 'iframe' ? call(sessionId, 'Emulation.setCPUThrottlingRate', { rate: current }) : Promise.resolve();
+    void start.then(() => call(sessionId, 'Runtime.runIfWaitingForDebugger', {})).catch(() => undefined);
+  });
+  cdp.on('Target.detachedFromTarget', (event) => {
+    if (event.sessionId) children.delete(event.sessionId);
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+  return {
+    async set(next) {
+      current = next;
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: next });
+      await Promise.all([...children].map((id) => call(id, 'Emulation.setCPUThrottlingRate', { rate: next })));
+    },
+  };
 }
 
 /** One cold load (fresh context: empty cache and storage) of the ticket page; the time read inside the iframe. */
@@ -135,7 +163,7 @@ export async function measureLoad(
     const visible = new Promise<void>((resolve) => (reported = resolve));
     await context.exposeBinding('__engageBenchVisible', () => reported());
     const page = await context.newPage();
-    if (cpuRate !== 1) await throttle(context, page, cpuRate);
+    if (cpuRate !== 1) await throttleAll(context, page, cpuRate);
     await page.goto(target.pageUrl, { waitUntil: 'commit' });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -163,7 +191,7 @@ export async function throttleCheck(browser: Browser, target: LoadTarget, rate: 
   try {
     await context.addInitScript({ content: MARKER_SCRIPT });
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
+    const throttling = await throttleAll(context, page, 1);
     await page.goto(target.pageUrl);
     const frame = await waitForAppFrame(page);
     // Only once the app has painted and settled: its own start-up work would otherwise inflate the unthrottled run.
@@ -181,18 +209,18 @@ export async function throttleCheck(browser: Browser, target: LoadTarget, rate: 
         return performance.now() - start + (x < 0 ? 1 : 0);
       });
     const best = async () => Math.min(await spin(), await spin(), await spin());
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await throttling.set(1);
     await best(); // warm the JIT so every measured run executes the same optimised code
     // Alternate the two rates and keep the median ratio: on a busy machine a single pair is mostly noise.
     const ratios: number[] = [];
     for (let i = 0; i < 5; i++) {
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await throttling.set(1);
       const normal = await best();
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      await throttling.set(rate);
       const throttled = await best();
       ratios.push(throttled / normal);
     }
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await throttling.set(1);
     return median(ratios);
   } finally {
     await context.close();
