@@ -122,15 +122,18 @@ export async function throttleAll(context: BrowserContext, page: Page, rate: num
     return cdp.send('Target.sendMessageToTarget', { sessionId, message }).then(() => answered);
   };
   cdp.on('Target.receivedMessageFromTarget', (event) => {
-    const reply = JSON.parse(event.message) as { id?: number };
-    if (reply.id !== undefined) pending.get(reply.id)?.();
-    if (reply.id !== undefined) pending.delete(reply.id);
+    const { id } = JSON.parse(event.message) as { id?: number };
+    if (id === undefined) return; // an event of the child session, not an answer
+    pending.get(id)?.();
+    pending.delete(id);
   });
   cdp.on('Target.attachedToTarget', (event) => {
     const { sessionId } = event;
-    if (event.targetInfo.type === 'iframe') children.add(sessionId);
-    const start = event.targetInfo.type === 'iframe' ? call(sessionId, 'Emulation.setCPUThrottlingRate', { rate: current }) : Promise.resolve();
-    void start.then(() => call(sessionId, 'Runtime.runIfWaitingForDebugger', {})).catch(() => undefined);
+    // Any other target (a worker) is only let go; an iframe first gets the current rate.
+    const isFrame = event.targetInfo.type === 'iframe';
+    if (isFrame) children.add(sessionId);
+    const ready = isFrame ? call(sessionId, 'Emulation.setCPUThrottlingRate', { rate: current }) : Promise.resolve();
+    void ready.then(() => call(sessionId, 'Runtime.runIfWaitingForDebugger', {})).catch(() => undefined);
   });
   cdp.on('Target.detachedFromTarget', (event) => {
     if (event.sessionId) children.delete(event.sessionId);
