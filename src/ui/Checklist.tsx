@@ -10,7 +10,7 @@ import type { Draft, DraftAction } from './draft.ts';
 import type { Gate } from './gate.ts';
 import type { Translate } from './i18n.ts';
 import { evidenceSnippets } from './evidence.ts';
-import { Caption, Section } from './layout.ts';
+import { Caption, Section } from './layout.tsx';
 import { Snippet } from './Snippet.tsx';
 
 const Item = styled.div`

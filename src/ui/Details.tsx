@@ -7,7 +7,7 @@ import type { Translate } from './i18n.ts';
 import { evidenceSnippets } from './evidence.ts';
 import { Snippet } from './Snippet.tsx';
 import { teamName } from './FirstView.tsx';
-import { Caption, Section } from './layout.ts';
+import { Caption, Section } from './layout.tsx';
 import { withGardenTheme } from './GardenTheme.tsx';
 
 const List = styled.ul`

@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { Classification, PriorityLevel, Team } from '../core/types.ts';
 import type { Translate } from './i18n.ts';
+import { Caption, Section } from './layout.tsx';
 
 /** Tag hues per priority, as Garden names them (style/first-view.css has one class each): p0 red, p1 orange, p2
  * yellow, p3 neutral grey. */
@@ -35,10 +36,8 @@ export function FirstView(props: {
   const priorityChanged = props.chosenPriority !== priority.level;
   return (
     <>
-      <section className="e-section" aria-labelledby="engage-team-caption">
-        <div className="e-sm e-subtle" id="engage-team-caption">
-          {t('ui.suggestion.team')}
-        </div>
+      <Section aria-labelledby="engage-team-caption">
+        <Caption id="engage-team-caption">{t('ui.suggestion.team')}</Caption>
         <div className="e-line">
           <span className="e-tag e-tag-large e-hue-blue" data-testid="suggested-team" data-team-id={team.teamId}>
             {teamName(teams, team.teamId)}
@@ -54,11 +53,9 @@ export function FirstView(props: {
           </div>
         ) : null}
         {props.teamPanel}
-      </section>
-      <section className="e-section" aria-labelledby="engage-priority-caption">
-        <div className="e-sm e-subtle" id="engage-priority-caption">
-          {t('ui.suggestion.priority')}
-        </div>
+      </Section>
+      <Section aria-labelledby="engage-priority-caption">
+        <Caption id="engage-priority-caption">{t('ui.suggestion.priority')}</Caption>
         <div className="e-line">
           <span
             className={`e-tag e-tag-large e-hue-${PRIORITY_HUE[priority.level]}`}
@@ -84,7 +81,7 @@ export function FirstView(props: {
           </div>
         ) : null}
         {props.priorityPanel}
-      </section>
+      </Section>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Code, SM } from '@zendeskgarden/react-typography';
 import type { Handoff } from '../core/types.ts';
 import type { Translate } from './i18n.ts';
-import { Section } from './layout.ts';
+import { Section } from './layout.tsx';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

@@ -7,7 +7,7 @@ import type { Settings } from '../core/settings.ts';
 import type { IssueRequest } from '../core/types.ts';
 import type { Draft, DraftAction } from './draft.ts';
 import type { Translate } from './i18n.ts';
-import { Section } from './layout.ts';
+import { Section } from './layout.tsx';
 
 const repoName = (r: { owner: string; repo: string }): string => `${r.owner}/${r.repo}`;
 

@@ -14,7 +14,7 @@ import type { AgentError } from '../github/errors.ts';
 import type { Translate } from './i18n.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { HandoffBox } from './Handoff.tsx';
-import { Caption, Section } from './layout.ts';
+import { Caption, Section } from './layout.tsx';
 import { linkedDecisions } from './linked.ts';
 import { toAgentError } from './agent-error.ts';
 import { withGardenTheme } from './GardenTheme.tsx';

@@ -22,7 +22,7 @@ import { IssuePreview } from './IssuePreview.tsx';
 import { HandoffBox } from './Handoff.tsx';
 import { ErrorAlert, errorStrings } from './ErrorAlert.tsx';
 import { useAccessCheck, useFiling, type AccessState, type FilingState } from './hooks/useFiling.ts';
-import { Section } from './layout.ts';
+import { Section } from './layout.tsx';
 import { withGardenTheme } from './GardenTheme.tsx';
 
 export interface WorkbenchProps {

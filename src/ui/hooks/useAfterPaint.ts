@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 
 /** Run `callback` once the next frame has been painted; returns a cancel function. */
-export function afterNextPaint(callback: () => void): () => void {
+function afterNextPaint(callback: () => void): () => void {
   // requestAnimationFrame runs before the next paint; the task it queues runs after that paint.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const frame = requestAnimationFrame(() => {
