@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { compileHints } from './scripts/vite-compile-hints.ts';
 
 /**
  * `<link rel="modulepreload">` for the first-view chunk in iframe.html: the browser fetches (and may compile) it
@@ -27,7 +28,7 @@ function preloadFirstView(): Plugin {
 export default defineConfig({
   root: 'src',
   base: './',
-  plugins: [react(), preloadFirstView()],
+  plugins: [react(), preloadFirstView(), compileHints(['first-view'])],
   build: {
     outDir: '../dist/assets',
     emptyOutDir: true,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compileHints } from '../../scripts/vite-compile-hints.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const BASELINE_OUT = resolve(here, '../output/baseline');
@@ -15,7 +16,8 @@ export async function buildBaseline(): Promise<string> {
     root: here,
     base: './',
     logLevel: 'warn',
-    plugins: [react()],
+    // The app's start-up chunks carry V8's compile hint (vite.config.ts): so does the baseline's entry.
+    plugins: [react(), compileHints()],
     build: {
       outDir: resolve(BASELINE_OUT, 'assets'),
       emptyOutDir: true,
