@@ -27,12 +27,14 @@ if (container) {
   applyColorScheme(colorSchemeFromUrl(window.location.href) ?? 'light');
   const client = ZAFClient.init();
   if (client) {
-    const starting = startShell(client);
-    // The decision code (preloaded by iframe.html) runs while Zendesk answers the handshake.
-    loadFirstView().catch(() => undefined); // reported, and retried, by the sidebar
     // The ticket's REST calls leave as soon as Zendesk has registered the app, and the ticket is classified as soon
     // as they, the decision code and the settings are in (see load-brain.ts).
-    const decided = prefetchTicket(client);
+    const ticket = prefetchTicket(client);
+    // The shell's start-up reads leave after those calls: the host answers messages in turn, and the REST answers are
+    // the ones the suggestions wait for.
+    const starting = startShell(client, ticket.requested);
+    // The decision code (preloaded by iframe.html) runs while Zendesk answers the handshake.
+    loadFirstView().catch(() => undefined); // reported, and retried, by the sidebar
     let shell: Shell | undefined;
     starting.then((s) => (shell = s), () => undefined);
     // One render, of the first view itself, once it is decided: every React render and paint before it (a loading
@@ -45,7 +47,7 @@ if (container) {
         </ZafProvider>,
       );
     const waited = new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS));
-    void Promise.race([Promise.allSettled([starting, decided]), waited]).then(render);
+    void Promise.race([Promise.allSettled([starting, ticket.decided]), waited]).then(render);
   } else {
     root.render(
       <Suspense fallback={null}>

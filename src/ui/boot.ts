@@ -72,10 +72,12 @@ export interface Shell {
 /**
  * Registration, the start-up reads and the translations, in order. main.tsx starts this before React renders
  * anything, so that on a host that answers promptly the first render is already the panel, not a loading state.
+ * The reads leave once `after` has settled (main.tsx: once the ticket's REST calls have been sent).
  */
-export async function startShell(client: ZafClient): Promise<Shell> {
+export async function startShell(client: ZafClient, after?: Promise<unknown>): Promise<Shell> {
   await whenRegistered(client);
   mark('registered');
+  await after?.catch(() => undefined);
   const start = await readStart(client);
   mark('started');
   const i18n = await loadI18n(start.locale);

@@ -66,6 +66,11 @@ interface Prefetch {
 
 let prefetched: Prefetch | null = null;
 
+/** Resolves in a new task (a zero-delay timer). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * Once the decision code, the settings and the ticket are all in, decide at once: not after React has rendered and
  * committed whatever arrived first (the headline, the shell), which on a slow machine is most of the wait. The
@@ -81,6 +86,9 @@ function decideEarly(client: ZafClient, ticketId: number, parts: Promise<TicketP
   const inputs = Promise.all([loadFirstView(), client.metadata()]).catch(() => null);
   return inputs.then(async (ready) => {
     if (!ready) return null;
+    // Chromium hands a cross-process postMessage to the host only once the current task ends: end it here, so
+    // that the REST calls just made leave now, not after the settings and the routing index below.
+    await nextTask();
     const [{ brain }, metadata] = ready;
     const panel = brain.panelSettings(metadata.settings);
     brain.prepare(panel); // while the ticket's REST answers may still be on their way
@@ -92,23 +100,29 @@ function decideEarly(client: ZafClient, ticketId: number, parts: Promise<TicketP
   });
 }
 
+/** What main.tsx waits for: the ticket's REST calls sent (or none to send), and the decision made (or given up). */
+export interface TicketPrefetch {
+  requested: Promise<void>;
+  decided: Promise<void>;
+}
+
 /**
- * Start the ticket's REST calls, and the ZAF read of its headline, as soon as Zendesk has registered the app (the
- * context, answered locally from then on, names the ticket); then decide as soon as everything is in. The sidebar
+ * Start the ticket's REST calls as soon as Zendesk has registered the app (the context, answered locally from then
+ * on, names the ticket), then the ZAF read of its headline; then decide as soon as everything is in. The sidebar
  * takes these instead of starting its own.
  */
-export function prefetchTicket(client: ZafClient): Promise<void> {
-  return whenRegistered(client)
+export function prefetchTicket(client: ZafClient): TicketPrefetch {
+  const started = whenRegistered(client)
     .then(() => client.context())
     .then((context) => {
-      // The headline, asked for with the shell's start-up reads rather than after them.
-      if (context.location === 'ticket_sidebar') prefetchTicketSummary(client);
       const ticketId = context.ticketId;
       // A missing or odd id is the sidebar's to report, with its own load.
-      if (typeof ticketId !== 'number' || !Number.isSafeInteger(ticketId) || ticketId <= 0) return undefined;
+      if (typeof ticketId !== 'number' || !Number.isSafeInteger(ticketId) || ticketId <= 0) return null;
       mark('ticket-requested');
       const parts = fetchTicketParts(client, ticketId);
       parts.catch(() => undefined); // reported when the sidebar takes it
+      // The headline: after the REST calls, which take longer to be answered.
+      if (context.location === 'ticket_sidebar') prefetchTicketSummary(client);
       const decision = decideEarly(client, ticketId, parts);
       const entry: Prefetch = { client, ticketId, parts, decision };
       decision.then(
@@ -118,9 +132,13 @@ export function prefetchTicket(client: ZafClient): Promise<void> {
         () => undefined, // likewise
       );
       prefetched = entry;
-      return decision.then(() => undefined, () => undefined);
+      return { decision }; // wrapped: `started` must not wait for the decision itself
     })
-    .catch(() => undefined);
+    .catch(() => null);
+  return {
+    requested: started.then(() => undefined),
+    decided: started.then((sent) => sent?.decision.then(() => undefined, () => undefined)),
+  };
 }
 
 /** The decision for this ticket if it has already been made (the prefetch stays for `takePrefetchedDecision`). */
