@@ -54,9 +54,13 @@ const PHRASES: Record<Signal, string[]> = {
   ],
 };
 
-const index = new PhraseIndex<Signal>(
-  (Object.keys(PHRASES) as Signal[]).flatMap((signal) => PHRASES[signal].map((phrase) => ({ phrase, payload: signal }))),
-);
+// Built on first use, not when the module loads (see settings.ts's schemas for why).
+let index: PhraseIndex<Signal> | null = null;
+function signalIndex(): PhraseIndex<Signal> {
+  return (index ??= new PhraseIndex<Signal>(
+    (Object.keys(PHRASES) as Signal[]).flatMap((signal) => PHRASES[signal].map((phrase) => ({ phrase, payload: signal }))),
+  ));
+}
 
 // "1,400 engineers", "~2,000 of our developers", "700 researchers": how many people a problem reaches.
 const PEOPLE_COUNT =
@@ -102,7 +106,7 @@ export interface SalesSignal {
 export function salesProcessSignals(model: TicketModel, settings: Settings, textHits?: ModelHit<Signal>[]): SalesSignal[] {
   const out: SalesSignal[] = [];
   const salesTags = settings.salesProcessTags.map((t) => t.toLowerCase());
-  const hits = (textHits ?? scanModel(model, index, accept)).filter((h) => h.payload === 'sales' && !h.noisy);
+  const hits = (textHits ?? scanModel(model, signalIndex(), accept)).filter((h) => h.payload === 'sales' && !h.noisy);
   if (hits.length) out.push({ reason: `the ticket mentions ${quoteList(hits.map((h) => h.matched))}`, evidence: evidenceOf(hits, 'sales-process') });
   const ticketTags = model.tags.filter((t) => salesTags.includes(t.toLowerCase()));
   if (ticketTags.length)
@@ -156,7 +160,7 @@ export function assessPriority(model: TicketModel, settings: Settings): Priority
 
 /** The priority and the sales-process signals found on the way (the checklist's urgency hint reuses them). */
 export function assessPriorityWithSignals(model: TicketModel, settings: Settings): { priority: PriorityResult; sales: SalesSignal[] } {
-  const all = scanModel(model, index, accept).filter((h) => !h.noisy);
+  const all = scanModel(model, signalIndex(), accept).filter((h) => !h.noisy);
   // Severity is what the customer (or our internal summary) says, not what our replies ask ("how many users...?").
   const told = all.filter((h) => h.field !== 'agent');
   const reasons: PriorityReason[] = [];

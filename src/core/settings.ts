@@ -75,84 +75,105 @@ export const DEFAULT_SETTINGS: Settings = {
   statusAfterFiling: 'none',
 };
 
-/** Text as ZAF gives it: trimmed; unset (undefined, null, '') means "use the default". */
-const text = z.pipe(
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()], { error: 'must be text' }),
-  z.transform((v: string | number | boolean | null | undefined) => (v === null || v === undefined ? '' : String(v).trim())),
-);
+/**
+ * The checks, built on first use rather than when the module loads: building zod schemas is most of their cost,
+ * and the sidebar's first-view chunk loads while Zendesk's registration waits for the main thread.
+ */
+function buildSchemas() {
+  /** Text as ZAF gives it: trimmed; unset (undefined, null, '') means "use the default". */
+  const text = z.pipe(
+    z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()], { error: 'must be text' }),
+    z.transform((v: string | number | boolean | null | undefined) => (v === null || v === undefined ? '' : String(v).trim())),
+  );
 
-// GitHub's rules: owner 1-39 chars of letters, digits, hyphens; repo 1-100 of letters, digits, `.`, `-`, `_`.
-const repoSchema = z.pipe(
-  text,
-  z.pipe(
-    z.string().check(
-      z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be "owner/repo", e.g. "sourcegraph/customer"'),
-      z.refine((v: string) => !v.endsWith('/.') && !v.endsWith('/..'), 'is not a valid repository name'),
-    ),
-    z.transform((v: string): RepoRef => {
-      const [owner, repo] = v.split('/') as [string, string];
-      return { owner, repo };
-    }),
-  ),
-);
-
-const urlSchema = z.pipe(
-  text,
-  z.pipe(
-    z.string().check(
-      z.url('must be a URL such as https://api.github.com or https://github.example.com/api/v3'),
-      z.refine((v: string) => /^https?:\/\//.test(v), 'must start with https:// (or http:// for a local GitHub stand-in)'),
-    ),
-    z.transform((v: string) => v.replace(/\/+$/, '')),
-  ),
-);
-
-// GitHub label names are at most 50 characters; the prefixes leave room for what follows them.
-const labelSchema = (max: number) =>
-  z.pipe(
+  // GitHub's rules: owner 1-39 chars of letters, digits, hyphens; repo 1-100 of letters, digits, `.`, `-`, `_`.
+  const repoSchema = z.pipe(
     text,
-    z.string().check(
-      z.minLength(1, 'must not be empty'),
-      z.maxLength(max, `must be at most ${max} characters`),
-      z.regex(/^[^,]*$/, 'must not contain a comma'),
+    z.pipe(
+      z.string().check(
+        z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be "owner/repo", e.g. "sourcegraph/customer"'),
+        z.refine((v: string) => !v.endsWith('/.') && !v.endsWith('/..'), 'is not a valid repository name'),
+      ),
+      z.transform((v: string): RepoRef => {
+        const [owner, repo] = v.split('/') as [string, string];
+        return { owner, repo };
+      }),
     ),
   );
 
-const fieldIdSchema = z.pipe(
-  text,
-  z.pipe(
-    z.string().check(z.regex(/^\d+$/, 'must be a Zendesk ticket field id (digits only), or empty')),
-    z.transform((v: string) => Number(v)),
-  ),
-);
-
-const CHECKBOX_WORDS = new Map<string, boolean>([
-  ['true', true], ['1', true], ['yes', true],
-  ['false', false], ['0', false], ['no', false],
-]);
-
-/** A checkbox, or the words an admin may type for one; anything else is left as is for `z.boolean` to refuse. */
-const checkboxSchema = z.pipe(
-  z.pipe(
-    z.union([z.boolean(), z.string(), z.number(), z.null(), z.undefined()], { error: 'must be true or false' }),
-    z.transform((v: boolean | string | number | null | undefined): unknown =>
-      typeof v === 'boolean' ? v : (CHECKBOX_WORDS.get(String(v).trim().toLowerCase()) ?? v),
+  const urlSchema = z.pipe(
+    text,
+    z.pipe(
+      z.string().check(
+        z.url('must be a URL such as https://api.github.com or https://github.example.com/api/v3'),
+        z.refine((v: string) => /^https?:\/\//.test(v), 'must start with https:// (or http:// for a local GitHub stand-in)'),
+      ),
+      z.transform((v: string) => v.replace(/\/+$/, '')),
     ),
-  ),
-  z.boolean({ error: 'must be true or false' }),
-);
+  );
 
-const listSchema = z.pipe(
-  text,
-  z.transform((v: string) =>
-    v
-      .split(/[,\s]+/)
-      .map((s) => s.trim().toLowerCase())
-      .filter(Boolean),
-  ),
-);
+  // GitHub label names are at most 50 characters; the prefixes leave room for what follows them.
+  const labelSchema = (max: number) =>
+    z.pipe(
+      text,
+      z.string().check(
+        z.minLength(1, 'must not be empty'),
+        z.maxLength(max, `must be at most ${max} characters`),
+        z.regex(/^[^,]*$/, 'must not contain a comma'),
+      ),
+    );
 
-const statusSchema = z.pipe(text, z.enum(['none', 'hold'], { error: 'must be "none" or "hold"' }));
+  const fieldIdSchema = z.pipe(
+    text,
+    z.pipe(
+      z.string().check(z.regex(/^\d+$/, 'must be a Zendesk ticket field id (digits only), or empty')),
+      z.transform((v: string) => Number(v)),
+    ),
+  );
+
+  const CHECKBOX_WORDS = new Map<string, boolean>([
+    ['true', true], ['1', true], ['yes', true],
+    ['false', false], ['0', false], ['no', false],
+  ]);
+
+  /** A checkbox, or the words an admin may type for one; anything else is left as is for `z.boolean` to refuse. */
+  const checkboxSchema = z.pipe(
+    z.pipe(
+      z.union([z.boolean(), z.string(), z.number(), z.null(), z.undefined()], { error: 'must be true or false' }),
+      z.transform((v: boolean | string | number | null | undefined): unknown =>
+        typeof v === 'boolean' ? v : (CHECKBOX_WORDS.get(String(v).trim().toLowerCase()) ?? v),
+      ),
+    ),
+    z.boolean({ error: 'must be true or false' }),
+  );
+
+  const listSchema = z.pipe(
+    text,
+    z.transform((v: string) =>
+      v
+        .split(/[,\s]+/)
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  );
+
+  const statusSchema = z.pipe(text, z.enum(['none', 'hold'], { error: 'must be "none" or "hold"' }));
+
+  return {
+    text,
+    repo: repoSchema,
+    url: urlSchema,
+    label50: labelSchema(50),
+    label40: labelSchema(40),
+    label30: labelSchema(30),
+    fieldId: fieldIdSchema,
+    checkbox: checkboxSchema,
+    list: listSchema,
+    status: statusSchema,
+  };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | null = null;
 
 function isUnset(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -168,6 +189,7 @@ export function parseSettings(raw: Record<string, unknown> | null | undefined): 
 } {
   const input = raw ?? {};
   const problems: SettingProblem[] = [];
+  const check = (schemas ??= buildSchemas());
   const s: Settings = structuredClone(DEFAULT_SETTINGS);
 
   function take<T>(name: ParameterName, schema: z.ZodMiniType<T, unknown>, apply: (v: T) => void): void {
@@ -179,21 +201,21 @@ export function parseSettings(raw: Record<string, unknown> | null | undefined): 
     else problems.push({ setting: name, message: result.error.issues.map((i) => i.message).join('; ') });
   }
 
-  take('github_api_url', urlSchema, (v) => (s.githubApiUrl = v));
-  take('private_repository', repoSchema, (v) => (s.privateRepo = v));
-  take('public_repository', repoSchema, (v) => (s.publicRepo = v));
-  take('label_rfh', labelSchema(50), (v) => (s.labels.rfh = v));
-  take('label_priority_prefix', labelSchema(40), (v) => (s.labels.priorityPrefix = v));
-  take('label_customer_prefix', labelSchema(30), (v) => (s.labels.customerPrefix = v));
-  take('routing_overrides', text, (v) => (s.routingOverrides = v));
-  take('sales_process_tags', listSchema, (v) => (s.salesProcessTags = v));
-  take('sales_process_org_field', text, (v) => (s.salesProcessOrgField = v || null));
-  take('lifecycle_field_id', fieldIdSchema, (v) => (s.fields.lifecycle = v));
-  take('engineering_team_field_id', fieldIdSchema, (v) => (s.fields.engineeringTeam = v));
-  take('official_priority_field_id', fieldIdSchema, (v) => (s.fields.officialPriority = v));
-  take('linked_issue_field_id', fieldIdSchema, (v) => (s.fields.linkedIssue = v));
-  take('require_checklist', checkboxSchema, (v) => (s.requireChecklist = v));
-  take('status_after_filing', statusSchema, (v) => (s.statusAfterFiling = v));
+  take('github_api_url', check.url, (v) => (s.githubApiUrl = v));
+  take('private_repository', check.repo, (v) => (s.privateRepo = v));
+  take('public_repository', check.repo, (v) => (s.publicRepo = v));
+  take('label_rfh', check.label50, (v) => (s.labels.rfh = v));
+  take('label_priority_prefix', check.label40, (v) => (s.labels.priorityPrefix = v));
+  take('label_customer_prefix', check.label30, (v) => (s.labels.customerPrefix = v));
+  take('routing_overrides', check.text, (v) => (s.routingOverrides = v));
+  take('sales_process_tags', check.list, (v) => (s.salesProcessTags = v));
+  take('sales_process_org_field', check.text, (v) => (s.salesProcessOrgField = v || null));
+  take('lifecycle_field_id', check.fieldId, (v) => (s.fields.lifecycle = v));
+  take('engineering_team_field_id', check.fieldId, (v) => (s.fields.engineeringTeam = v));
+  take('official_priority_field_id', check.fieldId, (v) => (s.fields.officialPriority = v));
+  take('linked_issue_field_id', check.fieldId, (v) => (s.fields.linkedIssue = v));
+  take('require_checklist', check.checkbox, (v) => (s.requireChecklist = v));
+  take('status_after_filing', check.status, (v) => (s.statusAfterFiling = v));
 
   return { settings: s, problems };
 }
