@@ -54,8 +54,15 @@ const PHRASES: Record<Signal, string[]> = {
   ],
 };
 
-// Built on first use, not when the module loads (see settings.ts's schemas for why).
+// Built on first use (or by `preparePriority`), not when the module loads (see settings.ts's schemas for why).
 let index: PhraseIndex<Signal> | null = null;
+
+/** Build the signal index now rather than on the first assessment: the sidebar does it while the ticket is on its
+ * way (like `prepareRouter`). */
+export function preparePriority(): void {
+  signalIndex();
+}
+
 function signalIndex(): PhraseIndex<Signal> {
   return (index ??= new PhraseIndex<Signal>(
     (Object.keys(PHRASES) as Signal[]).flatMap((signal) => PHRASES[signal].map((phrase) => ({ phrase, payload: signal }))),

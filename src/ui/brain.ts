@@ -6,6 +6,7 @@ import { buildCatalogue } from '../core/teams.ts';
 import { buildTicketModel } from '../core/ticket-model.ts';
 import { classify } from '../core/classify.ts';
 import { prepareRouter } from '../core/router.ts';
+import { preparePriority } from '../core/priority.ts';
 import { findLinkedIssue } from '../core/links.ts';
 import type { Classification, LinkedIssue, Team, TicketModel } from '../core/types.ts';
 import { loadTicketBundle } from '../zendesk/ticket-source.ts';
@@ -40,9 +41,10 @@ export function panelSettings(raw: Record<string, unknown> | null | undefined): 
   return panel;
 }
 
-/** Get ready to classify under these settings (the routing index), before the ticket is there. */
+/** Get ready to classify under these settings (the routing and priority indexes), before the ticket is there. */
 export function prepare(panel: PanelSettings): void {
   prepareRouter(panel.teams);
+  preparePriority();
 }
 
 /** The ticket's model; `parts` is the REST fetch the shell started at registration, when it did. */
