@@ -1,0 +1,35 @@
+// The built iframe.html and its start chunks (vite.config.ts): the entry and the preloaded `first-view` chunk carry
+// V8's compile hint on their first line (scripts/vite-compile-hints.ts), and the lazy chunks do not (compiling code
+// that may never run would cost for nothing). Reads dist/: `npm run build` first (npm test does it).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMPILE_HINT } from '../../scripts/vite-compile-hints.ts';
+
+const ASSETS = 'dist/assets';
+
+function startScripts(): string[] {
+  if (!existsSync(join(ASSETS, 'iframe.html'))) throw new Error('dist/ is not built: run `npm run build` (npm test does)');
+  const html = readFileSync(join(ASSETS, 'iframe.html'), 'utf8');
+  const entry = [...html.matchAll(/<script type="module"[^>]*src="\.\/([^"]+)"/g)].map((m) => m[1]!);
+  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/([^"]+)"/g)].map((m) => m[1]!);
+  return [...entry, ...preloaded];
+}
+
+const firstLine = (file: string): string => readFileSync(join(ASSETS, file), 'utf8').split('\n', 1)[0]!;
+
+describe('the start chunks', () => {
+  it('are the entry and the preloaded first-view chunk, each starting with the compile hint', () => {
+    const scripts = startScripts();
+    expect(scripts).toHaveLength(2);
+    expect(scripts.some((f) => f.startsWith('first-view-'))).toBe(true);
+    for (const file of scripts) expect(firstLine(file), file).toBe(COMPILE_HINT);
+  });
+
+  it('leave the lazy chunks without it', () => {
+    const start = new Set(startScripts());
+    const lazy = readdirSync(ASSETS).filter((f) => f.endsWith('.js') && !start.has(f));
+    expect(lazy.length).toBeGreaterThan(5);
+    for (const file of lazy) expect(firstLine(file), file).not.toBe(COMPILE_HINT);
+  });
+});
