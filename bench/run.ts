@@ -2,7 +2,7 @@
 // `{"name","value","unit","budget","ok"}` on stdout as soon as it is known, then a human summary. Progress and
 // problems go to stderr. Exit code 1 when a figure is over budget or a measurement could not be made.
 //
-// Options: --no-build (measure dist/ as it is), --loads N (cold loads per kind, default 21), --cpu N (CPU
+// Options: --no-build (measure dist/ as it is), --loads N (cold loads per kind, default 41), --cpu N (CPU
 // throttling rate, default 4), --skip-browser, --skip-route.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -26,7 +26,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { build: true, loads: 21, cpu: 4, browser: true, route: true };
+  const o: Options = { build: true, loads: 41, cpu: 4, browser: true, route: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (): number => {
