@@ -2,6 +2,9 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { compileHints } from './scripts/vite-compile-hints.ts';
 
+/** The chunk of everything the suggestions need beside the entry (see codeSplitting below). */
+const FIRST_VIEW_CHUNK = 'first-view';
+
 /**
  * `<link rel="modulepreload">` for the first-view chunk in iframe.html: the browser fetches (and may compile) it
  * beside the entry instead of when the entry has run and asks for it, so the decision code is ready by the time
@@ -14,7 +17,7 @@ function preloadFirstView(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'first-view');
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === FIRST_VIEW_CHUNK);
         if (!chunk) throw new Error('engage-preload-first-view: no first-view chunk in the bundle (see codeSplitting)');
         return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
       },
@@ -28,7 +31,7 @@ function preloadFirstView(): Plugin {
 export default defineConfig({
   root: 'src',
   base: './',
-  plugins: [react(), preloadFirstView(), compileHints(['first-view'])],
+  plugins: [react(), preloadFirstView(), compileHints([FIRST_VIEW_CHUNK])],
   build: {
     outDir: '../dist/assets',
     emptyOutDir: true,
@@ -44,7 +47,7 @@ export default defineConfig({
             {
               // Everything the suggestions need beside the entry: the decision code and the panel, as one chunk
               // (one request and one gzip dictionary instead of nine small files).
-              name: 'first-view',
+              name: FIRST_VIEW_CHUNK,
               test: /src\/(ui\/(first-view|brain|RfhPanel|FirstView|layout|Overrides|labels|draft|agent-error|hooks\/(useDraft|useAfterPaint))|core\/(types|bundle|ticket-model|clean-text|classify|router|routing\/|text-scan|priority|checklist|alerts|teams|settings|links|data\/)|zendesk\/ticket-source|github\/errors)|node_modules\/zod\//,
             },
           ],

@@ -142,7 +142,7 @@ export function prefetchTicket(client: ZafClient): TicketPrefetch {
 }
 
 /** The decision for this ticket if it has already been made (the prefetch stays for `takePrefetchedDecision`). */
-export function decidedTicket(client: ZafClient, ticketId: number | undefined, panel: PanelSettings | null): TicketDecision | null {
+export function decidedTicket(client: ZafClient, ticketId: number | undefined, panel: PanelSettings): TicketDecision | null {
   const entry = prefetched;
   if (!entry || entry.client !== client || entry.ticketId !== ticketId || !entry.decided) return null;
   return entry.decided.panel === panel ? entry.decided : null;
