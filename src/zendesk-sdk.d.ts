@@ -2,7 +2,7 @@
 // or `false` when the page was not opened by Zendesk (no `origin` / `app_guid` in the URL): see src/zendesk/zaf.ts.
 declare module 'zendesk_app_framework_sdk' {
   const ZAFClient: {
-    init(callback?: (context: unknown) => void): import('./zendesk/zaf.ts').ZafClient | false;
+    init(callback?: (context: unknown) => void): import('./zaf/client.ts').ZafClient | false;
   };
   export default ZAFClient;
 }

@@ -1,7 +1,7 @@
 // For in-process contract tests of the app's GitHub adapters: turn the `client.request` options the app sends
 // (through Zendesk's proxy) into a stand-in request, and the stand-in's answer into what `client.request` resolves
 // or rejects with — the same mapping the preview server and host page perform over HTTP, without a browser.
-import type { ZafCompleteResponse, ZafRequestError, ZafRequestOptions } from '../../src/zendesk/zaf.ts';
+import type { ZafCompleteResponse, ZafRequestError, ZafRequestOptions } from '../../src/zaf/client.ts';
 import { NetworkFault, type GitHubStandIn, type StandInRequest, type StandInResponse } from './standin.ts';
 
 const PLACEHOLDER = /\{\{\s*setting\.([A-Za-z0-9_.-]+)\s*\}\}/g;

@@ -1,5 +1,5 @@
-// The lazily imported GitHub entry (the UI does `await import('../github/index.ts')`): everything Octokit lives
-// behind this module, so the sidebar's first paint never loads it.
+// GitHub behind one module that the UI loads lazily (through src/flows/): everything Octokit lives behind it, so
+// the sidebar's first paint never loads it.
 //
 // Each method makes the fewest calls that give a CONSISTENT answer, since "never file twice" rests on them:
 // - checkAccess: `GET /repos/{o}/{r}` (permissions.push); a positive answer is remembered for a few minutes so the
@@ -12,8 +12,9 @@
 // - createIssue: one POST, never retried automatically (not idempotent), then the overflow comments in order.
 import type { RepoRef, Settings } from '../core/settings.ts';
 import type { IssueRequest, LinkedIssue, LinkedIssueState } from '../core/types.ts';
-import type { ZafClient } from '../zendesk/zaf.ts';
-import { type AgentError, type GitHubErrorContext, classifyGitHubError, toPlain } from './errors.ts';
+import type { ZafClient } from '../zaf/client.ts';
+import { type AgentError, toPlain } from '../errors/agent-error.ts';
+import { type GitHubErrorContext, classifyGitHubError } from './errors.ts';
 import { type EngageOctokit, type OctokitOptions, createOctokit } from './octokit.ts';
 
 export { createOctokit } from './octokit.ts';
@@ -47,36 +48,37 @@ export interface GitHubService {
   getIssueState(link: LinkedIssue): Promise<LinkedIssueState>;
 }
 
-export type CreateGitHubOptions = OctokitOptions;
+export interface CreateGitHubOptions extends OctokitOptions {
+  /** The access answers to share with other services over the same client; a fresh memo when absent. */
+  access?: AccessMemo;
+}
 
 /** How long a positive access check is trusted. A negative one is never cached: the admin may fix it any moment. */
 const ACCESS_TTL_MS = 5 * 60_000;
 
-interface AccessMemo {
+/**
+ * Access answers, shared by every service made with the same memo (one per ZAF client: one app installation, one
+ * token) and keyed by API URL and repository, so the check the form makes when it opens spares the filing click its
+ * request, whichever service instance each one uses.
+ */
+export interface AccessMemo {
   /** Until when a positive answer holds, per API URL + repository. */
   until: Map<string, number>;
   /** Checks on their way: the click made while the form's own check is still running joins it. */
   pending: Map<string, Promise<{ push: boolean }>>;
 }
-/**
- * Access answers, shared by every service over the same ZAF client (one app installation, one token) and keyed by
- * API URL and repository, so the check the form makes when it opens spares the filing click its request, whichever
- * service instance each one uses.
- */
-const accessByClient = new WeakMap<ZafClient, AccessMemo>();
+
+export function createAccessMemo(): AccessMemo {
+  return { until: new Map(), pending: new Map() };
+}
 /** Answers that may mean the token or its access changed since the last check. */
 const REFUSALS = new Set<string>(['github_unauthorized', 'github_no_push', 'github_repo_not_found']);
 /** Issues listed per lookup page; a customer with more recent issues than this falls back to search. */
 const LIST_PAGE = 100;
 
 export function createGitHub(client: ZafClient, settings: Settings, options: CreateGitHubOptions = {}): GitHubService {
-  const octokit = createOctokit(client, settings, options);
-  let access = accessByClient.get(client);
-  if (!access) {
-    access = { until: new Map(), pending: new Map() };
-    accessByClient.set(client, access);
-  }
-  return new OctokitGitHub(octokit, settings, access);
+  const { access = createAccessMemo(), ...octokitOptions } = options;
+  return new OctokitGitHub(createOctokit(client, settings, octokitOptions), settings, access);
 }
 
 function key(repo: RepoRef): string {

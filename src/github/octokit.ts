@@ -6,7 +6,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import type { Settings } from '../core/settings.ts';
-import type { ZafClient } from '../zendesk/zaf.ts';
+import type { ZafClient } from '../zaf/client.ts';
 import { createZafFetch, DEFAULT_GITHUB_TIMEOUT_MS } from './zaf-fetch.ts';
 
 const EngageOctokit = Octokit.plugin(throttling, retry);

@@ -1,7 +1,8 @@
 // A `fetch` for Octokit that goes through Zendesk's proxy (`client.request` with `secure: true`) instead of the
 // network. The proxy puts the GitHub token in place of `{{setting.github_token}}`, server-side: the token never
 // exists in the browser, and this code never sees or sends one.
-import type { ZafClient, ZafCompleteResponse, ZafRequestError, ZafRequestOptions } from '../zendesk/zaf.ts';
+import type { ZafClient, ZafRequestOptions } from '../zaf/client.ts';
+import { ZafNoAnswer, zafRequest, type ZafAnswer } from '../zaf/request.ts';
 import { NetworkDownError } from './errors.ts';
 
 /** What Zendesk's proxy swaps for the secure setting. Never a token. */
@@ -110,40 +111,24 @@ export function createZafFetch(client: ZafClient, options: ZafFetchOptions = {})
       headers,
       secure: true,
       cors: false,
-      httpCompleteResponse: true,
       contentType: 'application/json',
-      // Text, parsed by Octokit: jQuery's own JSON parsing would turn an odd body into a failure with status 200.
-      dataType: 'text',
       timeout,
     };
     if (typeof init.body === 'string') request.data = init.body;
     if (init.signal?.aborted) throw new DOMException('The request was aborted', 'AbortError');
 
-    let result: unknown;
+    let answer: ZafAnswer;
     try {
-      result = await client.request<unknown>(request);
-    } catch (failure) {
-      const f = (typeof failure === 'object' && failure !== null ? failure : {}) as Partial<ZafRequestError> & {
-        headers?: unknown;
-      };
-      const status = typeof f.status === 'number' ? f.status : 0;
-      if (status < 200 || status > 599) {
-        // No HTTP answer: the connection dropped, the proxy was unreachable, or our timeout fired. The request may
-        // still have reached GitHub (that is why filing looks up before it creates again).
-        const timedOut = f.statusText === 'timeout';
-        throw new NetworkDownError(timedOut ? 'GitHub did not answer in time' : 'no answer from GitHub', timedOut);
+      answer = await zafRequest(client, request);
+    } catch (e) {
+      // No HTTP answer: the connection dropped, the proxy was unreachable, or our timeout fired. The request may
+      // still have reached GitHub (that is why filing looks up before it creates again).
+      if (e instanceof ZafNoAnswer) {
+        throw new NetworkDownError(e.timedOut ? 'GitHub did not answer in time' : `no answer from GitHub (${e.message})`, e.timedOut);
       }
-      return toResponse(status, f.headers, f.responseJSON, f.responseText);
+      throw e;
     }
-    const complete = (typeof result === 'object' && result !== null ? result : {}) as Partial<ZafCompleteResponse>;
-    if (typeof complete.status !== 'number' || complete.status < 200 || complete.status > 599) {
-      if (typeof complete.status === 'number') {
-        throw new NetworkDownError(`unexpected status ${complete.status} from the proxy`, false);
-      }
-      // A host that ignored httpCompleteResponse resolved with the body itself: it was a success.
-      return toResponse(200, { 'content-type': 'application/json; charset=utf-8' }, result, undefined);
-    }
-    return toResponse(complete.status, complete.headers, complete.responseJSON, complete.responseText);
+    return toResponse(answer.status, answer.headers, answer.json, answer.text);
   };
   return zafFetch as typeof fetch;
 }

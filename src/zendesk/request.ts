@@ -1,8 +1,7 @@
-// One way to call the Zendesk REST API through `client.request` (the agent's own session, no token) and read the
-// answer whatever form the SDK hands it in. We always ask for `httpCompleteResponse: true`, so success resolves with
-// `{status, headers, responseText, responseJSON}`; failure rejects with `{status, statusText, responseText,
-// responseJSON}` (zaf-protocol.md). Status 0 means no HTTP answer at all (network down or the timeout fired).
-import type { ZafClient, ZafCompleteResponse, ZafRequestError, ZafRequestOptions } from './zaf.ts';
+// The Zendesk REST API through the agent's own session (no token): an answer's body, or a ZendeskCallError with the
+// HTTP status (0 = no answer) and Zendesk's own words for what went wrong.
+import type { ZafClient, ZafRequestOptions } from '../zaf/client.ts';
+import { ZafNoAnswer, zafRequest, type ZafAnswer } from '../zaf/request.ts';
 
 export interface ZendeskCallOk {
   status: number;
@@ -29,33 +28,22 @@ export async function zendeskCall(
   client: ZafClient,
   options: { url: string; type: 'GET' | 'PUT' | 'POST'; body?: unknown; timeoutMs?: number },
 ): Promise<ZendeskCallOk> {
-  const request: ZafRequestOptions = {
-    url: options.url,
-    type: options.type,
-    // Text, parsed here: jQuery's own JSON parsing turns an empty or odd body into a failure with status 200.
-    dataType: 'text',
-    httpCompleteResponse: true,
-    timeout: options.timeoutMs ?? ZENDESK_TIMEOUT_MS,
-  };
+  const request: ZafRequestOptions = { url: options.url, type: options.type, timeout: options.timeoutMs ?? ZENDESK_TIMEOUT_MS };
   if (options.body !== undefined) {
     request.data = JSON.stringify(options.body);
     request.contentType = 'application/json';
   }
-  let result: unknown;
+  let answer: ZafAnswer;
   try {
-    result = await client.request<unknown>(request);
-  } catch (failure) {
-    throw toCallError(failure);
+    answer = await zafRequest(client, request);
+  } catch (e) {
+    if (e instanceof ZafNoAnswer) throw new ZendeskCallError(0, e.timedOut ? 'timed out' : 'no answer from Zendesk', undefined, e.timedOut);
+    throw e;
   }
-  const complete = result as Partial<ZafCompleteResponse> | null;
-  if (complete && typeof complete === 'object' && typeof complete.status === 'number') {
-    const body = readBody(complete.responseJSON, complete.responseText);
-    if (complete.status >= 200 && complete.status < 300) return { status: complete.status, body };
-    // Some hosts resolve non-2xx answers instead of rejecting them; treat them as the failures they are.
-    throw new ZendeskCallError(complete.status, zendeskMessage(body, `HTTP ${complete.status}`), body, false);
-  }
-  // A host that ignored httpCompleteResponse resolved with the parsed body itself.
-  return { status: 200, body: result };
+  const body = readBody(answer.json, answer.text);
+  if (answer.status >= 200 && answer.status < 300) return { status: answer.status, body };
+  // Some hosts resolve non-2xx answers instead of rejecting them: either way they are failures.
+  throw new ZendeskCallError(answer.status, zendeskMessage(body, answer.statusText || `HTTP ${answer.status}`), body, false);
 }
 
 function readBody(json: unknown, text: string | undefined): unknown {
@@ -68,19 +56,6 @@ function readBody(json: unknown, text: string | undefined): unknown {
     }
   }
   return undefined;
-}
-
-function toCallError(failure: unknown): ZendeskCallError {
-  if (failure instanceof ZendeskCallError) return failure;
-  if (typeof failure === 'object' && failure !== null) {
-    const f = failure as Partial<ZafRequestError>;
-    const status = typeof f.status === 'number' ? f.status : 0;
-    const body = readBody(f.responseJSON, f.responseText);
-    const timedOut = f.statusText === 'timeout';
-    const message = status === 0 ? (timedOut ? 'timed out' : 'no answer from Zendesk') : zendeskMessage(body, f.statusText || `HTTP ${status}`);
-    return new ZendeskCallError(status, message, body, timedOut);
-  }
-  return new ZendeskCallError(0, String(failure), undefined, false);
 }
 
 /** Zendesk errors come as `{error, description}`, `{error: {title, message}}` or `{details: {...}}`. */

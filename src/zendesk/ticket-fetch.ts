@@ -4,7 +4,8 @@
 // ticket-source.ts checks them with the core's `parseBundle`. This module is in the sidebar's first chunk (the
 // calls start the moment Zendesk registers the app), so it imports nothing heavier than the request helper.
 import { ZendeskCallError, zendeskCall } from './request.ts';
-import type { ZafClient } from './zaf.ts';
+import type { ZafClient } from '../zaf/client.ts';
+import { isRecord } from '../core/guards.ts';
 
 export const COMMENTS_PAGE_SIZE = 100;
 /** 100 pages of 100 comments: far beyond any real ticket; stops a host that keeps answering has_more forever. */
@@ -25,10 +26,6 @@ export async function fetchTicketParts(client: ZafClient, ticketId: number): Pro
   await addMissingAuthors(client, users, commentsPart.authorIds, ticketPart.ticket);
   const organization = await findOrganization(client, ticketPart.ticket, ticketPart.organizations);
   return { ticket: ticketPart.ticket, comments: commentsPart.comments, users: [...users.values()], organization };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Zendesk answered, but not with what its API documents; `field` names the part (`ticket`, `comments`). */

@@ -3,10 +3,11 @@
 // later with a TypeError. Every failure becomes an AgentError the panel can show.
 import { BundleError, parseBundle } from '../core/bundle.ts';
 import type { TicketBundle } from '../core/types.ts';
-import { agentError, type AgentFailure } from '../github/errors.ts';
+import { agentError, type AgentFailure } from '../errors/agent-error.ts';
 import { ZendeskCallError } from './request.ts';
 import { fetchTicketParts, MalformedAnswer, type TicketParts } from './ticket-fetch.ts';
-import type { ZafClient } from './zaf.ts';
+import type { ZafClient } from '../zaf/client.ts';
+import { errorMessage } from '../core/guards.ts';
 
 export { COMMENTS_PAGE_SIZE } from './ticket-fetch.ts';
 
@@ -36,7 +37,7 @@ function toLoadError(e: unknown, ticketId: number): AgentFailure {
   if (e instanceof BundleError) {
     return agentError('ticket_load_failed', { status: 0, ticketId, message: e.message, field: e.field }, false, undefined, e);
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorMessage(e);
   return agentError('ticket_load_failed', { status: 0, ticketId, message, field: '' }, false, undefined, e);
 }
 

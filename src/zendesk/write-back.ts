@@ -2,9 +2,10 @@
 // the tags (`additional_tags` adds without replacing the agent's own), the configured fields and the optional status.
 // One request means the ticket never ends up half-updated (note without tags, or the other way round).
 import type { WriteBack } from '../core/types.ts';
-import { agentError } from '../github/errors.ts';
+import { agentError } from '../errors/agent-error.ts';
 import { ZendeskCallError, zendeskCall } from './request.ts';
-import type { ZafClient } from './zaf.ts';
+import type { ZafClient } from '../zaf/client.ts';
+import { errorMessage } from '../core/guards.ts';
 
 export async function applyWriteBack(client: ZafClient, ticketId: number, wb: WriteBack): Promise<void> {
   try {
@@ -18,6 +19,6 @@ export async function applyWriteBack(client: ZafClient, ticketId: number, wb: Wr
       const retryable = e.status === 409 || e.status === 429 || e.status >= 500;
       throw agentError('zendesk_writeback_refused', { status: e.status, ticketId, message: e.message }, retryable, undefined, e);
     }
-    throw agentError('zendesk_writeback_refused', { status: 0, ticketId, message: e instanceof Error ? e.message : String(e) }, true, undefined, e);
+    throw agentError('zendesk_writeback_refused', { status: 0, ticketId, message: errorMessage(e) }, true, undefined, e);
   }
 }

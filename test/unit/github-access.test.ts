@@ -12,7 +12,7 @@ vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 const SILENT = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 let serial = 0;
 function service(client: FakeZafClient): GitHubService {
-  return createGitHub(client, DEFAULT_SETTINGS, { timeUnitMs: 1, throttleId: `access-${++serial}`, log: SILENT, pacing: false });
+  return createGitHub(client, DEFAULT_SETTINGS, { timeUnitMs: 1, throttleId: `access-${++serial}`, log: SILENT, pacing: false, access: client.access });
 }
 
 const PRIVATE = DEFAULT_SETTINGS.privateRepo;

@@ -4,13 +4,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import type { IssueRequest } from '../../src/core/types.ts';
-import {
-  AgentFailure,
-  classifyGitHubError,
-  isAgentError,
-  rateLimitWait,
-  type AgentError,
-} from '../../src/github/errors.ts';
+import { AgentFailure, isAgentError, type AgentError } from '../../src/errors/agent-error.ts';
+import { classifyGitHubError, rateLimitWait } from '../../src/github/errors.ts';
 import { createGitHub, type GitHubService } from '../../src/github/index.ts';
 import { FakeZafClient } from './github-fake-zaf.ts';
 

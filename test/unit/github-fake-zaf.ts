@@ -8,6 +8,7 @@
 //   as the preview's host adds them; `failHeaders: false` drops them as a stricter host might);
 // - `timeout` is honoured like jQuery's: after that many ms the call fails with status 0, statusText 'timeout'.
 // Everything the "browser" sent is kept in `sent`, so tests can prove the token never left it.
+import { createAccessMemo } from '../../src/github/index.ts';
 import { createGitHubStandIn, NetworkFault, type GitHubStandIn } from '../../preview/github/standin.ts';
 import { handleZendeskApi, type ApiContext } from '../../preview/zendesk-api.ts';
 import { TicketStore } from '../../preview/tickets.ts';
@@ -18,7 +19,7 @@ import type {
   ZafGetResult,
   ZafMetadata,
   ZafRequestOptions,
-} from '../../src/zendesk/zaf.ts';
+} from '../../src/zaf/client.ts';
 
 export const TEST_TOKEN = 'ghp_unitTestSecret0123456789abcdefABCDEF';
 export const GITHUB_ROOT = 'https://api.github.com';
@@ -65,6 +66,8 @@ export class FakeZafClient implements ZafClient {
   private readonly githubRoot: string;
   private readonly failHeaders: boolean;
   private detached = false;
+  /** The access answers every service over this client shares, as the panel's session shares them. */
+  readonly access = createAccessMemo();
   /** A slow proxy: how long to hold a GitHub call before it reaches GitHub (null = forward at once). */
   holdGitHub: ((options: ZafRequestOptions) => number) | null = null;
 

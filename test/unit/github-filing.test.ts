@@ -5,17 +5,12 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import { ticketMarker } from '../../src/core/links.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import type { FilingDecisions, IssueRequest, LinkedIssue, TicketLocation, WriteBack } from '../../src/core/types.ts';
-import { isAgentError, type AgentError } from '../../src/github/errors.ts';
-import {
-  createFilingOrchestrator,
-  inProcessLocks,
-  memoryStorage,
-  recordKey,
-  type FileTicketArgs,
-  type FilingOrchestrator,
-  type FilingStorage,
-  type LockManagerLike,
-} from '../../src/github/filing.ts';
+import { isAgentError, type AgentError } from '../../src/errors/agent-error.ts';
+import { createFilingOrchestrator, type FilingOrchestrator } from '../../src/flows/filing/orchestrator.ts';
+import { inProcessLocks, type LockManagerLike } from '../../src/flows/filing/locks.ts';
+import { recordKey } from '../../src/flows/filing/record.ts';
+import type { FileTicketArgs } from '../../src/flows/filing/types.ts';
+import { memoryStorage, type KeyValueStorage as FilingStorage } from '../../src/flows/storage.ts';
 import { createGitHub, type GitHubService } from '../../src/github/index.ts';
 import { loadTicketBundle } from '../../src/zendesk/ticket-source.ts';
 import { FakeZafClient, SUBDOMAIN, TEST_TOKEN, makeBundle, newStandIn } from './github-fake-zaf.ts';
@@ -32,7 +27,7 @@ const LOCATION: TicketLocation = { subdomain: SUBDOMAIN, ticketId: TICKET };
 const MARKER = ticketMarker(LOCATION);
 
 function github(client: FakeZafClient, settings: Settings = DEFAULT_SETTINGS, timeoutMs?: number): GitHubService {
-  const options: Parameters<typeof createGitHub>[2] = { timeUnitMs: 1, throttleId: `filing-${++serial}`, log: SILENT, pacing: false };
+  const options: Parameters<typeof createGitHub>[2] = { timeUnitMs: 1, throttleId: `filing-${++serial}`, log: SILENT, pacing: false, access: client.access };
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
   return createGitHub(client, settings, options);
 }

@@ -9,10 +9,12 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { ticketMarker } from '../../src/core/links.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import type { FilingDecisions, LinkedIssue, WriteBack } from '../../src/core/types.ts';
-import { createFilingOrchestrator, memoryStorage, inProcessLocks } from '../../src/github/filing.ts';
+import { createFilingOrchestrator } from '../../src/flows/filing/orchestrator.ts';
+import { inProcessLocks } from '../../src/flows/filing/locks.ts';
+import { memoryStorage } from '../../src/flows/storage.ts';
 import { createGitHub } from '../../src/github/index.ts';
 import { loadTicketBundle } from '../../src/zendesk/ticket-source.ts';
-import type { ZafClient, ZafRequestOptions } from '../../src/zendesk/zaf.ts';
+import type { ZafClient, ZafRequestOptions } from '../../src/zaf/client.ts';
 import { decisions } from './core-compose-fixture.ts';
 
 // The first request of a file compiles the stand-in's OpenAPI validators; on a busy machine that alone can take

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import type { IssueRequest } from '../../src/core/types.ts';
-import { isAgentError, type AgentError } from '../../src/github/errors.ts';
+import { isAgentError, type AgentError } from '../../src/errors/agent-error.ts';
 import { ticketMarker } from '../../src/core/links.ts';
 import { containsMarker, createGitHub, type GitHubService } from '../../src/github/index.ts';
 import { GITHUB_AUTHORIZATION } from '../../src/github/zaf-fetch.ts';
@@ -20,7 +20,7 @@ export const SILENT = { debug: () => {}, info: () => {}, warn: () => {}, error: 
 function service(client: FakeZafClient, settings: Settings = DEFAULT_SETTINGS, extra: { timeoutMs?: number; onRateLimitWait?: (s: number) => void } = {}): GitHubService {
   // timeUnitMs 1: the real plugins run, their advised waits and back-offs in milliseconds instead of seconds;
   // no pacing, so creating several issues in a row does not wait 3 s each (one pacing test below keeps it).
-  return createGitHub(client, settings, { timeUnitMs: 1, throttleId: `svc-${++serial}`, log: SILENT, pacing: false, ...extra });
+  return createGitHub(client, settings, { timeUnitMs: 1, throttleId: `svc-${++serial}`, log: SILENT, pacing: false, access: client.access, ...extra });
 }
 
 const PRIVATE = DEFAULT_SETTINGS.privateRepo;

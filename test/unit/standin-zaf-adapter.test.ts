@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubStandIn } from '../../preview/github/standin.ts';
 import { standInRequester, standInToZafResult, zafRequestToStandIn } from '../../preview/github/zaf-adapter.ts';
-import type { ZafCompleteResponse, ZafRequestError } from '../../src/zendesk/zaf.ts';
+import type { ZafCompleteResponse, ZafRequestError } from '../../src/zaf/client.ts';
 import { loadSpec } from '../../preview/github/spec.ts';
 
 // Compiling GitHub's schemas is the slow part of a first request: do it once, outside any test's time limit.

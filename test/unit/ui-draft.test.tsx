@@ -5,15 +5,14 @@ import {
   draftReducer,
   initialDraft,
   loadDraft,
-  loadFiled,
   reviveDraft,
   saveDraft,
-  saveFiled,
   toDecisions,
   type DraftStorage,
-} from '../../src/ui/draft.ts';
-import { filingGate, missingItems } from '../../src/ui/gate.ts';
-import { linkedDecisions, recordedPriority, recordedTeam } from '../../src/ui/linked.ts';
+} from '../../src/ui/logic/draft.ts';
+import { filingGate, missingItems } from '../../src/ui/logic/gate.ts';
+import { readFiledIssue, recordKey, RecordStore } from '../../src/flows/filing/record.ts';
+import { linkedDecisions, recordedPriority, recordedTeam } from '../../src/ui/logic/linked.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { CHECKLIST_KEYS, type Classification, type Team, type TicketModel } from '../../src/core/types.ts';
 
@@ -165,10 +164,13 @@ describe('draft storage', () => {
 
   it('remembers the filed issue per ticket, accepting only well-formed records', () => {
     const storage = memoryStorage();
-    saveFiled(storage, location, { owner: 'o', repo: 'r', number: 3, url: 'https://github.com/o/r/issues/3' });
+    const repo = { owner: 'o', repo: 'r' };
+    const loadFiled = (s: DraftStorage, at: typeof location) => readFiledIssue(new RecordStore(s, Date.now), at, [repo]);
+    new RecordStore(storage, Date.now).write(location, repo, { phase: 'done', issue: { ...repo, number: 3, url: 'https://github.com/o/r/issues/3' } });
     expect(loadFiled(storage, location)).toEqual({ owner: 'o', repo: 'r', number: 3, url: 'https://github.com/o/r/issues/3' });
     expect(loadFiled(storage, { subdomain: 'acme', ticketId: 1 })).toBeNull();
-    storage.setItem('engage:filed:acme:42', JSON.stringify({ owner: 'o', repo: 'r', number: 3, url: 'javascript:alert(1)' }));
+    const forged = { v: 1, ...repo, phase: 'done', issue: { ...repo, number: 3, url: 'javascript:alert(1)' }, updatedAt: Date.now() };
+    storage.setItem(recordKey(location, repo), JSON.stringify(forged));
     expect(loadFiled(storage, location)).toBeNull();
     expect(loadFiled(throwingStorage, location)).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceSnippets, highlight } from '../../src/ui/evidence.ts';
-import { secondsLeft, errorStrings } from '../../src/ui/ErrorAlert.tsx';
-import { createTranslator } from '../../src/ui/i18n.ts';
+import { evidenceSnippets, highlight } from '../../src/ui/logic/evidence.ts';
+import { secondsLeft, errorStrings } from '../../src/ui/panel/ErrorAlert.tsx';
+import { createTranslator } from '../../src/ui/shell/i18n.ts';
 import type { Evidence, TicketModel } from '../../src/core/types.ts';
 
 const text = 'Since the upgrade our Kubernetes cluster restarts zoekt pods and indexed search is slow for all users.';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resilientLocks } from '../../src/ui/hooks/useFiling.ts';
-import { inProcessLocks } from '../../src/github/filing.ts';
-import { gateReason } from '../../src/ui/Workbench.tsx';
-import { createTranslator } from '../../src/ui/i18n.ts';
+import { inProcessLocks, resilientLocks } from '../../src/flows/filing/locks.ts';
+import { gateReason } from '../../src/ui/panel/Workbench.tsx';
+import { createTranslator } from '../../src/ui/shell/i18n.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { availableLocales, createTranslator, interpolate, loadI18n, matchLocale, type Dictionary } from '../../src/ui/i18n.ts';
-import { AGENT_ERROR_CODES } from '../../src/github/errors.ts';
+import { availableLocales, createTranslator, interpolate, loadI18n, matchLocale, type Dictionary } from '../../src/ui/shell/i18n.ts';
+import { AGENT_ERROR_CODES } from '../../src/errors/agent-error.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const readLocale = (l: string): Dictionary => JSON.parse(readFileSync(join(root, 'translations', `${l}.json`), 'utf8'));

@@ -9,9 +9,10 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeZafClient, SUBDOMAIN } from './github-fake-zaf.ts';
 import { parseBundle } from '../../src/core/bundle.ts';
-import type { ZafContext, ZafGetResult, ZafMetadata } from '../../src/zendesk/zaf.ts';
-import { ZafProvider } from '../../src/ui/ZafProvider.tsx';
-import { Location } from '../../src/ui/Location.tsx';
+import type { ZafContext, ZafGetResult, ZafMetadata } from '../../src/zaf/client.ts';
+import { ZafProvider } from '../../src/ui/shell/ZafProvider.tsx';
+import { startSession } from '../../src/ui/start/session.ts';
+import { Location } from '../../src/ui/shell/Location.tsx';
 
 type Handler = (data: unknown) => void;
 
@@ -98,7 +99,7 @@ const byId = (id: string) => container.querySelector<HTMLElement>(`[data-testid=
 
 function mount(client: ShellClient): void {
   root.render(
-    <ZafProvider client={client}>
+    <ZafProvider session={startSession(client)}>
       <Location />
     </ZafProvider>,
   );

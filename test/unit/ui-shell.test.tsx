@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { colorSchemeFromUrl, parseColorScheme } from '../../src/ui/theme.ts';
-import { themeFor } from '../../src/ui/GardenTheme.tsx';
-import { createResizer, heightFor } from '../../src/ui/resize.ts';
-import { readStart, whenRegistered } from '../../src/ui/boot.ts';
-import { summaryFrom } from '../../src/ui/hooks/useTicketSummary.ts';
-import type { ZafClient, ZafGetResult } from '../../src/zendesk/zaf.ts';
+import { colorSchemeFromUrl, parseColorScheme } from '../../src/ui/shell/theme.ts';
+import { themeFor } from '../../src/ui/shell/GardenTheme.tsx';
+import { createResizer, heightFor } from '../../src/ui/shell/resize.ts';
+import { readStart, whenRegistered } from '../../src/ui/start/shell.ts';
+import { summaryFrom } from '../../src/ui/start/summary.ts';
+import type { ZafClient, ZafGetResult } from '../../src/zaf/client.ts';
 
 describe('colour scheme', () => {
   it('reads the scheme from strings and the object shapes hosts send', () => {

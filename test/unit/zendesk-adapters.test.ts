@@ -1,11 +1,11 @@
 // The Zendesk half of the shell, against the preview's Zendesk API stand-in through a ZAF-shaped client:
 // loading a ticket bundle (side-loads, cursor pagination, malformed answers) and the one-PUT write-back.
 import { describe, expect, it, vi } from 'vitest';
-import { isAgentError, type AgentError } from '../../src/github/errors.ts';
+import { isAgentError, type AgentError } from '../../src/errors/agent-error.ts';
 import { loadTicketBundle } from '../../src/zendesk/ticket-source.ts';
 import { applyWriteBack } from '../../src/zendesk/write-back.ts';
 import type { WriteBack } from '../../src/core/types.ts';
-import type { ZafClient, ZafRequestOptions } from '../../src/zendesk/zaf.ts';
+import type { ZafClient, ZafRequestOptions } from '../../src/zaf/client.ts';
 import { AGENT_USER, FakeZafClient, REQUESTER, makeBundle } from './github-fake-zaf.ts';
 
 // The first request of a file compiles the stand-in's OpenAPI validators; on a busy machine that alone can take

@@ -1,7 +1,6 @@
-import { useContext } from 'react';
-import { AppContext, type AppState } from '../context.ts';
-import type { ZafClient, ZafContext } from '../../zendesk/zaf.ts';
-import type { I18n } from '../i18n.ts';
+import { useContext, useSyncExternalStore } from 'react';
+import { AppContext, type AppState } from '../shell/context.ts';
+import type { Slice, SliceState } from '../start/slice.ts';
 
 export function useApp(): AppState {
   const app = useContext(AppContext);
@@ -9,6 +8,7 @@ export function useApp(): AppState {
   return app;
 }
 
-export const useClient = (): ZafClient => useApp().client;
-export const useZafContext = (): ZafContext => useApp().context;
-export const useI18n = (): I18n => useApp().i18n;
+/** A slice of the session's start-up, re-rendering when it settles or is retried. */
+export function useSlice<T>(slice: Slice<T>): SliceState<T> {
+  return useSyncExternalStore(slice.subscribe, slice.peek);
+}

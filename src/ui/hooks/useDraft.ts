@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Classification, TicketLocation } from '../../core/types.ts';
 import {
-  browserStorage,
   clearDraft,
   draftKey,
   draftReducer,
@@ -11,7 +10,8 @@ import {
   saveDraft,
   type Draft,
   type DraftAction,
-} from '../draft.ts';
+} from '../logic/draft.ts';
+import { browserStorage } from '../../flows/storage.ts';
 
 export interface DraftHandle {
   draft: Draft;

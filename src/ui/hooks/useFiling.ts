@@ -1,60 +1,21 @@
-// Filing, from the click to the link: loads the GitHub code on first use (a lazy chunk: Octokit and the filing
-// logic never weigh on the first paint), files through H5's `fileTicket` (which never files twice for a ticket),
-// and keeps the outcome. A second click while a filing runs does nothing, whatever React has rendered by then.
+// Filing, from the click to the link: loads the GitHub use cases on first use (a lazy chunk: Octokit and the filing
+// logic never weigh on the first paint), files through the session's orchestrator (which never files twice for a
+// ticket), and keeps the outcome. A second click while a filing runs does nothing, whatever React has rendered by then.
 // Before the click, `useAccessCheck` asks GitHub whether the token may push to the tracker, in the background once
 // the form is up: the agent is warned before filing, and the click finds the answer remembered (one request less).
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { GitHubService } from '../../github/index.ts';
+import type { ComposeWriteBack, FilingStep } from '../../flows/filing/types.ts';
+import type { Session } from '../start/session.ts';
 import type { RepoRef, Settings } from '../../core/settings.ts';
 import type { FilingDecisions, IssueRequest, LinkedIssue, TicketLocation, TicketModel, WriteBack } from '../../core/types.ts';
-import type { ZafClient } from '../../zendesk/zaf.ts';
-import type { AgentError } from '../../github/errors.ts';
-import { toAgentError } from '../agent-error.ts';
-
-type FilingModule = typeof import('../../github/filing.ts');
-type Orchestrator = ReturnType<FilingModule['createFilingOrchestrator']>;
-type Locks = NonNullable<Parameters<FilingModule['createFilingOrchestrator']>[0]>['locks'];
-
-/**
- * The Web Locks API where the browser allows it (one filing per ticket across tabs), else a lock for this page.
- * Browsers that block third-party storage also refuse `navigator.locks.request` in the app's cross-site iframe
- * (SecurityError, before the callback runs): filing must still work there, guarded within the page.
- */
-export function resilientLocks(fallback: NonNullable<Locks>, web: NonNullable<Locks> | null): NonNullable<Locks> {
-  let broken = web === null;
-  return {
-    async request<T>(name: string, callback: () => Promise<T>): Promise<T> {
-      if (!broken && web) {
-        let started = false;
-        try {
-          return await web.request(name, () => {
-            started = true;
-            return callback();
-          });
-        } catch (e) {
-          if (started) throw e;
-          broken = true; // the lock itself was refused: never ran, safe to run guarded in-page
-        }
-      }
-      return fallback.request(name, callback);
-    },
-  };
-}
-
-let orchestrator: Orchestrator | null = null;
-
-async function loadFiling(): Promise<{ filing: FilingModule; orchestrator: Orchestrator }> {
-  const filing = await import('../../github/filing.ts');
-  if (!orchestrator) {
-    const nav = (globalThis as { navigator?: { locks?: NonNullable<Locks> } }).navigator;
-    const web = nav?.locks && typeof nav.locks.request === 'function' ? nav.locks : null;
-    orchestrator = filing.createFilingOrchestrator({ locks: resilientLocks(filing.inProcessLocks(), web) });
-  }
-  return { filing, orchestrator };
-}
+import type { ZafClient } from '../../zaf/client.ts';
+import type { AgentError } from '../../errors/agent-error.ts';
+import { toAgentError } from '../../errors/to-agent-error.ts';
 
 export type WriteBackStatus = { state: 'ok' } | { state: 'failed'; error: AgentError } | { state: 'retrying' };
 
-export type FilingStep = 'waiting-for-earlier-attempt' | 'looking-up' | 'creating' | 'writing-back';
+export type { FilingStep };
 
 export type FilingState =
   | { state: 'idle' }
@@ -79,7 +40,7 @@ export interface FilingInput {
   model: TicketModel;
   decisions: FilingDecisions;
   request: IssueRequest;
-  writeBack: (issue: LinkedIssue) => WriteBack;
+  writeBack: ComposeWriteBack;
 }
 
 export interface FilingHandle {
@@ -91,17 +52,17 @@ export interface FilingHandle {
     client: ZafClient;
     location: TicketLocation;
     issue: LinkedIssue;
-    writeBack: (issue: LinkedIssue) => WriteBack;
+    writeBack: ComposeWriteBack;
   }) => Promise<void>;
 }
 
-export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
+export function useFiling(session: Pick<Session, 'flows'>, onFiled: (issue: LinkedIssue) => void): FilingHandle {
   const [filing, setFiling] = useState<FilingState>({ state: 'idle' });
   const busy = useRef(false);
   const done = useRef(false);
   const latest = useRef(filing);
   latest.current = filing;
-  const last = useRef<{ github: import('../../github/index.ts').GitHubService; request: IssueRequest } | null>(null);
+  const last = useRef<{ github: GitHubService; request: IssueRequest } | null>(null);
 
   const file = useCallback(
     async (makeInput: () => FilingInput) => {
@@ -110,10 +71,10 @@ export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
       setFiling({ state: 'filing', step: null });
       try {
         const input = makeInput();
-        const [{ createGitHub }, { orchestrator }] = await Promise.all([import('../../github/index.ts'), loadFiling()]);
-        const github = createGitHub(input.client, input.settings);
+        const flows = await session.flows();
+        const github = flows.github(input.settings);
         last.current = { github, request: input.request };
-        const outcome = await orchestrator.fileTicket({
+        const outcome = await flows.filing.fileTicket({
           ...input,
           github,
           onProgress: (step) => setFiling((f) => (f.state === 'filing' ? { state: 'filing', step } : f)),
@@ -135,21 +96,21 @@ export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
         busy.current = false;
       }
     },
-    [onFiled],
+    [onFiled, session],
   );
 
   const retryWriteBack = useCallback(async (args: Parameters<FilingHandle['retryWriteBack']>[0]) => {
     setFiling((f) => (f.state === 'filed' ? { ...f, writeBack: { state: 'retrying' } } : f));
     let status: WriteBackStatus;
     try {
-      const { orchestrator } = await loadFiling();
-      const outcome = await orchestrator.retryWriteBack(args);
+      const { filing } = await session.flows();
+      const outcome = await filing.retryWriteBack(args);
       status = outcome.writeBack.ok ? { state: 'ok' } : { state: 'failed', error: outcome.writeBack.error };
     } catch (e) {
       status = { state: 'failed', error: toAgentError(e, 'zendesk_writeback_refused') };
     }
     setFiling((f) => (f.state === 'filed' ? { ...f, writeBack: status } : f));
-  }, []);
+  }, [session]);
 
   const finishFollowUps = useCallback(async () => {
     const current = last.current;
@@ -160,8 +121,8 @@ export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
     const issue = f.issue;
     let next: { posted: number; total: number; error: AgentError } | undefined;
     try {
-      const { orchestrator } = await loadFiling();
-      const result = await orchestrator.finishFollowUps({ github: current.github, issue, request: current.request, posted });
+      const { filing } = await session.flows();
+      const result = await filing.finishFollowUps({ github: current.github, issue, request: current.request, posted });
       const now = posted + result.posted;
       next = result.error ? { posted: now, total, error: result.error } : undefined;
     } catch (e) {
@@ -172,7 +133,7 @@ export function useFiling(onFiled: (issue: LinkedIssue) => void): FilingHandle {
       const { followUps: _old, ...rest } = g;
       return next ? { ...rest, followUps: next } : rest;
     });
-  }, []);
+  }, [session]);
 
   return { filing, file, retryWriteBack, finishFollowUps };
 }
@@ -200,12 +161,13 @@ function whenIdle(task: () => void): () => void {
 
 /**
  * Check in the background whether the token can push to `repo` (the GitHub chunk loads here, lazily, after the
- * work area is up). The service remembers a positive answer for a few minutes per ZAF client, so the File click's
+ * work area is up). The session's GitHub use cases remember a positive answer for a few minutes, so the File click's
  * own check costs no request; a negative answer or an error is never remembered, so the click asks again and
  * reports properly. `enabled` false (nothing to file to GitHub, or already filed) checks nothing.
  */
-export function useAccessCheck(args: { client: ZafClient; settings: Settings; repo: RepoRef; enabled: boolean }): AccessState {
-  const { client, enabled } = args;
+export function useAccessCheck(args: { session: Pick<Session, 'client' | 'flows'>; settings: Settings; repo: RepoRef; enabled: boolean }): AccessState {
+  const { session, enabled } = args;
+  const { client } = session;
   const { owner, repo } = args.repo;
   const apiUrl = args.settings.githubApiUrl;
   // The latest settings for the service, without re-checking whenever their object changes: only the API URL and
@@ -223,8 +185,8 @@ export function useAccessCheck(args: { client: ZafClient; settings: Settings; re
       void (async () => {
         let access: AccessState;
         try {
-          const { createGitHub } = await import('../../github/index.ts');
-          const { push } = await createGitHub(client, settings.current).checkAccess({ owner, repo });
+          const flows = await session.flows();
+          const { push } = await flows.github(settings.current).checkAccess({ owner, repo });
           access = push ? { state: 'push' } : { state: 'no-push' };
         } catch (e) {
           access = { state: 'failed', error: toAgentError(e) };
@@ -236,7 +198,7 @@ export function useAccessCheck(args: { client: ZafClient; settings: Settings; re
       live = false;
       cancel();
     };
-  }, [client, apiUrl, owner, repo, enabled]);
+  }, [session, client, apiUrl, owner, repo, enabled]);
 
   // An answer for another repository (the agent switched tracker) or other settings is no answer.
   if (!enabled || !result || result.for.some((v, i) => v !== current[i])) return { state: 'unknown' };

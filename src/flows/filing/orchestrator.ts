@@ -1,0 +1,105 @@
+// Filing that never files twice for a ticket, whatever happens: a double click joins the filing in flight, the
+// tabs of one browser take turns through a lock, and the persisted record lets a reload (or a retry after a lost
+// answer) wait for the earlier create's window and look once more before creating.
+//
+// Limit: two agents in two different browsers clicking within the same second can both pass the lookup before
+// either create lands; the later one then sees the link on its next visit, and the duplicate carries the same
+// marker, so it is easy to spot and close.
+import type { RepoRef } from '../../core/settings.ts';
+import type { AgentError } from '../../errors/agent-error.ts';
+import { classifyGitHubError } from '../../github/errors.ts';
+import { DEFAULT_GITHUB_TIMEOUT_MS } from '../../github/zaf-fetch.ts';
+import { browserStorage, memoryStorage, type KeyValueStorage } from '../storage.ts';
+import { fileTicketSteps, type FilingClock } from './file-ticket.ts';
+import { browserLocks, type LockManagerLike } from './locks.ts';
+import { lockName, RecordStore, recordKey } from './record.ts';
+import type { FileTicketArgs, FilingOutcome, FinishFollowUpsArgs, RetryWriteBackArgs } from './types.ts';
+import { writeBackStep } from './write-back.ts';
+
+export interface FilingOrchestratorOptions {
+  /** Where the filing record lives; default localStorage, else memory (lost on reload). */
+  storage?: KeyValueStorage | null;
+  /** Cross-tab lock; default `navigator.locks` where allowed, else an in-page lock. */
+  locks?: LockManagerLike | null;
+  /** See FilingClock: default the GitHub client's timeout plus a margin, and 3 s. */
+  settleMs?: number;
+  afterNoAnswerMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface FilingOrchestrator {
+  /** File the ticket. Rejects with an AgentError; a failed write-back resolves with `writeBack.ok === false` and the
+   * link, and `retryWriteBack` redoes only the write-back. */
+  fileTicket(args: FileTicketArgs): Promise<FilingOutcome>;
+  retryWriteBack(args: RetryWriteBackArgs): Promise<FilingOutcome>;
+  /** Post the overflow comments a failure left out (the issue exists; only the rest of the conversation is missing). */
+  finishFollowUps(args: FinishFollowUpsArgs): Promise<{ posted: number; error?: AgentError }>;
+  /** The record store, for the panel's "filed from this browser" link. */
+  readonly records: RecordStore;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}): FilingOrchestrator {
+  const clock: FilingClock = {
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? realSleep,
+    settleMs: options.settleMs ?? DEFAULT_GITHUB_TIMEOUT_MS + 5_000,
+    afterNoAnswerMs: options.afterNoAnswerMs ?? 3_000,
+  };
+  const records = new RecordStore(options.storage ?? browserStorage() ?? memoryStorage(), clock.now);
+  const locks = options.locks ?? browserLocks();
+  const inFlight = new Map<string, Promise<FilingOutcome>>();
+
+  /** A second call for the same work while the first runs (a double click) joins it. */
+  function once(key: string, run: () => Promise<FilingOutcome>): Promise<FilingOutcome> {
+    const existing = inFlight.get(key);
+    if (existing) return existing;
+    const promise = run().finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+    return promise;
+  }
+
+  return {
+    records,
+
+    fileTicket(args) {
+      const repo: RepoRef = { owner: args.request.owner, repo: args.request.repo };
+      return once(`file ${recordKey(args.location, repo)}`, () =>
+        locks.request(lockName(args.location), () =>
+          // Whatever goes wrong reaches the UI as an AgentError (a bug becomes `unknown`, never a raw TypeError).
+          fileTicketSteps(records, clock, args).catch((e: unknown) => {
+            throw classifyGitHubError(e, { repo });
+          }),
+        ),
+      );
+    },
+
+    retryWriteBack(args) {
+      const { client, location, issue } = args;
+      const repo: RepoRef = { owner: issue.owner, repo: issue.repo };
+      return once(`writeback ${recordKey(location, repo)}`, () =>
+        locks
+          .request(lockName(location), async (): Promise<FilingOutcome> => {
+            const record = records.read(location, repo);
+            // Another tab may have done it already.
+            if (record?.phase === 'done' && record.issue?.number === issue.number) {
+              return { issue, created: false, writeBack: { ok: true } };
+            }
+            args.onProgress?.('writing-back');
+            // A PUT whose answer was lost may have landed: checked first, so the ticket never gets a second note.
+            const writeBack = await writeBackStep(records, { client, location, repo, issue, compose: args.writeBack, checkFirst: true });
+            return { issue, created: false, writeBack };
+          })
+          .catch((e: unknown) => {
+            throw classifyGitHubError(e, { repo });
+          }),
+      );
+    },
+
+    finishFollowUps(args) {
+      return args.github.addComments(args.issue, args.request.comments.slice(Math.max(0, args.posted)));
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// The last step of filing: the link, tags and fields written to the ticket in one request, never twice.
+import { errorMessage } from '../../core/guards.ts';
+import type { RepoRef } from '../../core/settings.ts';
+import type { LinkedIssue, TicketLocation, WriteBack } from '../../core/types.ts';
+import { agentError, isAgentError, toPlain } from '../../errors/agent-error.ts';
+import type { ZafClient } from '../../zaf/client.ts';
+import { zendeskCall } from '../../zendesk/request.ts';
+import { applyWriteBack } from '../../zendesk/write-back.ts';
+import type { RecordStore } from './record.ts';
+import type { ComposeWriteBack, WriteBackResult } from './types.ts';
+
+/** True when the ticket already carries every tag of the write-back (an earlier PUT did land). */
+async function alreadyWrittenBack(client: ZafClient, ticketId: number, wb: WriteBack): Promise<boolean> {
+  try {
+    const { body } = await zendeskCall(client, { url: `/api/v2/tickets/${ticketId}/tags.json`, type: 'GET' });
+    const tags = typeof body === 'object' && body !== null ? (body as { tags?: unknown }).tags : undefined;
+    if (!Array.isArray(tags)) return false;
+    return wb.ticket.additional_tags.length > 0 && wb.ticket.additional_tags.every((t) => tags.includes(t));
+  } catch {
+    // Could not tell: write back (a duplicated internal note is better than a missing link).
+    return false;
+  }
+}
+
+/**
+ * Write `issue` back to the ticket and record it as done. `checkFirst` when the issue was found rather than created
+ * here: someone (another agent, an earlier attempt whose answer was lost) may have written back already, and one
+ * GET spares the ticket a second note.
+ */
+export async function writeBackStep(
+  records: RecordStore,
+  args: { client: ZafClient; location: TicketLocation; repo: RepoRef; issue: LinkedIssue; compose: ComposeWriteBack; checkFirst?: boolean },
+): Promise<WriteBackResult> {
+  const { client, location, repo, issue } = args;
+  let wb: WriteBack;
+  try {
+    wb = args.compose(issue);
+  } catch (e) {
+    // A bug in composing the note must not lose the link: report it as a failed write-back, retryable.
+    return { ok: false, error: toPlain(agentError('unknown', { status: 0, message: errorMessage(e) }, true)) };
+  }
+  if (args.checkFirst && (await alreadyWrittenBack(client, location.ticketId, wb))) {
+    records.write(location, repo, { phase: 'done', issue });
+    return { ok: true };
+  }
+  try {
+    await applyWriteBack(client, location.ticketId, wb);
+  } catch (e) {
+    const error = isAgentError(e) ? toPlain(e) : toPlain(agentError('unknown', { status: 0, message: String(e) }, true));
+    return { ok: false, error };
+  }
+  records.write(location, repo, { phase: 'done', issue });
+  return { ok: true };
+}

@@ -1,0 +1,31 @@
+// The use cases that move data between Zendesk and GitHub, for one ZAF client: file a ticket, read its linked
+// issue's live state, check the tracker's access. Loaded lazily by the sidebar (Octokit comes with it) and made
+// once per panel session, so the access answers and the filing in flight are shared by every part of the panel.
+import type { Settings } from '../core/settings.ts';
+import type { LinkedIssue, LinkedIssueState } from '../core/types.ts';
+import { createAccessMemo, createGitHub, type CreateGitHubOptions, type GitHubService } from '../github/index.ts';
+import type { ZafClient } from '../zaf/client.ts';
+import { createFilingOrchestrator, type FilingOrchestrator, type FilingOrchestratorOptions } from './filing/orchestrator.ts';
+
+export interface Flows {
+  /** A GitHub service under `settings`, sharing this session's remembered access answers. */
+  github(settings: Settings): GitHubService;
+  filing: FilingOrchestrator;
+  /** The linked issue as GitHub has it now (state, assignees, labels, last activity). */
+  linkedIssueState(settings: Settings, link: LinkedIssue): Promise<LinkedIssueState>;
+}
+
+export interface FlowsOptions {
+  filing?: FilingOrchestratorOptions;
+  github?: Omit<CreateGitHubOptions, 'access'>;
+}
+
+export function createFlows(client: ZafClient, options: FlowsOptions = {}): Flows {
+  const access = createAccessMemo();
+  const github = (settings: Settings): GitHubService => createGitHub(client, settings, { ...options.github, access });
+  return {
+    github,
+    filing: createFilingOrchestrator(options.filing),
+    linkedIssueState: (settings, link) => github(settings).getIssueState(link),
+  };
+}

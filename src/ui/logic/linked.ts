@@ -1,0 +1,45 @@
+// A ticket that already has an issue: what was decided when it was filed, read back from the tags Engage wrote
+// (`rfh`, `rfh_team_<id>`, `rfh_priority_p<n>`), so the hand-off text matches the filed issue. Tags that are
+// missing (filed by hand, or by another tool) fall back to today's suggestion.
+import type { Settings } from '../../core/settings.ts';
+import type { Classification, FilingDecisions, LinkedIssue, PriorityLevel, Team, TicketModel } from '../../core/types.ts';
+import { initialDraft, toDecisions } from './draft.ts';
+
+export function recordedTeam(tags: readonly string[], teams: readonly Team[]): string | null {
+  for (const tag of tags) {
+    const m = /^rfh_team_(.+)$/.exec(tag);
+    if (!m) continue;
+    const team = teams.find((t) => t.id.replace(/-/g, '_') === m[1]);
+    if (team) return team.id;
+  }
+  return null;
+}
+
+export function recordedPriority(tags: readonly string[]): PriorityLevel | null {
+  for (const tag of tags) {
+    const m = /^rfh_priority_p([0-3])$/.exec(tag);
+    if (m) return Number(m[1]) as PriorityLevel;
+  }
+  return null;
+}
+
+export function linkedDecisions(
+  model: TicketModel,
+  classification: Classification,
+  link: LinkedIssue,
+  settings: Settings,
+  teams: readonly Team[],
+): FilingDecisions {
+  const draft = initialDraft(classification);
+  const team = recordedTeam(model.tags, teams);
+  const priority = recordedPriority(model.tags);
+  if (team) draft.teamOverride = team;
+  if (priority !== null) draft.priorityOverride = priority;
+  const hasEngageTags = team !== null || priority !== null;
+  draft.kind = hasEngageTags && !model.tags.includes(settings.labels.rfh) && !model.tags.includes('rfh') ? 'defect' : 'rfh';
+  draft.tracker = link.owner === settings.publicRepo.owner && link.repo === settings.publicRepo.repo ? 'public' : 'private';
+  const decisions = toDecisions(draft, classification);
+  // What was filed is not an override of today's suggestion.
+  delete decisions.override;
+  return decisions;
+}

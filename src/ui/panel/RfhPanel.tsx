@@ -1,0 +1,163 @@
+// A ticket without a linked issue: the first view (drawn with the static stylesheet, so it paints as soon as the
+// ticket is classified), then the details and the work area as lazy Garden chunks. The draft lives here so that both
+// share it.
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { LoadingLines } from '../shell/LoadingLines.tsx';
+import type { Settings } from '../../core/settings.ts';
+import { priorityLabelOf } from '../logic/labels.ts';
+import type { Classification, FilingDecisions, LinkedIssue, Team, TicketLocation, TicketModel } from '../../core/types.ts';
+import type { Session } from '../start/session.ts';
+import { toDecisions } from '../logic/draft.ts';
+import type { Translate } from '../shell/i18n.ts';
+import { useDraft } from '../hooks/useDraft.ts';
+import { useAfterPaint } from '../hooks/useAfterPaint.ts';
+import { FirstView } from './FirstView.tsx';
+import { ChangeButton, overrideLock, PriorityPicker, TeamPicker } from './Overrides.tsx';
+import type { FilingState } from '../hooks/useFiling.ts';
+
+const Workbench = lazy(() => import('./Workbench.tsx'));
+const Details = lazy(() => import('./Details.tsx'));
+const OverrideReason = lazy(() => import('./OverrideReason.tsx'));
+
+function Placeholder(): JSX.Element {
+  return (
+    <LoadingLines widths={[70, 90, 50]} />
+  );
+}
+
+export default function RfhPanel(props: {
+  t: Translate;
+  /** The GitHub use cases and the ZAF client, for the work area. */
+  session: Pick<Session, 'client' | 'flows'>;
+  location: TicketLocation;
+  model: TicketModel;
+  classification: Classification;
+  settings: Settings;
+  teams: Team[];
+}): JSX.Element {
+  const { t, classification, teams, settings, location } = props;
+  const { draft, dispatch, clear, persisted } = useDraft(location, classification);
+  const current = useMemo(() => toDecisions(draft, classification), [draft, classification]);
+  // Once filed, the draft is cleared (a later visit opens on the linked issue), but this view keeps showing the team
+  // and priority the issue was filed with, not the suggestion the cleared draft falls back to.
+  const [filedWith, setFiledWith] = useState<FilingDecisions | null>(null);
+  const decisions = filedWith ?? current;
+  const [filingStage, setFilingStage] = useState<FilingState['state']>('idle');
+  const locked = overrideLock(t, filingStage);
+  const [showDetails, setShowDetails] = useState(false);
+  const [teamPicker, setTeamPicker] = useState(draft.teamOverride !== null);
+  const [priorityPicker, setPriorityPicker] = useState(draft.priorityOverride !== null);
+  const overridden = draft.teamOverride !== null || draft.priorityOverride !== null;
+
+  // The workbench (checklist, preview, File) is fetched and mounted right after the suggestions have painted.
+  const afterPaint = useAfterPaint();
+
+  const onFiled = useCallback(
+    () => {
+      setFiledWith(current);
+      clear();
+    },
+    [clear, current],
+  );
+
+  const team = teams.find((x) => x.id === decisions.teamId) ?? teams.find((x) => x.id === classification.route.team.teamId);
+
+  return (
+    <>
+      <FirstView
+        t={t}
+        classification={classification}
+        teams={teams}
+        chosenTeamId={decisions.teamId}
+        chosenPriority={decisions.priority}
+        chosenPriorityLabel={priorityLabelOf(settings, decisions.priority)}
+        teamControl={
+          <ChangeButton
+            label={t('ui.override.change')}
+            ariaLabel={t('ui.team.override_button')}
+            expanded={teamPicker}
+            onClick={() => setTeamPicker((v) => !v)}
+            locked={locked}
+            data-testid="team-override"
+          />
+        }
+        priorityControl={
+          <ChangeButton
+            label={t('ui.override.change')}
+            ariaLabel={t('ui.priority.override_button')}
+            expanded={priorityPicker}
+            onClick={() => setPriorityPicker((v) => !v)}
+            locked={locked}
+            data-testid="priority-override"
+          />
+        }
+        teamPanel={
+          teamPicker ? (
+            <TeamPicker t={t} teams={teams} classification={classification} draft={draft} dispatch={dispatch} locked={locked} />
+          ) : null
+        }
+        priorityPanel={
+          priorityPicker ? (
+            <PriorityPicker
+              t={t}
+              settings={settings}
+              classification={classification}
+              draft={draft}
+              dispatch={dispatch}
+              locked={locked}
+            />
+          ) : null
+        }
+      />
+      {overridden ? (
+        <Suspense fallback={null}>
+          <OverrideReason t={t} draft={draft} dispatch={dispatch} />
+        </Suspense>
+      ) : null}
+      <div>
+        <button
+          type="button"
+          className="e-link"
+          aria-expanded={showDetails}
+          aria-controls="engage-details"
+          onClick={() => setShowDetails((v) => !v)}
+          data-testid="details-toggle"
+        >
+          {showDetails ? t('ui.details.hide') : t('ui.details.show')}
+        </button>
+      </div>
+      <div id="engage-details">
+        {showDetails ? (
+          <Suspense fallback={<Placeholder />}>
+            <Details t={t} model={props.model} classification={classification} teams={teams} />
+          </Suspense>
+        ) : null}
+      </div>
+      {persisted ? null : (
+        <p className="e-sm" data-testid="draft-not-saved" role="note">
+          {t('ui.draft.not_saved')}
+        </p>
+      )}
+      {team && !afterPaint ? <Placeholder /> : null}
+      {team && afterPaint ? (
+        <Suspense fallback={<Placeholder />}>
+          <Workbench
+            t={t}
+            session={props.session}
+            location={location}
+            model={props.model}
+            classification={classification}
+            settings={settings}
+            teams={teams}
+            team={team}
+            draft={draft}
+            dispatch={dispatch}
+            decisions={decisions}
+            onFiled={onFiled}
+            onFilingStage={setFilingStage}
+          />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+// The ticket_sidebar location: usually the ticket is already decided when this first renders (the session starts
+// it before any render); on a slow host the headline (from ZAF) shows first, then the ticket loaded and classified
+// by the first-view chunk. A ticket with a linked issue opens on that issue, any other on the request-for-help
+// panel. Alerts are lazy: they are rare, and their Garden package would otherwise weigh on every first paint.
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { LoadingLines } from '../shell/LoadingLines.tsx';
+import type { TicketLocation } from '../../core/types.ts';
+import { errorMessage } from '../../core/guards.ts';
+import type { AgentError } from '../../errors/agent-error.ts';
+import { useApp, useSlice } from '../hooks/useApp.ts';
+import { TicketHeader } from './TicketHeader.tsx';
+
+const LinkedIssueView = lazy(() => import('./LinkedIssueView.tsx'));
+const SettingsAlert = lazy(() => import('./SettingsAlert.tsx'));
+const ErrorAlert = lazy(() => import('./ErrorAlert.tsx'));
+
+export function Loading(props: { label: string }): JSX.Element {
+  return <LoadingLines widths={[40, 75, 55]} label={props.label} />;
+}
+
+/** The decision code itself could not be downloaded: no classifier at hand, so say it plainly (retryable). */
+export function chunkFailure(e: unknown): AgentError {
+  return { code: 'ticket_load_failed', params: { status: 0, message: errorMessage(e) }, retryable: true };
+}
+
+export function TicketSidebar(): JSX.Element {
+  const { session, context, i18n } = useApp();
+  const { t } = i18n;
+  const summaryState = useSlice(session.summary);
+  const summary = summaryState.state === 'ready' ? summaryState.value : null;
+  const ticketId = context.ticketId ?? summary?.id ?? undefined;
+  const chunks = useSlice(session.firstView);
+  const settings = useSlice(session.settings);
+  const ticket = useSlice(session.ticket);
+  const brain = chunks.state === 'ready' ? chunks.value.brain : null;
+  const RfhPanel = chunks.state === 'ready' ? chunks.value.RfhPanel : null;
+  const panel = settings.state === 'ready' ? settings.value : null;
+
+  const error: AgentError | null =
+    chunks.state === 'failed'
+      ? chunkFailure(chunks.error)
+      : ticket.state === 'failed'
+        ? // The ticket waits for the chunk, so its code is there to explain the failure.
+          (brain?.toAgentError(ticket.error, 'ticket_load_failed') ?? chunkFailure(ticket.error))
+        : null;
+  // Each failed slice is loaded again; the ones that came are kept.
+  const retry = useCallback(() => {
+    for (const slice of [session.firstView, session.settings, session.ticket]) {
+      if (slice.peek().state === 'failed') slice.retry();
+    }
+  }, [session]);
+  const loading = !error && ticket.state === 'loading';
+  const location = useMemo<TicketLocation>(
+    () => ({ subdomain: context.account.subdomain, ticketId: ticketId ?? 0 }),
+    [context.account.subdomain, ticketId],
+  );
+  const ready = useMemo(() => (panel && ticket.state === 'ready' ? { ...ticket.value, panel } : null), [panel, ticket]);
+  const link = useMemo(
+    () => (ready && brain ? (ready.link ?? brain.filedFromThisBrowser(location, ready.panel.settings)) : null),
+    [ready, brain, location],
+  );
+
+  const header = ready
+    ? { customer: ready.model.customerName, subject: ready.model.subject, status: ready.model.status }
+    : summary
+      ? { customer: summary.organization ?? summary.requester, subject: summary.subject, status: summary.status }
+      : null;
+  const problems = panel?.problems ?? [];
+
+  return (
+    <main className="e-panel" data-testid="engage-panel" aria-label={t('ui.panel.label')} aria-busy={loading}>
+      {problems.length > 0 ? (
+        <Suspense fallback={null}>
+          <SettingsAlert t={t} problems={problems} />
+        </Suspense>
+      ) : null}
+      {header ? <TicketHeader t={t} {...header} /> : null}
+      {loading ? <Loading label={t('ui.loading')} /> : null}
+      {error ? (
+        <Suspense fallback={null}>
+          <ErrorAlert t={t} error={error} onRetry={retry} data-testid="ticket-error" />
+        </Suspense>
+      ) : null}
+      {ready && link ? (
+        <Suspense fallback={<Loading label={t('ui.loading')} />}>
+          <LinkedIssueView
+            t={t}
+            locale={i18n.locale}
+            session={session}
+            link={link}
+            model={ready.model}
+            classification={ready.classification}
+            settings={ready.panel.settings}
+            teams={ready.panel.teams}
+            location={location}
+          />
+        </Suspense>
+      ) : null}
+      {ready && RfhPanel && !link ? (
+        <RfhPanel
+          t={t}
+          session={session}
+          location={location}
+          model={ready.model}
+          classification={ready.classification}
+          settings={ready.panel.settings}
+          teams={ready.panel.teams}
+        />
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,111 @@
+// Translations: `translations/<locale>.json` (Zendesk's format: nested objects of strings). The UI reads only the
+// `ui` section (keys are full paths such as `ui.file.button`); the bundler drops the marketplace `app` section.
+// English, the default and every other locale's fallback, is in the initial bundle: fetching it after Zendesk has
+// named the agent's locale would put a round trip in front of the first paint. Every other locale is a small lazy
+// chunk (import.meta.glob), fetched only by the agents who need it.
+import { ui as englishUi } from '../../../translations/en.json';
+
+export type Dictionary = { [key: string]: string | Dictionary };
+export type TranslateParams = Record<string, string | number>;
+export type Translate = (key: string, params?: TranslateParams) => string;
+
+export interface I18n {
+  /** The locale actually loaded, e.g. `de` (the agent's `currentUser.locale` when we have it, else `en`). */
+  locale: string;
+  t: Translate;
+}
+
+export const FALLBACK_LOCALE = 'en';
+
+const ENGLISH_PATH = `../../../translations/${FALLBACK_LOCALE}.json`;
+const lazyLoaders = import.meta.glob<Dictionary>(['../../../translations/*.json', '!../../../translations/en.json'], { import: 'ui' });
+const loaders: Record<string, () => Promise<Dictionary>> = {
+  ...lazyLoaders,
+  [ENGLISH_PATH]: () => Promise.resolve(englishUi as Dictionary),
+};
+
+/** Locales with a translation file, from the file names (e.g. `['de', 'en']`). */
+export function availableLocales(): string[] {
+  return Object.keys(loaders)
+    .map((path) => /([^/]+)\.json$/.exec(path)?.[1])
+    .filter((l): l is string => Boolean(l))
+    .sort();
+}
+
+/**
+ * The best available locale for what Zendesk reports (`en-US`, `pt-BR`, `de`...): the exact locale, else its
+ * language, else the fallback. Case-insensitive, `_` treated as `-`.
+ */
+export function matchLocale(requested: string | null | undefined, available: readonly string[]): string {
+  if (!requested) return FALLBACK_LOCALE;
+  const want = requested.trim().toLowerCase().replace(/_/g, '-');
+  const byLower = new Map(available.map((l) => [l.toLowerCase(), l]));
+  const exact = byLower.get(want);
+  if (exact) return exact;
+  const language = want.split('-')[0] ?? '';
+  const lang = byLower.get(language);
+  if (lang) return lang;
+  const sameLanguage = available.find((l) => l.toLowerCase().split('-')[0] === language);
+  return sameLanguage ?? FALLBACK_LOCALE;
+}
+
+function lookup(dict: Dictionary | undefined, key: string): string | undefined {
+  let node: string | Dictionary | undefined = dict;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/**
+ * `{{name}}` placeholders, as Zendesk's own translation files write them. A placeholder without a value becomes
+ * empty (an error may not know every detail its message can mention); without params the text is returned as is.
+ */
+export function interpolate(template: string, params: TranslateParams | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : '',
+  );
+}
+
+/**
+ * A translate function over a locale's file (keys are full paths, `ui.…`) with English as the fallback. With a numeric `count`
+ * parameter, `<key>_one` / `<key>_other` (CLDR plural categories of the locale) are tried before `<key>`.
+ * A key missing everywhere returns the key itself, so a gap is visible but never crashes the panel.
+ */
+export function createTranslator(locale: string, dict: Dictionary | undefined, fallback: Dictionary | undefined): Translate {
+  let plural: Intl.PluralRules | null = null;
+  try {
+    plural = new Intl.PluralRules(locale);
+  } catch {
+    plural = new Intl.PluralRules(FALLBACK_LOCALE);
+  }
+  const find = (key: string): string | undefined => lookup(dict, key) ?? lookup(fallback, key);
+  return (key, params) => {
+    const count = params?.count;
+    if (typeof count === 'number' && plural) {
+      const form = find(`${key}_${plural.select(count)}`) ?? find(`${key}_other`);
+      if (form !== undefined) return interpolate(form, params);
+    }
+    const found = find(key);
+    return found === undefined ? key : interpolate(found, params);
+  };
+}
+
+async function loadDictionary(locale: string): Promise<Dictionary | undefined> {
+  const load = loaders[`../../../translations/${locale}.json`];
+  if (!load) return undefined;
+  const ui = await load();
+  return typeof ui === 'object' && ui !== null ? { ui } : undefined;
+}
+
+/** Load the UI strings for the agent's locale (and English for missing keys). Never rejects for a missing locale. */
+export async function loadI18n(requested: string | null | undefined): Promise<I18n> {
+  const locale = matchLocale(requested, availableLocales());
+  const [dict, fallback] = await Promise.all([
+    loadDictionary(locale),
+    locale === FALLBACK_LOCALE ? Promise.resolve(undefined) : loadDictionary(FALLBACK_LOCALE),
+  ]);
+  return { locale, t: createTranslator(locale, dict, fallback ?? dict) };
+}
