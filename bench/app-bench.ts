@@ -7,9 +7,9 @@ import { measureLoadSeries, throttleCheck, type FrameMark } from './browser.ts';
 import { figure, median, type BenchResult } from './result.ts';
 import { gzipBytes, kB } from './sizes.ts';
 import { measureFilingRequests } from './filing.ts';
-import { startDrillEnv } from '../test/drills/support/env.ts';
+import { startDrillEnv } from '../test/support/drill-env.ts';
 import { startPreview } from '../preview/app-server.ts';
-import { TICKET_IDS, typicalTicket, writeTicketsDir } from '../test/drills/support/bundles.ts';
+import { TICKET_IDS, typicalTicket, writeTicketsDir } from '../test/support/bundles.ts';
 
 export interface BrowserBenchContext {
   root: string;

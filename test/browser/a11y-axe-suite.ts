@@ -3,7 +3,7 @@
 // the linked-issue view after a reload, and on the hand-off panel of a non-engineering team.
 // axe-core is the installed package, injected into the app's frame. a11y-axe-light/-dark.test.ts run it per scheme.
 import { describe, expect, it } from 'vitest';
-import { openTicket, type Harness } from './harness.ts';
+import { openTicket, type Harness } from '../support/harness.ts';
 import {
   axeViolations,
   describeViolations,
@@ -14,7 +14,7 @@ import {
   saveShot,
   tickAllAndFile,
   waitForForm,
-} from './flow-steps.ts';
+} from '../support/flow-steps.ts';
 
 async function expectNoSeriousViolations(frame: import('playwright-core').Frame, where: string): Promise<void> {
   const violations = await axeViolations(frame);

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { openTicket, type Harness } from './harness.ts';
-import { eventually, flowHarnessForFile, ITEM_KEYS, openDetails, saveShot, waitForForm } from './flow-steps.ts';
+import { openTicket, type Harness } from '../support/harness.ts';
+import { eventually, flowHarnessForFile, ITEM_KEYS, openDetails, saveShot, waitForForm } from '../support/flow-steps.ts';
 
 let h: Harness;
 flowHarnessForFile('each', (started) => (h = started));

@@ -4,7 +4,7 @@
 // Needs `npm run build` first (npm test does it).
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { openTicket, type Harness } from './harness.ts';
+import { openTicket, type Harness } from '../support/harness.ts';
 import {
   eventually,
   flowHarnessForFile,
@@ -13,7 +13,7 @@ import {
   saveShot,
   tickAllAndFile,
   waitForForm,
-} from './flow-steps.ts';
+} from '../support/flow-steps.ts';
 
 let h: Harness;
 flowHarnessForFile('each', (started) => (h = started));

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { control, openTicket, type Harness } from './harness.ts';
-import { eventually, ITEM_KEYS, listIssues, setItem, slowly, startFlowHarness, waitForForm } from './flow-steps.ts';
+import { control, openTicket, type Harness } from '../support/harness.ts';
+import { eventually, ITEM_KEYS, listIssues, setItem, slowly, startFlowHarness, waitForForm } from '../support/flow-steps.ts';
 
 interface Strings {
   ui: {

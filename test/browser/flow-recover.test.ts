@@ -4,7 +4,7 @@
 // Needs `npm run build` first (npm test does it).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { control, openTicket, type Harness } from './harness.ts';
+import { control, openTicket, type Harness } from '../support/harness.ts';
 import {
   eventually,
   flowHarnessForFile,
@@ -18,7 +18,7 @@ import {
   ticketState,
   waitForFiled,
   waitForForm,
-} from './flow-steps.ts';
+} from '../support/flow-steps.ts';
 
 const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as {
   ui: { errors: Record<string, { title: string; message: string; next: string }> };

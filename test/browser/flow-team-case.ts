@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { TicketBundle } from '../../src/core/types.ts';
-import { openTicket, type Harness } from './harness.ts';
+import { openTicket, type Harness } from '../support/harness.ts';
 import {
   eventually,
   flowHarnessForFile,
@@ -24,7 +24,7 @@ import {
   ticketState,
   waitForForm,
   type ItemKey,
-} from './flow-steps.ts';
+} from '../support/flow-steps.ts';
 
 const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as { ui: { checklist: { items_short: Record<ItemKey, string> } } };
 const fixture = (file: string) => JSON.parse(readFileSync(`preview/tickets/${file}`, 'utf8')) as TicketBundle;

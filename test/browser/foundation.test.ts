@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketBundle } from '../../src/core/types.ts';
-import { control, openTicket, postFromApp, recordAppEvents, startHarness, waitForAppEvent, type Harness } from './harness.ts';
+import { control, openTicket, postFromApp, recordAppEvents, startHarness, waitForAppEvent, type Harness } from '../support/harness.ts';
 
 const TOKEN = `ghp_browserTest${randomBytes(12).toString('hex')}`;
 const fixture = (name: string) => JSON.parse(readFileSync(name, 'utf8')) as TicketBundle;

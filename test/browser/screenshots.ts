@@ -5,8 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openTicket } from './harness.ts';
-import { startFlowHarness, waitForForm } from './flow-steps.ts';
+import { openTicket } from '../support/harness.ts';
+import { startFlowHarness, waitForForm } from '../support/flow-steps.ts';
 
 const OUT_DIR = join('docs', 'screenshots');
 /** Acme Robotics: a Distribution outage, with every kind of evidence the first view shows. */

@@ -5,9 +5,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { htmlReferences, missingModules } from '../../../bench/sizes.ts';
+import { htmlReferences, missingModules } from '../../bench/sizes.ts';
 
-export const DIST = fileURLToPath(new URL('../../../dist', import.meta.url));
+export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 
 async function problemsIn(dir: string): Promise<string[]> {
   const html = join(dir, 'assets', 'iframe.html');
