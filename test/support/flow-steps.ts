@@ -3,7 +3,7 @@
 // issues, the ticket as written back). Builds on the harness (./harness.ts), which starts the preview and Chromium;
 // this module adds the panel's steps, the servers' answers, and a test file's harness life (started before its
 // tests, the preview reset between them, closed after).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import type { TicketBundle } from '../../src/core/types.ts';
 import type { GitHubIssueJson } from './control.ts';
 import { appFrame, control, startHarness, type Harness } from './harness.ts';
 import { waitUntil } from './wait.ts';
+import { requireBuild } from './dist.ts';
 
 /** Step-1 items and Step 2 (teammates asked, for requests for help), in the panel's order (the panel's test ids). */
 export const ITEM_KEYS = ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates'] as const;
@@ -34,9 +35,7 @@ export const slowly = { timeout: 30_000 };
 export async function startFlowHarness(): Promise<Harness> {
   const distDir = process.env.ENGAGE_TEST_DIST;
   const dist = distDir ?? 'dist';
-  if (!existsSync(join(dist, 'assets', 'iframe.html'))) {
-    throw new Error(`${dist}/ is not built: run \`npm run build\` (npm test does) before the browser tests`);
-  }
+  requireBuild(dist, `${dist}/`);
   return startHarness({ settings: { settings: {}, secure: {} }, ...(distDir ? { distDir } : {}) });
 }
 
