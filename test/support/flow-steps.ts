@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { TicketBundle } from '../../src/core/types.ts';
-import type { GitHubIssueJson } from './control.ts';
+import { Control, type GitHubIssueJson } from './control.ts';
 import { appFrame, control, startHarness, type Harness } from './harness.ts';
 import { waitUntil } from './wait.ts';
 import { requireBuild } from './dist.ts';
@@ -202,16 +202,12 @@ export function labelNames(issue: { labels: ({ name: string } | string)[] }): st
 
 /** Every issue in a stand-in repository, as GitHub's REST API lists it (open and closed). */
 export async function listIssues(h: Harness, repo = 'customer'): Promise<GitHubIssueJson[]> {
-  const res = await fetch(new URL(`/github/api/repos/sourcegraph/${repo}/issues?state=all&per_page=100`, h.preview.url));
-  if (!res.ok) throw new Error(`GET issues → HTTP ${res.status}: ${await res.text()}`);
-  return (await res.json()) as GitHubIssueJson[];
+  return new Control(h.baseUrl).issues('sourcegraph', repo);
 }
 
 /** The ticket as it is now in the preview, write-backs applied (`GET /__state/tickets/<id>`). */
 export async function ticketState(h: Harness, id: number): Promise<TicketBundle> {
-  const res = await fetch(new URL(`/__state/tickets/${id}`, h.preview.url));
-  if (!res.ok) throw new Error(`GET /__state/tickets/${id} → HTTP ${res.status}`);
-  return (await res.json()) as TicketBundle;
+  return new Control(h.baseUrl).ticketState(id);
 }
 
 /**
