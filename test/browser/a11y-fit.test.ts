@@ -1,4 +1,4 @@
-// The panel fits Zendesk (issue 5 §7), checked in Chromium on the real SDK: the page's dark-mode switch recolours the
+// The panel fits Zendesk, checked in Chromium on the real SDK: the page's dark-mode switch recolours the
 // panel live (no reload), and the keyboard alone reaches and operates the details, the overrides, the checklist and
 // the File button, each with a visible focus indicator. (The sidebar widths: a11y-width.test.ts.)
 // Needs `npm run build` first (npm test does it).

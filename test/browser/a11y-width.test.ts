@@ -1,4 +1,4 @@
-// The panel fits Zendesk's sidebar (issue 5 §7): at its narrowest and widest (320 and 380 px) nothing in the app
+// The panel fits Zendesk's sidebar: at its narrowest and widest (320 and 380 px) nothing in the app
 // scrolls or sticks out sideways, on the form (details, override picker and issue preview open), right after filing,
 // and on the linked issue after a reload. Pictures of each state go to test/output/screenshots/.
 // Needs `npm run build` first (npm test does it).

@@ -1,6 +1,6 @@
-// The sidebar flow when things go wrong (issue 5 §6, §8): a reload in the middle of a draft keeps it (ticks, notes,
+// The sidebar flow when things go wrong: a reload in the middle of a draft keeps it (ticks, notes,
 // overrides), and a GitHub failure shows the Garden alert with the next step, after which Retry files exactly one
-// issue. (H8's drills in test/drills/ cover every error class; this is the flow.)
+// issue. (The fault drills in test/drills/ cover every error class; this is the flow.)
 // Needs `npm run build` first (npm test does it).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The whole sidebar flow (issue 5 §8) for one fixture ticket, in Chromium on the real ZAF SDK: the suggestion,
+// The whole sidebar flow, as an agent walks it, for one fixture ticket, in Chromium on the real ZAF SDK: the suggestion,
 // the checklist gate, an override (with the keyboard alone, or the mouse), the preview, filing, exactly one issue in
 // the GitHub stand-in with the right labels and the conversation quoted, the write-back on the ticket, and the
 // linked-issue view after a reload. Screenshots of each state go to test/output/screenshots/ for review.

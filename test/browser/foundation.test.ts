@@ -1,4 +1,4 @@
-// Foundation (issue 2 §6): the built app runs on the real ZAF SDK inside the preview's ticket page in Chromium.
+// Foundation: the built app runs on the real ZAF SDK inside the preview's ticket page in Chromium.
 // - the app registers and shows a fixture ticket's subject;
 // - dark mode switches live;
 // - a bundle from --tickets shows (and malformed ones are listed);

@@ -1,4 +1,4 @@
-// The README's pictures of the panel (issue 5 §9): `npm run screenshots` (after `npm run build`) opens a fixture
+// The README's pictures of the panel: `npm run screenshots` (after `npm run build`) opens a fixture
 // ticket in the preview, in Chromium on the real ZAF SDK, once in light and once in dark mode, and writes the sidebar
 // (cropped to the app's iframe, its first screenful) to docs/screenshots/panel-light.png and panel-dark.png.
 // The browser tests' review screenshots of every state go to test/output/screenshots/ instead (not committed).

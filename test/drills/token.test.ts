@@ -1,6 +1,6 @@
 // Token drill: the GitHub token set in the preview (a secure setting, substituted server-side like Zendesk's proxy
 // does) never reaches the browser. After a whole filing and a reload onto the linked issue, it is in:
-//   - no request or response the browser saw (URLs, headers, bodies — H1's harness records every one),
+//   - no request or response the browser saw (URLs, headers, bodies — the harness records every one),
 //   - no value the iframe's JavaScript can reach: a walk over every object reachable from `window` (including
 //     React's state hanging off DOM nodes), localStorage, sessionStorage, cookies, the document — and the same for
 //     the preview page around it, which the same-origin iframe could read too,
