@@ -14,10 +14,6 @@ import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import type { FoundChromium } from './browser.ts';
 
-interface SparticuzChromium {
-  executablePath(input?: string): Promise<string>;
-}
-
 /** The package's folder, or null when it is not installed (e.g. `npm install --omit=dev`). */
 function packageDir(): string | null {
   try {
@@ -85,8 +81,9 @@ export async function bundledChromium(): Promise<FoundChromium | string> {
   const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   const binDir = join(dir, 'bin');
   const ready = join(tmpdir(), `engage-sparticuz-chromium-${version}.ready`);
-  // The package's own import, as documented: ESM with a default export (its executablePath() is async in 143.x).
-  const { default: Chromium } = (await import('@sparticuz/chromium')) as { default: SparticuzChromium };
+  // Imported only now: a machine with a browser of its own never loads the package. ESM with a default export; its
+  // executablePath() is async in 143.x.
+  const { default: Chromium } = await import('@sparticuz/chromium');
   const executablePath = await withUnpackLock(async () => {
     const unpacked = join(tmpdir(), 'chromium');
     if (!existsSync(ready)) rmSync(unpacked, { force: true });
