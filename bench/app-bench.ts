@@ -7,9 +7,10 @@ import { measureLoadSeries, throttleCheck, type FrameMark } from './browser.ts';
 import { figure, median, type BenchResult } from './result.ts';
 import { gzipBytes, kB } from './sizes.ts';
 import { measureFilingRequests } from './filing.ts';
-import { startDrillEnv } from '../test/drills/support/env.ts';
+import { findChromium } from '../test/support/browser.ts';
+import { startDrillEnv } from '../test/support/drill-env.ts';
 import { startPreview } from '../preview/app-server.ts';
-import { TICKET_IDS, typicalTicket, writeTicketsDir } from '../test/drills/support/bundles.ts';
+import { TICKET_IDS, typicalTicket, writeTicketsDir } from '../test/support/bundles.ts';
 
 export interface BrowserBenchContext {
   root: string;
@@ -52,6 +53,8 @@ export async function browserFigures(ctx: BrowserBenchContext): Promise<void> {
   // of its own, as Zendesk's cross-site iframe is: the host page's work is not on the app's main thread. Both are
   // throttled, the iframe from its first instruction (throttleAll in browser.ts).
   const env = await startDrillEnv({ ticketsDir, distDir: ctx.dist, settings: {} });
+  // Figures from different browsers do not compare: say which one this run drove.
+  ctx.progress(`browser: Chromium ${env.browser.version()} (${(await findChromium()).source})`);
   // The baseline's own preview: the same ticket page, with the baseline built like dist/ in the app's place.
   const baselinePreview = await startPreview({
     port: 0,

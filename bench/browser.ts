@@ -87,6 +87,11 @@ export interface PageUrls {
   baseline: string;
 }
 
+/**
+ * The app iframe's frame, found by its URL without touching the page. Not the tests' `appFrame`
+ * (test/support/harness.ts): that one waits for the registration with a function Playwright injects and polls in the
+ * page, which would run inside the very load being timed.
+ */
 export async function waitForAppFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

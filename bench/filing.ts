@@ -1,8 +1,9 @@
 // `filing_requests`: the HTTP requests one filing costs, from the File click until the issue link is shown and the
 // write-back has landed, counted in the preview's request log (`GET /__log`, both the Zendesk API and GitHub).
-import type { DrillEnv } from '../test/drills/support/env.ts';
-import { logSince, type RequestLog } from '../test/drills/support/control.ts';
-import { openTicket, prepareToFile, clickFile, waitForIssueLink, waitForLogQuiet } from '../test/drills/support/panel.ts';
+import type { DrillEnv } from '../test/support/drill-env.ts';
+import { logSince, type RequestLog } from '../test/support/control.ts';
+import { openTicket } from '../test/support/harness.ts';
+import { prepareToFile, clickFile, waitForIssueLink, waitForLogQuiet } from '../test/support/panel.ts';
 
 export interface FilingCount {
   requests: { side: 'zendesk' | 'github'; method: string; path: string; status: number }[];
@@ -13,7 +14,7 @@ export async function measureFilingRequests(env: DrillEnv, ticketId: number): Pr
   await env.control.reset();
   const { page, close } = await env.newPage();
   try {
-    const app = await openTicket(env, page, ticketId);
+    const { frame: app } = await openTicket(env, ticketId, { page, until: 'suggested-team' });
     await prepareToFile(app);
     // Whatever the panel loads on its own (ticket, settings, access check on open) is over before the click.
     await waitForLogQuiet(env.control);

@@ -1,5 +1,5 @@
 // One benchmark figure, printed by `npm run bench` as one JSON line. Every measuring module (sizes, browser
-// timings, filing, H3's bench/route.ts) returns these so the runner can print, check and summarise them alike.
+// timings, filing, bench/route.ts) returns these so the runner can print, check and summarise them alike.
 
 export interface BenchResult {
   /** Stable snake_case name, e.g. `initial_gzip_kb`; the README and CI logs refer to it. */
@@ -38,7 +38,7 @@ export function jsonLine(r: BenchResult): string {
   return JSON.stringify({ name: r.name, value: r.value, unit: r.unit, budget: r.budget, ok: r.ok });
 }
 
-/** True when `x` has the five contract fields with the right types (H3's results are checked before use). */
+/** True when `x` has the five contract fields with the right types (bench/route.ts is loaded by name at run time, so its results are checked before use). */
 export function isBenchResult(x: unknown): x is BenchResult {
   if (typeof x !== 'object' || x === null) return false;
   const r = x as Record<string, unknown>;

@@ -1,4 +1,4 @@
-// No serious or critical axe-core problems in the panel in light mode (issue 5 §7): see a11y-axe-suite.ts.
+// No serious or critical axe-core problems in the panel in light mode (agents read it in both schemes): see a11y-axe-suite.ts.
 // Needs `npm run build` first (npm test does it).
 import { axeSuite } from './a11y-axe-suite.ts';
 

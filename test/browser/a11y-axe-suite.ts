@@ -1,9 +1,9 @@
-// No serious or critical axe-core violations in the panel (issue 5 §7), in light and in dark mode: on the form (with
+// No serious or critical axe-core violations in the panel, in light and in dark mode: on the form (with
 // the details, an override picker and the issue preview open), right after filing (link, write-back, hand-off), on
 // the linked-issue view after a reload, and on the hand-off panel of a non-engineering team.
 // axe-core is the installed package, injected into the app's frame. a11y-axe-light/-dark.test.ts run it per scheme.
 import { describe, expect, it } from 'vitest';
-import { openTicket, type Harness } from './harness.ts';
+import { openTicket, type Harness } from '../support/harness.ts';
 import {
   axeViolations,
   describeViolations,
@@ -14,7 +14,7 @@ import {
   saveShot,
   tickAllAndFile,
   waitForForm,
-} from './flow-steps.ts';
+} from '../support/flow-steps.ts';
 
 async function expectNoSeriousViolations(frame: import('playwright-core').Frame, where: string): Promise<void> {
   const violations = await axeViolations(frame);

@@ -1,12 +1,12 @@
-// The panel fits Zendesk (issue 5 §7), checked in Chromium on the real SDK: the page's dark-mode switch recolours the
+// The panel fits Zendesk, checked in Chromium on the real SDK: the page's dark-mode switch recolours the
 // panel live (no reload), and the keyboard alone reaches and operates the details, the overrides, the checklist and
 // the File button, each with a visible focus indicator. (The sidebar widths: a11y-width.test.ts.)
 // Needs `npm run build` first (npm test does it).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { openTicket, type Harness } from './harness.ts';
-import { eventually, flowHarnessForFile, ITEM_KEYS, openDetails, saveShot, waitForForm } from './flow-steps.ts';
+import { openTicket, type Harness } from '../support/harness.ts';
+import { eventually, flowHarnessForFile, ITEM_KEYS, openDetails, saveShot, waitForForm } from '../support/flow-steps.ts';
 
 let h: Harness;
 flowHarnessForFile('each', (started) => (h = started));

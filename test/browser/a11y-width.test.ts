@@ -1,10 +1,10 @@
-// The panel fits Zendesk's sidebar (issue 5 §7): at its narrowest and widest (320 and 380 px) nothing in the app
+// The panel fits Zendesk's sidebar: at its narrowest and widest (320 and 380 px) nothing in the app
 // scrolls or sticks out sideways, on the form (details, override picker and issue preview open), right after filing,
 // and on the linked issue after a reload. Pictures of each state go to test/output/screenshots/.
 // Needs `npm run build` first (npm test does it).
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { openTicket, type Harness } from './harness.ts';
+import { openTicket, type Harness } from '../support/harness.ts';
 import {
   eventually,
   flowHarnessForFile,
@@ -13,7 +13,7 @@ import {
   saveShot,
   tickAllAndFile,
   waitForForm,
-} from './flow-steps.ts';
+} from '../support/flow-steps.ts';
 
 let h: Harness;
 flowHarnessForFile('each', (started) => (h = started));

@@ -1,4 +1,5 @@
-// Access to the tracker, checked before the click (issue 6 `filing_requests`, issue 4 "warn before filing"): once the
+// Access to the tracker, checked before the click (GitHub silently drops the labels of a token that cannot push, so
+// the agent is warned before filing; the filing itself stays at three requests): once the
 // work area is up, the panel asks GitHub in the background whether the token can push. A read-only token shows a
 // Garden warning beside File before anything is filed; a failed check shows its error as a warning and leaves File
 // enabled; a positive answer is reused by the click, which then costs exactly the lookup, the create and the
@@ -7,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { control, openTicket, type Harness } from './harness.ts';
-import { eventually, ITEM_KEYS, listIssues, setItem, slowly, startFlowHarness, waitForForm } from './flow-steps.ts';
+import { control, openTicket, type Harness } from '../support/harness.ts';
+import { eventually, ITEM_KEYS, listIssues, setItem, slowly, startFlowHarness, waitForForm } from '../support/flow-steps.ts';
 
 interface Strings {
   ui: {

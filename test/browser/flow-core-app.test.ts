@@ -1,4 +1,4 @@
-// The whole sidebar flow (issue 5 §8) for a Core Application (code-host sync, priority raised with the mouse) fixture ticket: see flow-team-case.ts.
+// The whole sidebar flow for a Core Application (code-host sync, priority raised with the mouse) fixture ticket: see flow-team-case.ts.
 // Needs `npm run build` first (npm test does it).
 import { CASES, teamFlowTest } from './flow-team-case.ts';
 

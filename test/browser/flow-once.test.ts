@@ -1,9 +1,9 @@
-// The sidebar flow never files twice (issue 5 §5, §8): a double-click on File, and two clicks faster than React can
-// disable the button, each give exactly one issue. (H8's drills cover duplicates after reloads and timeouts too.)
+// The sidebar flow never files twice: a double-click on File, and two clicks faster than React can disable the
+// button, each give exactly one issue. (The duplicate drills in test/drills/ cover reloads and timeouts too.)
 // Needs `npm run build` first (npm test does it).
 import { describe, expect, it } from 'vitest';
-import { control, openTicket, type Harness } from './harness.ts';
-import { flowHarnessForFile, listIssues, tickAllItems, ticketState, waitForFiled, waitForForm } from './flow-steps.ts';
+import { control, openTicket, type Harness } from '../support/harness.ts';
+import { flowHarnessForFile, listIssues, tickAllItems, ticketState, waitForFiled, waitForForm } from '../support/flow-steps.ts';
 
 let h: Harness;
 flowHarnessForFile('each', (started) => (h = started));

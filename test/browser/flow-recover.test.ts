@@ -1,10 +1,10 @@
-// The sidebar flow when things go wrong (issue 5 §6, §8): a reload in the middle of a draft keeps it (ticks, notes,
+// The sidebar flow when things go wrong: a reload in the middle of a draft keeps it (ticks, notes,
 // overrides), and a GitHub failure shows the Garden alert with the next step, after which Retry files exactly one
-// issue. (H8's drills in test/drills/ cover every error class; this is the flow.)
+// issue. (The fault drills in test/drills/ cover every error class; this is the flow.)
 // Needs `npm run build` first (npm test does it).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { control, openTicket, type Harness } from './harness.ts';
+import { control, openTicket, type Harness } from '../support/harness.ts';
 import {
   eventually,
   flowHarnessForFile,
@@ -18,7 +18,7 @@ import {
   ticketState,
   waitForFiled,
   waitForForm,
-} from './flow-steps.ts';
+} from '../support/flow-steps.ts';
 
 const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as {
   ui: { errors: Record<string, { title: string; message: string; next: string }> };

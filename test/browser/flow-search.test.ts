@@ -1,4 +1,4 @@
-// The whole sidebar flow (issue 5 §8) for a Search core (an owned alert, team changed with the keyboard) fixture ticket: see flow-team-case.ts.
+// The whole sidebar flow for a Search core (an owned alert, team changed with the keyboard) fixture ticket: see flow-team-case.ts.
 // Needs `npm run build` first (npm test does it).
 import { CASES, teamFlowTest } from './flow-team-case.ts';
 

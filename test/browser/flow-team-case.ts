@@ -1,4 +1,4 @@
-// The whole sidebar flow (issue 5 §8) for one fixture ticket, in Chromium on the real ZAF SDK: the suggestion,
+// The whole sidebar flow, as an agent walks it, for one fixture ticket, in Chromium on the real ZAF SDK: the suggestion,
 // the checklist gate, an override (with the keyboard alone, or the mouse), the preview, filing, exactly one issue in
 // the GitHub stand-in with the right labels and the conversation quoted, the write-back on the ticket, and the
 // linked-issue view after a reload. Screenshots of each state go to test/output/screenshots/ for review.
@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { TicketBundle } from '../../src/core/types.ts';
-import { openTicket, type Harness } from './harness.ts';
+import { openTicket, type Harness } from '../support/harness.ts';
 import {
   eventually,
   flowHarnessForFile,
@@ -24,7 +24,7 @@ import {
   ticketState,
   waitForForm,
   type ItemKey,
-} from './flow-steps.ts';
+} from '../support/flow-steps.ts';
 
 const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as { ui: { checklist: { items_short: Record<ItemKey, string> } } };
 const fixture = (file: string) => JSON.parse(readFileSync(`preview/tickets/${file}`, 'utf8')) as TicketBundle;

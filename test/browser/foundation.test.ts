@@ -1,4 +1,4 @@
-// Foundation (issue 2 §6): the built app runs on the real ZAF SDK inside the preview's ticket page in Chromium.
+// Foundation: the built app runs on the real ZAF SDK inside the preview's ticket page in Chromium.
 // - the app registers and shows a fixture ticket's subject;
 // - dark mode switches live;
 // - a bundle from --tickets shows (and malformed ones are listed);
@@ -6,10 +6,11 @@
 //   page's nor the iframe's JavaScript ever sees the token.
 // Needs `npm run build` first (npm test does it).
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketBundle } from '../../src/core/types.ts';
-import { control, openTicket, postFromApp, recordAppEvents, startHarness, waitForAppEvent, type Harness } from './harness.ts';
+import { requireBuild } from '../support/dist.ts';
+import { control, openTicket, postFromApp, recordAppEvents, startHarness, waitForAppEvent, type Harness } from '../support/harness.ts';
 
 const TOKEN = `ghp_browserTest${randomBytes(12).toString('hex')}`;
 const fixture = (name: string) => JSON.parse(readFileSync(name, 'utf8')) as TicketBundle;
@@ -22,7 +23,7 @@ const eventually = { timeout: 10_000 };
 const slowly = { timeout: 30_000 };
 
 beforeAll(async () => {
-  if (!existsSync('dist/assets/iframe.html')) throw new Error('dist/ is not built: run `npm run build` (npm test does) before the browser tests');
+  requireBuild();
   h = await startHarness({
     ticketDirs: ['test/fixtures/preview-tickets'],
     settings: { settings: { label_rfh: 'rfh' }, secure: { github_token: TOKEN } },

@@ -1,12 +1,12 @@
-// The README's pictures of the panel (issue 5 §9): `npm run screenshots` (after `npm run build`) opens a fixture
+// The README's pictures of the panel: `npm run screenshots` (after `npm run build`) opens a fixture
 // ticket in the preview, in Chromium on the real ZAF SDK, once in light and once in dark mode, and writes the sidebar
 // (cropped to the app's iframe, its first screenful) to docs/screenshots/panel-light.png and panel-dark.png.
 // The browser tests' review screenshots of every state go to test/output/screenshots/ instead (not committed).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openTicket } from './harness.ts';
-import { startFlowHarness, waitForForm } from './flow-steps.ts';
+import { openTicket } from '../support/harness.ts';
+import { startFlowHarness, waitForForm } from '../support/flow-steps.ts';
 
 const OUT_DIR = join('docs', 'screenshots');
 /** Acme Robotics: a Distribution outage, with every kind of evidence the first view shows. */

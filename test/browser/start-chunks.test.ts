@@ -1,15 +1,16 @@
 // The built iframe.html and its start chunks (vite.config.ts): the entry and the preloaded `first-view` chunk carry
 // V8's compile hint on their first line (scripts/vite-compile-hints.ts), and the lazy chunks do not (compiling code
 // that may never run would cost for nothing). Reads dist/: `npm run build` first (npm test does it).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMPILE_HINT } from '../../scripts/vite-compile-hints.ts';
+import { requireBuild } from '../support/dist.ts';
 
 const ASSETS = 'dist/assets';
 
 function startScripts(): string[] {
-  if (!existsSync(join(ASSETS, 'iframe.html'))) throw new Error('dist/ is not built: run `npm run build` (npm test does)');
+  requireBuild();
   const html = readFileSync(join(ASSETS, 'iframe.html'), 'utf8');
   const entry = [...html.matchAll(/<script type="module"[^>]*src="\.\/([^"]+)"/g)].map((m) => m[1]!);
   const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/([^"]+)"/g)].map((m) => m[1]!);

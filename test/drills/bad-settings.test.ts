@@ -3,10 +3,11 @@
 // parameter name); the rest of the panel works with the defaults — suggestions shown, and filing files (except
 // without a token, where filing is what cannot work and the agent is told why).
 import { describe, expect, it } from 'vitest';
-import type { DrillEnv } from './support/env.ts';
-import { TICKET_IDS, typicalTicket } from './support/bundles.ts';
-import { clickFile, openTicket, readyToFile, waitForIssueLink } from './support/panel.ts';
-import { drillEnvForFile, expectExactlyOneIssue } from './support/scenario.ts';
+import type { DrillEnv } from '../support/drill-env.ts';
+import { TICKET_IDS, typicalTicket } from '../support/bundles.ts';
+import { openTicket } from '../support/harness.ts';
+import { clickFile, readyToFile, waitForIssueLink } from '../support/panel.ts';
+import { drillEnvForFile, expectExactlyOneIssue } from '../support/drill-scenario.ts';
 
 const ID = TICKET_IDS.typical;
 let env: DrillEnv;
@@ -40,7 +41,7 @@ describe('bad settings', () => {
       await env.control.putSettings({ require_checklist: 'false', ...c.settings });
       const { page, close } = await env.newPage();
       try {
-        const app = await openTicket(env, page, ID);
+        const { frame: app } = await openTicket(env, ID, { page, until: 'suggested-team' });
         const alerts = app.getByTestId('settings-alert');
         await alerts.first().waitFor();
         expect(await alerts.count()).toBe(1);
@@ -69,7 +70,7 @@ describe('bad settings', () => {
     await env.control.putSettings({ require_checklist: 'false' }, { github_token: null });
     const { page, close } = await env.newPage();
     try {
-      const app = await openTicket(env, page, ID);
+      const { frame: app } = await openTicket(env, ID, { page, until: 'suggested-team' });
       expect(await app.getByTestId('suggested-team').getAttribute('data-team-id')).toBe('distribution');
       // The token is secure: the sidebar can only learn it is missing from GitHub's answer (when the form opens or
       // at the latest when filing). Either way: one alert that names the setting.

@@ -2,9 +2,10 @@
 // while it is in flight (the server still creates the issue), then clicks File again on the restored draft.
 // The app must wait for the earlier attempt and find its issue → 20 issues, 0 duplicates.
 import { expect, it } from 'vitest';
-import type { DrillEnv } from './support/env.ts';
-import { duplicateDrillTickets, duplicatesDrill, fileWithClock } from './support/scenario.ts';
-import { openTicket, pumpClockUntil, readyToFile } from './support/panel.ts';
+import type { DrillEnv } from '../support/drill-env.ts';
+import { duplicateDrillTickets, duplicatesDrill, fileWithClock } from '../support/drill-scenario.ts';
+import { openTicket } from '../support/harness.ts';
+import { pumpClockUntil, readyToFile } from '../support/panel.ts';
 
 let env: DrillEnv;
 const ids = duplicateDrillTickets(990300, (started) => (env = started));
@@ -15,7 +16,7 @@ it(`${ids.length} reloads mid-filing → ${ids.length} issues, none twice`, asyn
   await duplicatesDrill(env, ids, { label: 'reload', createDelayMs: 1_500 }, async (page, id) => {
     await fileWithClock(env, page, id);
     await page.reload();
-    const app = await openTicket(env, page, id, { until: 'engage-panel', timeoutMs: 60_000 });
+    const { frame: app } = await openTicket(env, id, { page, until: 'engage-panel', timeoutMs: 60_000 });
     // The earlier create lands on the server (real time) whatever the page does.
     await expect.poll(() => issueCount(id), { timeout: 10_000 }).toBe(1);
     // Back on the ticket: either the panel already knows the issue, or the agent clicks File again.

@@ -2,9 +2,9 @@
 // timeout (the page clock is moved past it; the server still creates the issue), the agent sees "no connection" and
 // clicks Retry. The retry must find the issue instead of creating another → 20 issues, 0 duplicates.
 import { expect, it } from 'vitest';
-import type { DrillEnv } from './support/env.ts';
-import { clickRetry, duplicateDrillTickets, duplicatesDrill, fileWithClock } from './support/scenario.ts';
-import { pumpClockUntil } from './support/panel.ts';
+import type { DrillEnv } from '../support/drill-env.ts';
+import { clickRetry, duplicateDrillTickets, duplicatesDrill, fileWithClock } from '../support/drill-scenario.ts';
+import { pumpClockUntil } from '../support/panel.ts';
 
 let env: DrillEnv;
 const ids = duplicateDrillTickets(990400, (started) => (env = started));

@@ -2,8 +2,8 @@
 // (422), primary and secondary rate limits (403/429 with retry-after). Each through the real panel in Chromium
 // against the preview: a clear Garden alert with the next step, the draft intact, retry succeeds, exactly one issue.
 import { describe, expect, it } from 'vitest';
-import type { DrillEnv } from './support/env.ts';
-import { TICKET_IDS, typicalTicket } from './support/bundles.ts';
+import type { DrillEnv } from '../support/drill-env.ts';
+import { TICKET_IDS, typicalTicket } from '../support/bundles.ts';
 import {
   CREATE_ISSUE,
   clickRetry,
@@ -14,8 +14,9 @@ import {
   faultDrill,
   filingError,
   openPrepared,
-} from './support/scenario.ts';
-import { clickFile, openTicket, pumpClockUntil, readDraft, waitForIssueLink } from './support/panel.ts';
+} from '../support/drill-scenario.ts';
+import { openTicket } from '../support/harness.ts';
+import { clickFile, pumpClockUntil, readDraft, waitForIssueLink } from '../support/panel.ts';
 
 const ID = TICKET_IDS.typical;
 let env: DrillEnv;
@@ -83,7 +84,7 @@ describe('GitHub refuses', () => {
       // The administrator fixes the setting; the agent reloads the ticket: the draft is still there.
       await env.control.putSettings({});
       await opened.page.reload();
-      const app = await openTicket(env, opened.page, ID, { until: 'file-button' });
+      const { frame: app } = await openTicket(env, ID, { page: opened.page, until: 'file-button' });
       expect(await readDraft(app), 'the draft after a reload').toEqual(opened.draft);
       await clickFile(app);
       await expectExactlyOneIssue(env, ID, await waitForIssueLink(app));

@@ -2,10 +2,10 @@
 // client gave up (the create did land), and a 502 whose create did land. The panel must say so, keep the draft, and
 // the retry must find the issue that already exists instead of filing a second one.
 import { describe, expect, it } from 'vitest';
-import type { DrillEnv } from './support/env.ts';
-import { TICKET_IDS, typicalTicket } from './support/bundles.ts';
-import { createFault, drillEnvForFile, faultDrill } from './support/scenario.ts';
-import { createRequestSent, pumpClockUntil } from './support/panel.ts';
+import type { DrillEnv } from '../support/drill-env.ts';
+import { TICKET_IDS, typicalTicket } from '../support/bundles.ts';
+import { createFault, drillEnvForFile, faultDrill } from '../support/drill-scenario.ts';
+import { createRequestSent, pumpClockUntil } from '../support/panel.ts';
 
 const ID = TICKET_IDS.typical;
 let env: DrillEnv;

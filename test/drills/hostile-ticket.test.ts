@@ -7,10 +7,11 @@
 // dismissed, and after each step both documents are searched for elements the payloads would create.
 import { expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import type { DrillEnv } from './support/env.ts';
-import { drillEnvForFile } from './support/scenario.ts';
-import { TICKET_IDS, hostileTicket } from './support/bundles.ts';
-import { clickFile, openTicket, readyToFile, waitForIssueLink, APP_IFRAME_SELECTOR } from './support/panel.ts';
+import type { DrillEnv } from '../support/drill-env.ts';
+import { drillEnvForFile } from '../support/drill-scenario.ts';
+import { TICKET_IDS, hostileTicket } from '../support/bundles.ts';
+import { appFrame, openTicket } from '../support/harness.ts';
+import { clickFile, readyToFile, waitForIssueLink } from '../support/panel.ts';
 
 const ID = TICKET_IDS.hostile;
 const { bundle, payloads } = hostileTicket(ID);
@@ -46,13 +47,6 @@ async function injectedIn(frame: Frame | Page): Promise<string[]> {
   );
 }
 
-async function frameOf(page: Page): Promise<Frame> {
-  const handle = await page.waitForSelector(APP_IFRAME_SELECTOR);
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('no app frame');
-  return frame;
-}
-
 it(`renders ${payloads.length} XSS payloads as text: 0 executions, 0 injected elements, in the iframe and the preview page`, async () => {
   expect(payloads.length).toBeGreaterThanOrEqual(50);
   await env.control.reset();
@@ -69,8 +63,8 @@ it(`renders ${payloads.length} XSS payloads as text: 0 executions, 0 injected el
     });
     context.on('page', (p) => hits.push({ n: 'popup', url: p.url() })); // a payload opening a window counts too
 
-    const app = await openTicket(env, page, ID);
-    const frame = await frameOf(page);
+    const { frame } = await openTicket(env, ID, { page, until: 'suggested-team' });
+    const app = frame;
     // Unfold everything that shows ticket text: the details (evidence snippets) and the issue preview (quoted body).
     await app.getByTestId('details-toggle').click();
     await app.getByTestId('details').waitFor();
@@ -109,10 +103,10 @@ it(`renders ${payloads.length} XSS payloads as text: 0 executions, 0 injected el
     expect(await injectedIn(page), 'injected elements on the /github page').toEqual([]);
 
     // Reopen the ticket: the linked-issue view shows the (hostile) title and labels from GitHub.
-    const again = await openTicket(env, page, ID, { until: 'linked-issue' });
+    const { frame: again } = await openTicket(env, ID, { page, until: 'linked-issue' });
     await again.getByTestId('linked-issue').waitFor();
     await page.waitForTimeout(300);
-    expect(await injectedIn(await frameOf(page)), 'injected elements in the linked-issue view').toEqual([]);
+    expect(await injectedIn(await appFrame(page)), 'injected elements in the linked-issue view').toEqual([]);
     expect(await injectedIn(page)).toEqual([]);
 
     expect(hits, 'payload executions (__xss calls, popups)').toEqual([]);

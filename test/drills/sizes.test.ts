@@ -2,10 +2,11 @@
 // and file it; GitHub's 65,536-character limit holds for the body and every follow-up comment, and nothing of the
 // conversation is lost across them. Timings are measured and printed, never asserted (npm run bench is for speed).
 import { expect, it } from 'vitest';
-import type { DrillEnv } from './support/env.ts';
-import { TICKET_IDS, hugeTicket } from './support/bundles.ts';
-import { clickFile, openTicket, pumpClockUntil, readyToFile } from './support/panel.ts';
-import { drillEnvForFile, expectExactlyOneIssue } from './support/scenario.ts';
+import type { DrillEnv } from '../support/drill-env.ts';
+import { TICKET_IDS, hugeTicket } from '../support/bundles.ts';
+import { openTicket } from '../support/harness.ts';
+import { clickFile, pumpClockUntil, readyToFile } from '../support/panel.ts';
+import { drillEnvForFile, expectExactlyOneIssue } from '../support/drill-scenario.ts';
 
 const ID = TICKET_IDS.huge;
 const bundle = hugeTicket(ID, 500, 2_000_000);
@@ -22,7 +23,7 @@ it('500 comments / 2 MB of text: renders, stays responsive, files within GitHub 
   try {
     await page.clock.install();
     const t0 = Date.now();
-    const app = await openTicket(env, page, ID, { timeoutMs: 90_000 });
+    const { frame: app } = await openTicket(env, ID, { page, until: 'suggested-team', timeoutMs: 90_000 });
     const shownMs = Date.now() - t0;
 
     // Responsive: the page answers input while the panel holds the big ticket (measured, printed, not asserted).

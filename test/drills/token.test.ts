@@ -1,17 +1,17 @@
 // Token drill: the GitHub token set in the preview (a secure setting, substituted server-side like Zendesk's proxy
 // does) never reaches the browser. After a whole filing and a reload onto the linked issue, it is in:
-//   - no request or response the browser saw (URLs, headers, bodies — H1's harness records every one),
+//   - no request or response the browser saw (URLs, headers, bodies — the harness records every one),
 //   - no value the iframe's JavaScript can reach: a walk over every object reachable from `window` (including
 //     React's state hanging off DOM nodes), localStorage, sessionStorage, cookies, the document — and the same for
 //     the preview page around it, which the same-origin iframe could read too,
 //   - no file of the built app (dist/), where no token-shaped string may appear at all.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
-import { startHarness, type Harness } from '../browser/harness.ts';
-import { drillToken } from './support/env.ts';
-import { snapshotDist } from './support/dist.ts';
-import { TICKET_IDS, typicalTicket, writeTicketsDir } from './support/bundles.ts';
-import { appFrame, clickFile, readyToFile, waitForIssueLink } from './support/panel.ts';
+import { appFrame, openTicket, startHarness, type Harness } from '../support/harness.ts';
+import { drillToken } from '../support/drill-env.ts';
+import { snapshotDist } from '../support/dist.ts';
+import { TICKET_IDS, typicalTicket, writeTicketsDir } from '../support/bundles.ts';
+import { clickFile, readyToFile, waitForIssueLink } from '../support/panel.ts';
 import { listFiles } from '../../bench/sizes.ts';
 
 const ID = TICKET_IDS.typical;
@@ -98,15 +98,13 @@ function findInReachable(needle: string): { found: string[]; visited: number } {
 it('the GitHub token never reaches the browser: traffic, reachable JavaScript values, storage, bundle', async () => {
   const page = await h.context.newPage();
   try {
-    await page.goto(new URL(`/tickets/${ID}`, h.preview.url).href);
-    const app = appFrame(page);
-    await app.getByTestId('suggested-team').waitFor({ timeout: 30_000 });
+    const { frame: app } = await openTicket(h, ID, { page, until: 'suggested-team' });
     await readyToFile(app);
     await clickFile(app);
     await waitForIssueLink(app);
     // A later visit reads the linked issue from GitHub through the proxy as well.
     await page.reload();
-    await app.getByTestId('linked-issue').waitFor({ timeout: 30_000 });
+    await (await appFrame(page)).getByTestId('linked-issue').waitFor({ timeout: 30_000 });
     await h.settleTraffic();
 
     // 1. The proxy was used with the placeholder, and GitHub was reached (the issue exists).
@@ -122,8 +120,7 @@ it('the GitHub token never reaches the browser: traffic, reachable JavaScript va
     expect(h.traffic.length).toBeGreaterThan(10);
 
     // 3. Nothing the iframe's JavaScript can reach holds it — nor the preview page's (same origin).
-    const handle = await page.waitForSelector('iframe[src*="/app/assets/iframe.html"]');
-    const frame = (await handle.contentFrame())!;
+    const frame = await appFrame(page);
     const inFrame = await frame.evaluate(findInReachable, TOKEN);
     expect(inFrame.found, 'places in the iframe holding the token').toEqual([]);
     expect(inFrame.visited).toBeGreaterThan(10_000); // the walk really went through the app's objects

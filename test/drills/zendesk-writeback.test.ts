@@ -2,10 +2,10 @@
 // the agent keeps the issue link, sees why the ticket is not linked yet, and "Retry linking" writes back once —
 // the issue is never filed again and the ticket ends up with exactly one internal note and the tags.
 import { describe, expect, it } from 'vitest';
-import type { DrillEnv } from './support/env.ts';
-import { TICKET_IDS, typicalTicket } from './support/bundles.ts';
-import { clickRetry, drillEnvForFile, expectExactlyOneIssue, openPrepared } from './support/scenario.ts';
-import { clickFile, waitForIssueLink } from './support/panel.ts';
+import type { DrillEnv } from '../support/drill-env.ts';
+import { TICKET_IDS, typicalTicket } from '../support/bundles.ts';
+import { clickRetry, drillEnvForFile, expectExactlyOneIssue, openPrepared } from '../support/drill-scenario.ts';
+import { clickFile, waitForIssueLink } from '../support/panel.ts';
 
 const ID = TICKET_IDS.typical;
 const WRITE_BACK = { method: 'PUT', path: `^/api/v2/tickets/${ID}\\.json$` };

@@ -82,7 +82,7 @@ describe('engage compose', () => {
     expect(req.body.length).toBeLessThanOrEqual(65536);
   });
 
-  it('reads standard input with the stream io of the brief', async () => {
+  it('reads an array of bundles from standard input (`-`) and prints one request per ticket', async () => {
     let stdout = '';
     let stderr = '';
     const code = await runCompose(['-'], {

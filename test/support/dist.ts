@@ -5,9 +5,19 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { htmlReferences, missingModules } from '../../../bench/sizes.ts';
+import { htmlReferences, missingModules } from '../../bench/sizes.ts';
 
-export const DIST = fileURLToPath(new URL('../../../dist', import.meta.url));
+export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+
+/**
+ * Fail, never skip, when a test needs the build and there is none: a skipped check reads as a passed one.
+ * `npm test` builds first; a single test file run by hand needs `npm run build` before it.
+ */
+export function requireBuild(dir: string = DIST, label = 'dist/'): void {
+  if (!existsSync(join(dir, 'assets', 'iframe.html')) || !existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`${label} is missing: run \`npm run build\` first (npm test does)`);
+  }
+}
 
 async function problemsIn(dir: string): Promise<string[]> {
   const html = join(dir, 'assets', 'iframe.html');
@@ -21,6 +31,8 @@ async function problemsIn(dir: string): Promise<string[]> {
 
 /** Copy dist/ into a temporary folder, retrying while the copy is incomplete; `remove()` deletes the copy. */
 export async function snapshotDist(attempts = 10): Promise<{ dir: string; remove(): void }> {
+  // No dist/ at all is not a rebuild in progress (that empties dist/assets only): say so at once.
+  if (!existsSync(DIST)) requireBuild();
   let last: string[] = [];
   for (let i = 0; i < attempts; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'engage-dist-'));
@@ -34,5 +46,5 @@ export async function snapshotDist(attempts = 10): Promise<{ dir: string; remove
     rmSync(dir, { recursive: true, force: true });
     await new Promise((r) => setTimeout(r, 2_000));
   }
-  throw new Error(`dist/ is not a complete build (run npm run build): ${last.slice(0, 5).join('; ')}`);
+  throw new Error(`dist/ is not a complete build (run \`npm run build\` first): ${last.slice(0, 5).join('; ')}`);
 }

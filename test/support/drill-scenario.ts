@@ -5,15 +5,15 @@
 // (`duplicateDrillTickets`, `duplicatesDrill`).
 import { afterAll, beforeAll, expect } from 'vitest';
 import { rmSync } from 'node:fs';
-import type { FrameLocator, Page } from 'playwright-core';
-import type { TicketBundle } from '../../../src/core/types.ts';
-import { startDrillEnv, type DrillEnv, type DrillPage } from './env.ts';
+import type { Frame, Page } from 'playwright-core';
+import type { TicketBundle } from '../../src/core/types.ts';
+import { startDrillEnv, type DrillEnv, type DrillPage } from './drill-env.ts';
 import type { FaultRule, GitHubIssueJson } from './control.ts';
 import { spareTickets, writeTicketsDir } from './bundles.ts';
+import { openTicket } from './harness.ts';
 import {
   clickFile,
   createRequestSent,
-  openTicket,
   prepareToFile,
   readDraft,
   readyToFile,
@@ -57,7 +57,7 @@ export function drillEnvForFile(
 export interface OpenedDrill {
   drill: DrillPage;
   page: Page;
-  app: FrameLocator;
+  app: Frame;
   draft: Awaited<ReturnType<typeof readDraft>>;
 }
 
@@ -68,21 +68,21 @@ export async function openPrepared(env: DrillEnv, ticketId: number, options: { c
   // The clock still runs in real time after install(); the drill jumps it forward only to skip the app's own long
   // waits (the 20 s client timeout, the settle window after a lost answer, a rate-limit countdown).
   if (options.clock) await page.clock.install();
-  const app = await openTicket(env, page, ticketId);
+  const { frame: app } = await openTicket(env, ticketId, { page, until: 'suggested-team' });
   await prepareToFile(app);
   const draft = await readDraft(app);
   return { drill, page, app, draft };
 }
 
 /** The alert's code (`data-error-code`) and whole text. */
-export async function filingError(app: FrameLocator, timeoutMs = 30_000): Promise<{ code: string | null; text: string }> {
+export async function filingError(app: Frame, timeoutMs = 30_000): Promise<{ code: string | null; text: string }> {
   const text = await waitForFilingError(app, timeoutMs);
   const code = await app.getByTestId('filing-error').getAttribute('data-error-code');
   return { code, text };
 }
 
 /** What the agent must always get with an error: a title, an explanation, a next step and a Retry. */
-export async function expectClearAlert(app: FrameLocator, text: string, mention: RegExp): Promise<void> {
+export async function expectClearAlert(app: Frame, text: string, mention: RegExp): Promise<void> {
   expect(text).toMatch(mention);
   // Title + message + next step: three non-empty paragraphs of plain words, no raw JSON or stack.
   expect(text.split('\n').filter((l) => l.trim()).length).toBeGreaterThanOrEqual(3);
@@ -91,7 +91,7 @@ export async function expectClearAlert(app: FrameLocator, text: string, mention:
 }
 
 /** Click Retry once it is enabled (a rate-limit countdown keeps it disabled for the advised wait). */
-export async function clickRetry(app: FrameLocator, testId = 'retry-button', timeoutMs = 30_000): Promise<void> {
+export async function clickRetry(app: Frame, testId = 'retry-button', timeoutMs = 30_000): Promise<void> {
   const button = app.getByTestId(testId);
   await expect.poll(() => button.isEnabled(), { timeout: timeoutMs }).toBe(true);
   await button.click();
@@ -241,9 +241,9 @@ export async function duplicatesDrill(
  * Open the ticket on a controllable clock (installed first, so the drill can skip the app's own long waits), click
  * File once the draft is ready, and return once the create request has left the page.
  */
-export async function fileWithClock(env: DrillEnv, page: Page, ticketId: number): Promise<FrameLocator> {
+export async function fileWithClock(env: DrillEnv, page: Page, ticketId: number): Promise<Frame> {
   await page.clock.install();
-  const app = await openTicket(env, page, ticketId, { until: 'file-button', timeoutMs: 60_000 });
+  const { frame: app } = await openTicket(env, ticketId, { page, until: 'file-button', timeoutMs: 60_000 });
   await readyToFile(app);
   const sent = createRequestSent(page);
   await app.getByTestId('file-button').click();

@@ -1,8 +1,9 @@
-// The preview's test controls (contracts §2) as typed calls: faults, reset, settings, request log, ticket state and
-// the GitHub stand-in's issues. Used by the drills and the benchmark; every call fails loudly on a non-2xx answer.
-import type { TicketBundle } from '../../../src/core/types.ts';
+// The preview's test controls (`/__faults`, `/__reset`, `/__settings`, `/__log`, `/__state`) as typed calls: faults,
+// reset, settings, request log, ticket state and the GitHub stand-in's issues. Used by the drills and the
+// benchmark; every call fails loudly on a non-2xx answer.
+import type { TicketBundle } from '../../src/core/types.ts';
 
-import type { FaultRule } from '../../../preview/github/standin.ts';
+import type { FaultRule } from '../../preview/github/standin.ts';
 export type { FaultRule };
 
 export interface LogEntry {
@@ -33,7 +34,7 @@ export interface GitHubCommentJson {
   body: string;
 }
 
-/** The stand-in's in-process reading API (contracts §1), when the preview runs in this process. */
+/** The stand-in's in-process reading API (preview/github/standin.ts), when the preview runs in this process. */
 export interface StandInReader {
   listIssues(owner?: string, repo?: string): unknown[];
   storedIssues?(owner?: string, repo?: string): unknown[];

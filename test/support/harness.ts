@@ -1,27 +1,12 @@
-// Browser-test harness: the preview in-process on a free port + Debian Chromium through playwright-core with a
-// fresh profile, and helpers to open a ticket page and reach the app's iframe. Used by the browser tests and drills.
+// Browser-test harness: the preview in-process on a free port + Chromium (test/support/browser.ts) through
+// playwright-core with a fresh profile, and the helpers every browser test, drill and the benchmark use to open a
+// ticket page and reach the app's iframe (`openTicket`, `appFrame`).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page, type Request, type Response } from 'playwright-core';
+import type { BrowserContext, Frame, Page, Request, Response } from 'playwright-core';
 import { startPreview, type PreviewOptions, type PreviewServer } from '../../preview/app-server.ts';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Debian's Chromium 156 blocks third-party cookies, and with them third-party localStorage, by default. The preview
-  // serves the app on another site than the page (as Zendesk does: *.apps.zdusercontent.com inside *.zendesk.com),
-  // so without this the app's storage would be denied, unlike in the Chrome most agents run (third-party storage
-  // allowed by default). Apps must still cope with denied storage; that case is a deliberate drill, not the default.
-  '--disable-features=TrackingProtection3pcd',
-];
+import { launchPersistentChromium } from './browser.ts';
 
 /** One request the browser made, with its response, for "what did the browser ever see" checks. */
 export interface TrafficEntry {
@@ -35,6 +20,8 @@ export interface TrafficEntry {
 }
 
 export interface Harness {
+  /** The preview's root URL (`http://127.0.0.1:<port>/`). */
+  baseUrl: string;
   preview: PreviewServer;
   context: BrowserContext;
   /** Every request any page or frame made since the harness started (responses filled in as they arrive). */
@@ -57,12 +44,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const profile = await mkdtemp(join(tmpdir(), 'engage-chromium-'));
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-    });
+    context = await launchPersistentChromium(profile, { viewport: { width: 1280, height: 900 } });
   } catch (e) {
     await preview.close();
     await rm(profile, { recursive: true, force: true });
@@ -108,6 +90,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
   });
   return {
+    baseUrl: preview.url,
     preview,
     context,
     traffic,
@@ -129,30 +112,50 @@ export interface OpenedTicket {
   frame: Frame;
 }
 
-/** Open `/tickets/<id>` and wait for the app iframe to load and the ZAF SDK to register. */
+export interface OpenTicketOptions {
+  /** The page to load the ticket in; default a new page of `host.context`. */
+  page?: Page;
+  colorScheme?: 'light' | 'dark';
+  locale?: string;
+  /** After registration, also wait until the element with this test id is visible (e.g. `suggested-team`). */
+  until?: string;
+  /** For registration and for `until`, each (default 30 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * Open `/tickets/<id>` on a preview (a harness, or a drill environment with `options.page`) and wait for the app
+ * iframe to load and the ZAF SDK to register, then for `options.until` if given.
+ */
 export async function openTicket(
-  h: Harness,
+  host: { baseUrl: string; context?: BrowserContext },
   ticketId: number,
-  opts: { colorScheme?: 'light' | 'dark'; locale?: string; page?: Page } = {},
+  options: OpenTicketOptions = {},
 ): Promise<OpenedTicket> {
-  const page = opts.page ?? (await h.context.newPage());
+  if (!options.page && !host.context) throw new Error('openTicket: pass options.page (this host has no browser context of its own)');
+  const page = options.page ?? (await host.context!.newPage());
   const q = new URLSearchParams();
-  if (opts.colorScheme) q.set('colorScheme', opts.colorScheme);
-  if (opts.locale) q.set('locale', opts.locale);
+  if (options.colorScheme) q.set('colorScheme', options.colorScheme);
+  if (options.locale) q.set('locale', options.locale);
   const qs = q.toString();
-  await page.goto(`${h.preview.url}tickets/${ticketId}${qs ? `?${qs}` : ''}`);
-  const frame = await appFrame(page);
+  await page.goto(new URL(`/tickets/${ticketId}${qs ? `?${qs}` : ''}`, host.baseUrl).href);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const frame = await appFrame(page, timeoutMs);
+  if (options.until) await frame.getByTestId(options.until).first().waitFor({ state: 'visible', timeout: timeoutMs });
   return { page, frame };
 }
 
-/** The app's frame after registration (the host page's protocol log says so). */
+/**
+ * The app's frame after registration (the host page's protocol log says so). After a reload or a navigation, call
+ * it again: a Frame belongs to one document.
+ */
 export async function appFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
   await page.waitForFunction(
     () => [...document.querySelectorAll('#protocol-log li')].some((li) => li.textContent?.includes('registered')),
     undefined,
     { timeout: timeoutMs },
   );
-  const handle = await page.waitForSelector('#app-frame');
+  const handle = await page.waitForSelector('#app-frame', { timeout: timeoutMs });
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the app iframe has no frame');
   return frame;

@@ -1,38 +1,12 @@
-// Driving the Engage panel in the preview through its test ids (contracts §6), as an agent would: open a ticket,
-// complete the checklist, file, read the outcome. Shared by the drills and the benchmark.
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+// Driving the Engage panel in the preview through its test ids, as an agent would: complete the checklist, file,
+// read the outcome. Shared by the drills and the benchmark (so no vitest here); a ticket is opened with
+// `openTicket` from ./harness.ts.
+import type { Frame, Locator, Page } from 'playwright-core';
 import type { Control } from './control.ts';
+import { waitUntil } from './wait.ts';
 
-export const APP_IFRAME_SELECTOR = 'iframe[src*="/app/assets/iframe.html"]';
 /** Step-1 items plus Step 2 ("teammates asked"), in the panel's order. */
 export const CHECK_KEYS = ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates'] as const;
-
-/** Poll `check` until it is true (this module also serves the benchmark, outside vitest: no `expect.poll`). */
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-export function appFrame(page: Page): FrameLocator {
-  return page.frameLocator(APP_IFRAME_SELECTOR);
-}
-
-/** Open the preview's ticket page and wait until the panel shows its suggestions (or, with `until`, another id). */
-export async function openTicket(
-  env: { baseUrl: string },
-  page: Page,
-  ticketId: number,
-  options: { until?: string; query?: string; timeoutMs?: number } = {},
-): Promise<FrameLocator> {
-  const url = new URL(`/tickets/${ticketId}${options.query ? `?${options.query}` : ''}`, env.baseUrl);
-  await page.goto(url.href);
-  const app = appFrame(page);
-  await app.getByTestId(options.until ?? 'suggested-team').first().waitFor({ state: 'visible', timeout: options.timeoutMs ?? 30_000 });
-  return app;
-}
 
 async function setChecked(box: Locator): Promise<void> {
   // Garden draws its own box over a visually hidden input; `check({force})` reaches the input when the label
@@ -47,7 +21,7 @@ async function setChecked(box: Locator): Promise<void> {
 export type DraftView = Record<string, { checked: boolean; note: string | null }>;
 
 /** The draft as the agent sees it: which items are ticked and what the notes say (read in one round trip). */
-export async function readDraft(app: FrameLocator): Promise<DraftView> {
+export async function readDraft(app: Frame): Promise<DraftView> {
   const entries = await app.locator('[data-testid^="checklist-check-"], [data-testid^="checklist-note-"]').evaluateAll((els) =>
     els.map((el) => ({
       id: el.getAttribute('data-testid') ?? '',
@@ -66,30 +40,33 @@ export async function readDraft(app: FrameLocator): Promise<DraftView> {
 }
 
 /** Tick every checklist item (with a short note where the item has a note field) until File is enabled. */
-export async function prepareToFile(app: FrameLocator, notePrefix = 'drill'): Promise<void> {
+export async function prepareToFile(app: Frame, notePrefix = 'drill'): Promise<void> {
   await app.getByTestId('file-button').waitFor({ state: 'visible', timeout: 30_000 });
   const draft = await readDraft(app);
   for (const [key, item] of Object.entries(draft)) {
     if (item.note === '') await app.getByTestId(`checklist-note-${key}`).fill(`${notePrefix}: ${key} confirmed with the customer`);
     if (!item.checked) await setChecked(app.getByTestId(`checklist-check-${key}`));
   }
-  await waitUntil(() => app.getByTestId('file-button').isEnabled(), 10_000, 'the File button to be enabled after the checklist');
+  await waitUntil(() => app.getByTestId('file-button').isEnabled(), {
+    timeoutMs: 10_000,
+    what: 'the File button to be enabled after the checklist',
+  });
 }
 
 /** File is enabled already (settings without the required checklist), else complete the checklist. */
-export async function readyToFile(app: FrameLocator): Promise<void> {
+export async function readyToFile(app: Frame): Promise<void> {
   const button = app.getByTestId('file-button');
   await button.waitFor({ state: 'visible', timeout: 30_000 });
   if (await button.isEnabled()) return;
   await prepareToFile(app);
 }
 
-export async function clickFile(app: FrameLocator): Promise<void> {
+export async function clickFile(app: Frame): Promise<void> {
   await app.getByTestId('file-button').click();
 }
 
 /** Wait for the filed issue's link and return its URL. */
-export async function waitForIssueLink(app: FrameLocator, timeoutMs = 30_000): Promise<string> {
+export async function waitForIssueLink(app: Frame, timeoutMs = 30_000): Promise<string> {
   const link = app.getByTestId('filed-issue-link');
   await link.waitFor({ state: 'visible', timeout: timeoutMs });
   const href = await link.getAttribute('href');
@@ -98,7 +75,7 @@ export async function waitForIssueLink(app: FrameLocator, timeoutMs = 30_000): P
 }
 
 /** The filing error alert: its whole text (title, message, next step). */
-export async function waitForFilingError(app: FrameLocator, timeoutMs = 30_000): Promise<string> {
+export async function waitForFilingError(app: Frame, timeoutMs = 30_000): Promise<string> {
   const alert = app.getByTestId('filing-error');
   await alert.waitFor({ state: 'visible', timeout: timeoutMs });
   return (await alert.innerText()).trim();

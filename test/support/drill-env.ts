@@ -1,11 +1,11 @@
-// The drills' and the benchmark's environment: H1's preview in-process on a free port (preview/app-server.ts) and
-// Debian Chromium launched with the harness's flags (test/browser/harness.ts). Unlike the harness's single
-// persistent context, every `newPage()` here is a fresh browser context — empty cache, cookies and localStorage —
-// so each drill scenario and each benchmark load starts cold and cannot see another one's draft.
+// The drills' and the benchmark's environment: the preview in-process on a free port (preview/app-server.ts) and
+// Chromium launched with the harness's flags (./browser.ts). Unlike the harness's single persistent context, every
+// `newPage()` here is a fresh browser context — empty cache, cookies and localStorage — so each drill scenario and
+// each benchmark load starts cold and cannot see another one's draft.
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startPreview, type PreviewServer } from '../../../preview/app-server.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../browser/harness.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startPreview, type PreviewServer } from '../../preview/app-server.ts';
+import { launchChromium } from './browser.ts';
 import { Control, type StandInReader } from './control.ts';
 import { trackRequests } from './panel.ts';
 import { snapshotDist } from './dist.ts';
@@ -60,7 +60,7 @@ export async function startDrillEnv(options: DrillEnvOptions = {}): Promise<Dril
   // launch() gives Chromium a fresh temporary profile of its own and removes it on close.
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...(options.extraBrowserArgs ?? [])], headless: true });
+    browser = await launchChromium({ extraArgs: options.extraBrowserArgs ?? [] });
   } catch (e) {
     await preview.close();
     snapshot?.remove();

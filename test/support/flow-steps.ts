@@ -1,21 +1,23 @@
-// What the sidebar-flow, accessibility and screenshot tests (issue 5 §7-§9) do to the panel, as an agent would:
-// tick the checklist, pick an override, open the preview, file; and what they read back from the preview server
-// (the GitHub stand-in's issues, the ticket as written back). Builds on the harness (test/browser/harness.ts),
-// which starts the preview and Chromium; this module adds the panel's steps, the servers' answers, and a test file's
-// harness life (started before its tests, the preview reset between them, closed after).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// What the sidebar-flow, accessibility and screenshot tests do to the panel, as an agent would: tick the checklist,
+// pick an override, open the preview, file; and what they read back from the preview server (the GitHub stand-in's
+// issues, the ticket as written back). Builds on the harness (./harness.ts), which starts the preview and Chromium;
+// this module adds the panel's steps, the servers' answers, and a test file's harness life (started before its
+// tests, the preview reset between them, closed after).
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { TicketBundle } from '../../src/core/types.ts';
-import type { GitHubIssueJson } from '../drills/support/control.ts';
+import { Control, type GitHubIssueJson } from './control.ts';
 import { appFrame, control, startHarness, type Harness } from './harness.ts';
+import { waitUntil } from './wait.ts';
+import { requireBuild } from './dist.ts';
 
-/** Step-1 items and Step 2 (teammates asked, for requests for help), in the panel's order (contracts §6). */
+/** Step-1 items and Step 2 (teammates asked, for requests for help), in the panel's order (the panel's test ids). */
 export const ITEM_KEYS = ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates'] as const;
 export type ItemKey = (typeof ITEM_KEYS)[number];
 
-/** Review screenshots (git-ignored; issue 5 §8). */
+/** Review screenshots of every state, for a person to look at (git-ignored). */
 export const SHOTS_DIR = join('test', 'output', 'screenshots');
 
 /**
@@ -33,9 +35,7 @@ export const slowly = { timeout: 30_000 };
 export async function startFlowHarness(): Promise<Harness> {
   const distDir = process.env.ENGAGE_TEST_DIST;
   const dist = distDir ?? 'dist';
-  if (!existsSync(join(dist, 'assets', 'iframe.html'))) {
-    throw new Error(`${dist}/ is not built: run \`npm run build\` (npm test does) before the browser tests`);
-  }
+  requireBuild(dist, `${dist}/`);
   return startHarness({ settings: { settings: {}, secure: {} }, ...(distDir ? { distDir } : {}) });
 }
 
@@ -58,16 +58,6 @@ export function flowHarnessForFile(reset: 'each' | 'once', onStarted: (h: Harnes
     beforeEach(async () => {
       await control(h!, 'POST', '/__reset', {});
     });
-  }
-}
-
-/** Wait until `check` holds (for waits outside `expect.poll`, e.g. in the screenshot script). */
-export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -95,7 +85,7 @@ export async function setItem(frame: Frame, key: ItemKey, done: boolean): Promis
   const id = await box.getAttribute('id');
   if (!id) throw new Error(`checklist-check-${key} has no id for its label`);
   await frame.locator(`label[for="${id}"]`).click();
-  await waitFor(async () => (await box.isChecked()) === done, `checklist item ${key} to be ${done ? 'ticked' : 'unticked'}`, 10_000);
+  await waitUntil(async () => (await box.isChecked()) === done, { what: `checklist item ${key} to be ${done ? 'ticked' : 'unticked'}`, timeoutMs: 10_000 });
 }
 
 /** Tick every checklist item, as an agent does, and wait until File is enabled. */
@@ -155,7 +145,7 @@ export async function overrideWithMouse(frame: Frame, which: 'team' | 'priority'
   const trigger = comboboxTrigger(frame, `${which}-override-select`);
   await trigger.click();
   await frame.locator(`[role="option"][data-value="${value}"]`).click();
-  await waitFor(async () => (await trigger.getAttribute('aria-expanded')) === 'false', 'the listbox to close', 10_000);
+  await waitUntil(async () => (await trigger.getAttribute('aria-expanded')) === 'false', { what: 'the listbox to close', timeoutMs: 10_000 });
 }
 
 /**
@@ -172,7 +162,7 @@ export async function overrideWithKeyboard(page: Page, frame: Frame, which: 'tea
   // The picker replaces the button; focus goes where the agent's next Tab would go: onto the combobox.
   await trigger.focus();
   await page.keyboard.press('Enter');
-  await waitFor(async () => (await trigger.getAttribute('aria-expanded')) === 'true', 'the listbox to open', 10_000);
+  await waitUntil(async () => (await trigger.getAttribute('aria-expanded')) === 'true', { what: 'the listbox to open', timeoutMs: 10_000 });
   const options = frame.locator('[role="option"]');
   const values = await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
   if (!values.includes(value)) throw new Error(`no option ${value} in ${JSON.stringify(values)}`);
@@ -186,7 +176,7 @@ export async function overrideWithKeyboard(page: Page, frame: Frame, which: 'tea
     presses++;
   }
   await page.keyboard.press('Enter');
-  await waitFor(async () => (await trigger.getAttribute('aria-expanded')) === 'false', 'the listbox to close', 10_000);
+  await waitUntil(async () => (await trigger.getAttribute('aria-expanded')) === 'false', { what: 'the listbox to close', timeoutMs: 10_000 });
   return presses;
 }
 
@@ -212,16 +202,12 @@ export function labelNames(issue: { labels: ({ name: string } | string)[] }): st
 
 /** Every issue in a stand-in repository, as GitHub's REST API lists it (open and closed). */
 export async function listIssues(h: Harness, repo = 'customer'): Promise<GitHubIssueJson[]> {
-  const res = await fetch(new URL(`/github/api/repos/sourcegraph/${repo}/issues?state=all&per_page=100`, h.preview.url));
-  if (!res.ok) throw new Error(`GET issues → HTTP ${res.status}: ${await res.text()}`);
-  return (await res.json()) as GitHubIssueJson[];
+  return new Control(h.baseUrl).issues('sourcegraph', repo);
 }
 
 /** The ticket as it is now in the preview, write-backs applied (`GET /__state/tickets/<id>`). */
 export async function ticketState(h: Harness, id: number): Promise<TicketBundle> {
-  const res = await fetch(new URL(`/__state/tickets/${id}`, h.preview.url));
-  if (!res.ok) throw new Error(`GET /__state/tickets/${id} → HTTP ${res.status}`);
-  return (await res.json()) as TicketBundle;
+  return new Control(h.baseUrl).ticketState(id);
 }
 
 /**
