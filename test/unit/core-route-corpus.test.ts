@@ -9,7 +9,7 @@ import { classify } from '../../src/core/classify.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import { DEFAULT_TEAMS } from '../../src/core/teams.ts';
-import { DEFAULT_TEAM_IDS } from '../../src/core/types.ts';
+import { DEFAULT_TEAM_IDS } from '../../src/core/teams/default-teams.ts';
 import { recordedPriority, recordedTeam, summarize } from '../../src/cli/eval-command.ts';
 
 const TEAM_FLOOR = 0.96;
