@@ -1,6 +1,7 @@
 // Reading what the commands take: ticket bundles (a file, a directory of files, or stdin) and the app settings.
 // Shared by `classify`, `eval` and `compose`. Every problem is reported with the file, the ticket and the field.
-import { BundleError, parseBundleFile } from '../core/bundle.ts';
+import { BundleError } from '../core/bundle.ts';
+import { parseBundleFile } from './read-bundles.ts';
 import { PARAMETER_NAMES, parseSettings, type Settings } from '../core/settings.ts';
 import { buildCatalogue } from '../core/teams.ts';
 import type { Team, TicketBundle } from '../core/types.ts';

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBundleFile } from '../../src/core/bundle.ts';
+import { parseBundleFile } from '../../src/cli/read-bundles.ts';
 import { classify } from '../../src/core/classify.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { parseBundleFile } from '../../src/core/bundle.ts';
+import { parseBundleFile } from '../../src/cli/read-bundles.ts';
 import { classify } from '../../src/core/classify.ts';
 import { composeIssue, defaultDecisions } from '../../src/core/compose.ts';
 import { findLinkedIssue } from '../../src/core/links.ts';
