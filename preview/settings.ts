@@ -16,6 +16,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { isRecord } from '../src/core/guards.ts';
 import type { ManifestInfo } from './manifest.ts';
 
 export interface PreviewSettings {
@@ -36,10 +37,6 @@ export const DEFAULT_SETTINGS_FILE = 'engage.settings.json';
 
 export function previewToken(): string {
   return `ghp_preview${randomBytes(18).toString('hex')}`;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

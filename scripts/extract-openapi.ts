@@ -20,6 +20,7 @@
 import { readFileSync, writeFileSync, statSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRecord } from '../src/core/guards.ts';
 
 /** The operations Engage (app adapters, preview stand-in) uses. Keep sorted by area. */
 export const OPERATION_IDS = [
@@ -43,8 +44,9 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
+/** `isRecord`, narrowed to the JSON type this script walks. */
 function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 function lookup(doc: JsonObject, ref: string): Json {
