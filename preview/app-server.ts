@@ -1,4 +1,4 @@
-// The preview server: a local stand-in for Zendesk Support around the built app (contracts §2 and §3).
+// The preview server: a local stand-in for Zendesk Support around the built app (host page, ZAF bridge, REST API).
 // `startPreview` is used by preview/server.ts (npm start) and, in-process on a free port, by the browser tests,
 // drills and benchmarks.
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -18,7 +18,7 @@ export interface ManifestInfo {
   source: string;
 }
 
-/** Used while manifest.json is missing or unreadable: what the design brief fixes for Engage. */
+/** Used while manifest.json is missing or unreadable, so the preview still starts and can say what is wrong. */
 export const FALLBACK_MANIFEST: ManifestInfo = {
   name: 'Engage',
   version: '0.0.0',

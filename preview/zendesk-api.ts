@@ -1,4 +1,4 @@
-// The slice of Zendesk's REST API the app uses (contracts §3), answered from the ticket bundles with Zendesk's
+// The slice of Zendesk's REST API the app uses, answered from the ticket bundles with Zendesk's
 // shapes: cursor and offset pagination, side-loads, tag and comment writes, and Zendesk's error bodies.
 // Pure apart from the store it is handed, so unit tests drive it without a server.
 import { isRecord } from '../src/core/guards.ts';

@@ -114,7 +114,7 @@ export interface TicketModel {
   zendeskPriority: ZendeskTicket['priority'];
   zendeskType: ZendeskTicket['type'];
   requester: { id: number; name: string; email: string | null };
-  /** `fields`: the organisation's `organization_fields` (additive, H3: read by the sales-process rule). */
+  /** `fields`: the organisation's `organization_fields` (read by the sales-process rule). */
   organization: { id: number; name: string; tags: string[]; fields?: Record<string, unknown> } | null;
   /** Display name of the customer: organisation name, else the requester's e-mail domain, else the requester. */
   customerName: string;

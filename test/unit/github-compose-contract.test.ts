@@ -1,4 +1,4 @@
-// The core's exact requests (H4's composeIssue / composeWriteBack) through the adapters, for real tickets of the
+// The core's exact requests (composeIssue / composeWriteBack) through the adapters, for real tickets of the
 // routing corpus and an oversized one: GitHub's OpenAPI description (the stand-in) accepts every request, bodies
 // and overflow comments stay within 65,536 characters and arrive in order, the write-back is accepted by the
 // Zendesk API, and the ticket then links back to exactly that issue, so filing again files nothing.
