@@ -48,7 +48,7 @@ export default defineConfig({
               // Everything the suggestions need beside the entry: the decision code and the panel, as one chunk
               // (one request and one gzip dictionary instead of nine small files).
               name: FIRST_VIEW_CHUNK,
-              test: /src\/(ui\/(first-view|brain|RfhPanel|FirstView|layout|Overrides|labels|draft|agent-error|hooks\/(useDraft|useAfterPaint))|core\/(types|bundle|ticket-model|clean-text|classify|router|routing\/|text-scan|priority|checklist|alerts|teams|settings|links|data\/)|zendesk\/ticket-source|github\/errors)|node_modules\/zod\//,
+              test: /src\/(ui\/(first-view|brain|RfhPanel|FirstView|layout|Overrides|labels|draft|agent-error|hooks\/(useDraft|useAfterPaint))|core\/(types|bundle|guards|ticket-model|clean-text|classify|router|routing\/|text-scan|priority|checklist|alerts|teams|settings|links|data\/)|zendesk\/ticket-source|github\/errors)|node_modules\/zod\//,
             },
           ],
         },
