@@ -1,4 +1,4 @@
-// The preview server: a local stand-in for Zendesk Support around the built app (contracts §2 and §3).
+// The preview server: a local stand-in for Zendesk Support around the built app (host page, ZAF bridge, REST API).
 // `startPreview` is used by preview/server.ts (npm start) and, in-process on a free port, by the browser tests,
 // drills and benchmarks.
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { isRecord } from '../src/core/guards.ts';
 import type { ZendeskUser } from '../src/core/types.ts';
 import { createGitHubStandIn, type GitHubStandIn } from './github/standin.ts';
 import { defaultZendeskFaultBody, FaultList, parseFaultRule, type FaultRule } from './faults.ts';
@@ -104,10 +105,6 @@ async function bundleHostScript(): Promise<string> {
 function agentFor(bundle: { users: ZendeskUser[]; ticket: { assignee_id?: number | null } } | undefined): ZendeskUser {
   const assignee = bundle?.users.find((u) => u.id === bundle.ticket.assignee_id);
   return assignee && assignee.role !== 'end-user' ? assignee : PREVIEW_AGENT;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<PreviewServer> {

@@ -1,13 +1,9 @@
 // Fault injection for the preview's Zendesk API (`POST /__faults/zendesk`), with the same rule shape the GitHub
-// stand-in takes (contracts §1), so drills and browser tests script both sides the same way.
-
-// One rule shape for both sides: the stand-in's (contracts §1) is the definition.
+// stand-in takes, so drills and browser tests script both sides the same way.
+import { isRecord } from '../src/core/guards.ts';
+// One rule shape for both sides: the stand-in's is the definition.
 import type { FaultRule } from './github/standin.ts';
 export type { FaultRule };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Check a rule posted by a test; the message says what is wrong so a drill's typo fails loudly. */
 export function parseFaultRule(json: unknown): FaultRule {

@@ -2,6 +2,7 @@
 // which parameters are secure (kept server-side, never in metadata.settings) with their scopes, the non-secure
 // defaults (Zendesk hands them to the app when the admin left a parameter empty) and the name/version for metadata.
 import { readFileSync } from 'node:fs';
+import { isRecord } from '../src/core/guards.ts';
 
 export type SecureScope = 'header' | 'body' | 'url';
 
@@ -17,7 +18,7 @@ export interface ManifestInfo {
   source: string;
 }
 
-/** Used while manifest.json is missing or unreadable: what the design brief fixes for Engage. */
+/** Used while manifest.json is missing or unreadable, so the preview still starts and can say what is wrong. */
 export const FALLBACK_MANIFEST: ManifestInfo = {
   name: 'Engage',
   version: '0.0.0',
@@ -26,10 +27,6 @@ export const FALLBACK_MANIFEST: ManifestInfo = {
   parameterDefaults: {},
   source: 'built-in fallback (manifest.json not found)',
 };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function manifestInfoFrom(json: unknown, source: string): ManifestInfo {
   if (!isRecord(json)) return { ...FALLBACK_MANIFEST, source: `${source}: not a JSON object, using the fallback` };

@@ -1,21 +1,12 @@
-// The app settings the preview plays the Zendesk admin for.
-//
-// Settings file (`engage.settings.json` in the working directory, or `--settings FILE`); see
-// preview/settings.example.json:
-//   {
-//     "settings": { "<parameter name>": "<value as typed in the Zendesk admin>", ... },   // non-secure parameters
-//     "secure":   { "github_token": "ghp_..." }                                          // secure parameters
-//   }
-// Non-secure values go to the app in `metadata.settings` (over the manifest defaults, like Zendesk). Secure
-// values stay in this server process: they are only ever substituted into proxied requests (`{{setting.NAME}}`
-// with `secure: true`). A secure parameter found under "settings" is moved to "secure" and reported, so a
-// mistake in the file can never ship a token to the browser.
-//
-// Without a file: no non-secure values (the manifest defaults apply) and the token is env GITHUB_TOKEN, else a
-// random `ghp_preview…` token made at start-up that the GitHub stand-in accepts.
+// The app settings the preview plays the Zendesk admin for, from `engage.settings.json` (or `--settings FILE`;
+// format in preview/settings.example.json and the README). Non-secure values reach the app as `metadata.settings`,
+// as in Zendesk; secure ones stay in this process and are only substituted into proxied requests, so the token
+// never reaches the browser. A secure parameter put under "settings" by mistake is moved and reported for the
+// same reason. Without a file the token is env GITHUB_TOKEN, else a random `ghp_preview…` the stand-in accepts.
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { isRecord } from '../src/core/guards.ts';
 import type { ManifestInfo } from './manifest.ts';
 
 export interface PreviewSettings {
@@ -36,10 +27,6 @@ export const DEFAULT_SETTINGS_FILE = 'engage.settings.json';
 
 export function previewToken(): string {
   return `ghp_preview${randomBytes(18).toString('hex')}`;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

@@ -3,7 +3,7 @@
 // (`parseBundleFile`): the preview, the CLI and the app read bundles the same way.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseBundleFile } from '../src/core/bundle.ts';
+import { parseBundleFile } from '../src/cli/read-bundles.ts';
 import type { TicketBundle, ZendeskCustomFieldValue } from '../src/core/types.ts';
 
 export interface BundleProblem {

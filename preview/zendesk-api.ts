@@ -1,6 +1,7 @@
-// The slice of Zendesk's REST API the app uses (contracts §3), answered from the ticket bundles with Zendesk's
+// The slice of Zendesk's REST API the app uses, answered from the ticket bundles with Zendesk's
 // shapes: cursor and offset pagination, side-loads, tag and comment writes, and Zendesk's error bodies.
 // Pure apart from the store it is handed, so unit tests drive it without a server.
+import { isRecord } from '../src/core/guards.ts';
 import type { TicketBundle, ZendeskComment, ZendeskCustomFieldValue, ZendeskTicket, ZendeskUser } from '../src/core/types.ts';
 import type { TicketStore, WriteRecord } from './tickets.ts';
 
@@ -74,10 +75,6 @@ export function zendeskError(status: number, error: string, description?: string
 const notFound = () => zendeskError(404, 'RecordNotFound', 'Not found');
 const invalid = (field: string, description: string) =>
   zendeskError(422, 'RecordInvalid', 'Record validation errors', { [field]: [{ description, error: 'InvalidValue' }] });
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 // ---- cursors ----------------------------------------------------------------------------------------------------
 // Zendesk cursors are opaque strings; ours encode the position so a stale or forged one is detected.

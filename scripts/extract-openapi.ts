@@ -1,25 +1,16 @@
-// Extracts the GitHub REST operations Engage uses from GitHub's official OpenAPI description (npm
-// `@octokit/openapi`, file `generated/api.github.com.json`) into `preview/github/openapi-subset.json`, which the
-// preview's GitHub stand-in validates requests and responses against.
+// Extracts the GitHub REST operations Engage uses from GitHub's official OpenAPI description (npm `@octokit/openapi`,
+// ~385 MB, so not a dependency) into `preview/github/openapi-subset.json`, so the GitHub stand-in accepts exactly
+// what GitHub accepts. How to regenerate: preview/github/README.md (the argument is the installed package directory
+// or a `.json` description; an optional second argument is the output path). To add an operation, append its
+// operationId to OPERATION_IDS below and regenerate.
 //
-// `@octokit/openapi` unpacks to ~385 MB, so it is NOT a dependency of this project. To regenerate:
-//
-//   mkdir -p /tmp/oa && cd /tmp/oa && npm init -y && npm install @octokit/openapi
-//   cd /work/main   # the repository root
-//   node --import tsx scripts/extract-openapi.ts /tmp/oa/node_modules/@octokit/openapi
-//
-// (the argument is the installed package directory, or directly a `.json` description file; an optional second
-// argument is the output path). Then run `npx vitest run --project unit test/unit/standin-*.test.ts` and commit
-// the subset. To add an operation, append its operationId to OPERATION_IDS below and regenerate.
-//
-// What the output holds: a valid OpenAPI 3.0 document with only the chosen operations under `paths`. Every
-// `$ref` into components.parameters / responses / headers / requestBodies is inlined; `$ref`s to
-// components.schemas are kept and exactly the schemas they reach (transitively) are copied into
-// `components.schemas`, so the file is self-contained. Examples are dropped (they are large and not needed for
-// validation). `info["x-engage-extract"]` records the package, its version, the source file and the date.
+// The output is a self-contained OpenAPI 3.0 document: only the chosen operations, every `$ref` other than to a
+// schema inlined, exactly the schemas they reach copied, examples dropped (large, not needed for validation), and
+// `info["x-engage-extract"]` recording the package, its version, the source file and the date.
 import { readFileSync, writeFileSync, statSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRecord } from '../src/core/guards.ts';
 
 /** The operations Engage (app adapters, preview stand-in) uses. Keep sorted by area. */
 export const OPERATION_IDS = [
@@ -43,8 +34,9 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
+/** `isRecord`, narrowed to the JSON type this script walks. */
 function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 function lookup(doc: JsonObject, ref: string): Json {

@@ -4,6 +4,7 @@
 // README "Validating the package"), plus the checks a packaging mistake would otherwise only reveal in Zendesk:
 // logos, the 2 MB limit, scripts loaded from a CDN, missing bundles and secrets left in the package.
 // Pure: no file system, no Node built-ins; `scripts/validate.ts` reads the files and prints the result.
+import { isRecord } from '../src/core/guards.ts';
 import { DEFAULT_SETTINGS, PARAMETER_NAMES, parseSettings } from '../src/core/settings.ts';
 
 export type Severity = 'error' | 'warning';
@@ -70,10 +71,6 @@ const decoder = new TextDecoder('utf-8');
 function readText(pkg: AppPackage, path: string): string | undefined {
   const bytes = pkg.read(path);
   return bytes === undefined ? undefined : decoder.decode(bytes);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
@@ -163,7 +160,7 @@ export function validateAppPackage(pkg: AppPackage, options: ValidateOptions = {
     checkSize(options, add);
     return problems;
   }
-  if (!isObject(manifest)) {
+  if (!isRecord(manifest)) {
     add('error', 'manifest.json', 'manifest.json must hold a JSON object.', 'Make manifest.json an object with name, author, defaultLocale, location, frameworkVersion and parameters.');
     checkSize(options, add);
     return problems;
@@ -189,7 +186,7 @@ function checkManifestFields(m: Record<string, unknown>, add: Add): void {
   const author = m.author;
   if (author === undefined) {
     add('error', 'manifest.required', 'manifest.json has no "author".', 'Add "author": {"name": "...", "email": "..."} (the email receives support requests).');
-  } else if (!isObject(author)) {
+  } else if (!isRecord(author)) {
     add('error', 'manifest.author', '"author" must be an object.', 'Write "author": {"name": "...", "email": "..."}.');
   } else {
     for (const key of ['name', 'email'] as const) {
@@ -249,7 +246,7 @@ function checkTranslations(pkg: AppPackage, paths: Set<string>, m: Record<string
       add('error', 'translations.json', `${path} is not valid JSON: ${(e as Error).message}.`, `Fix the JSON syntax in ${path}.`);
       continue;
     }
-    if (!isObject(json)) {
+    if (!isRecord(json)) {
       add('error', 'translations.json', `${path} must hold a JSON object.`, `Make ${path} an object with an "app" section.`);
       continue;
     }
@@ -262,10 +259,10 @@ function checkTranslations(pkg: AppPackage, paths: Set<string>, m: Record<string
 
   if (paths.has('translations/en.json') && info.en !== null) {
     const app = info.en.app;
-    if (!isObject(app) || typeof app.name !== 'string' || app.name.trim() === '') {
+    if (!isRecord(app) || typeof app.name !== 'string' || app.name.trim() === '') {
       add('error', 'translations.app-name', 'translations/en.json has no "app.name".', 'Add "app": {"name": "Engage", ...} to translations/en.json.');
     }
-    if (isObject(app)) {
+    if (isRecord(app)) {
       for (const key of ['short_description', 'long_description', 'installation_instructions']) {
         if (typeof app[key] !== 'string' || (app[key] as string).trim() === '') {
           add('warning', 'translations.app-description', `translations/en.json has no "app.${key}" (required for a public app, shown to admins).`, `Add "app.${key}" to translations/en.json.`);
@@ -282,7 +279,7 @@ function checkLocation(m: Record<string, unknown>, paths: Set<string>, add: Add)
     add('error', 'manifest.required', 'manifest.json has no "location".', 'Add "location": {"support": {"ticket_sidebar": {"url": "assets/iframe.html", "flexible": true}}}.');
     return;
   }
-  if (!isObject(location)) {
+  if (!isRecord(location)) {
     add('error', 'location.shape', '"location" must be an object of hosts (e.g. "support").', 'Write "location": {"support": {"ticket_sidebar": {"url": "assets/iframe.html", "flexible": true}}}.');
     return;
   }
@@ -292,7 +289,7 @@ function checkLocation(m: Record<string, unknown>, paths: Set<string>, add: Add)
       add('error', 'location.host', `Unknown location host "${host}".`, 'Use "support" for Zendesk Support.');
       continue;
     }
-    if (!isObject(locations)) {
+    if (!isRecord(locations)) {
       add('error', 'location.shape', `"location.${host}" must be an object of locations.`, 'Write e.g. "support": {"ticket_sidebar": {"url": "assets/iframe.html"}}.');
       continue;
     }
@@ -302,8 +299,8 @@ function checkLocation(m: Record<string, unknown>, paths: Set<string>, add: Add)
       if (host === 'support' && !SUPPORT_LOCATIONS.has(name)) {
         add('error', 'location.name', `Unknown Support location "${name}".`, 'Use a documented location such as "ticket_sidebar".');
       }
-      const url = typeof options === 'string' ? options : isObject(options) ? options.url : undefined;
-      if (isObject(options) && options.flexible !== undefined && typeof options.flexible !== 'boolean') {
+      const url = typeof options === 'string' ? options : isRecord(options) ? options.url : undefined;
+      if (isRecord(options) && options.flexible !== undefined && typeof options.flexible !== 'boolean') {
         add('error', 'location.flexible', `"${where}.flexible" must be true or false.`, `Set "${where}.flexible": true so the sidebar can be resized.`);
       }
       if (typeof url !== 'string' || url === '') {
@@ -350,7 +347,7 @@ function checkParameters(m: Record<string, unknown>, add: Add): Parameter[] {
   const out: Parameter[] = [];
   const seen = new Map<string, number>();
   raw.forEach((p, i) => {
-    if (!isObject(p) || typeof p.name !== 'string' || p.name === '') {
+    if (!isRecord(p) || typeof p.name !== 'string' || p.name === '') {
       add('error', 'parameters.name', `Parameter #${i + 1} has no name.`, 'Give every parameter a "name".');
       return;
     }
@@ -438,11 +435,11 @@ function defaultFix(p: Parameter): string {
 
 function checkParameterTranslations(parameters: Parameter[], t: TranslationInfo, add: Add): void {
   if (t.en === null) return;
-  const app = isObject(t.en.app) ? t.en.app : {};
-  const labels = isObject(app.parameters) ? app.parameters : {};
+  const app = isRecord(t.en.app) ? t.en.app : {};
+  const labels = isRecord(app.parameters) ? app.parameters : {};
   for (const p of parameters) {
     const entry = labels[p.name];
-    if (!isObject(entry) || typeof entry.label !== 'string' || entry.label.trim() === '') {
+    if (!isRecord(entry) || typeof entry.label !== 'string' || entry.label.trim() === '') {
       add('error', 'translations.parameter-label', `translations/en.json has no "app.parameters.${p.name}.label".`, `Add "app.parameters.${p.name}": {"label": "...", "helpText": "..."} to translations/en.json.`);
     } else if (typeof entry.helpText !== 'string' || entry.helpText.trim() === '') {
       add('warning', 'translations.parameter-help', `translations/en.json has no "app.parameters.${p.name}.helpText"; admins see only the label.`, `Add "app.parameters.${p.name}.helpText" explaining the setting.`);

@@ -1,6 +1,7 @@
-// The ZAF host protocol as pure functions (see docs in preview/README.md and zaf-protocol notes): parse what the
+// The ZAF host protocol as pure functions (preview/README.md describes it): parse what the
 // real SDK in the iframe posts, and build what a Zendesk host answers. host.ts only wires these to the DOM, so
 // everything here is unit-tested without a browser. Runs in the browser: no Node built-ins.
+import { isRecord } from '../../src/core/guards.ts';
 import type { TicketBundle, ZendeskComment, ZendeskUser } from '../../src/core/types.ts';
 
 export type ColorScheme = 'light' | 'dark';
@@ -42,10 +43,6 @@ export type IframeMessage =
   | { kind: 'request'; key: string; options: Record<string, unknown> }
   | { kind: 'reply'; event: string; error: string | null }
   | { kind: 'ignored'; key: string };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Parse one postMessage payload (a JSON string or an object); null when it is not a ZAF SDK message. */
 export function parseIframeMessage(data: unknown): IframeMessage | null {
@@ -469,7 +466,7 @@ export function isTicketWrite(options: Record<string, unknown>): boolean {
   return method !== 'GET' && typeof options.url === 'string' && /\/api\/v2\/tickets\//.test(options.url);
 }
 
-/** The iframe URL (contracts §2): `/app/assets/iframe.html?origin=...&app_guid=...&colorScheme=...`. */
+/** The iframe URL, with the query Zendesk gives the app: `/app/assets/iframe.html?origin=...&app_guid=...&colorScheme=...`. */
 export function iframeUrl(appOrigin: string, hostOrigin: string, appGuid: string, colorScheme: ColorScheme): string {
   const q = new URLSearchParams({ origin: hostOrigin, app_guid: appGuid, colorScheme });
   return `${appOrigin}/app/assets/iframe.html?${q.toString()}`;

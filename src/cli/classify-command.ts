@@ -19,7 +19,7 @@ function teamJson(s: TeamScore): Record<string, unknown> {
   return { id: s.teamId, score: s.score, why: s.why, evidence: s.evidence };
 }
 
-/** The CLI's JSON shape for one ticket (design brief: ticket_id, team, alternatives, priority, checklist). */
+/** The CLI's JSON for one ticket: ticket_id, team, alternatives, priority, checklist (the README documents it). */
 export function classificationJson(c: Classification): Record<string, unknown> {
   return {
     ticket_id: c.ticketId,

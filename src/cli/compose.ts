@@ -1,8 +1,7 @@
 // `engage compose FILE|DIR|- [--settings FILE] [--tracker private|public] [--kind rfh|defect] [--subdomain NAME]`:
 // prints, per ticket, exactly the GitHub request the app would send (same code: classify → defaultDecisions →
 // composeIssue), or the Slack hand-off for teams that take no GitHub issue (CE & Sales, BizOps).
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { classify } from '../core/classify.ts';
 import { ComposeError, composeIssue, defaultDecisions } from '../core/compose.ts';
 import { composeHandoff } from '../core/handoff.ts';
@@ -13,6 +12,7 @@ import type { FilingDecisions, TicketBundle, TicketLocation } from '../core/type
 import { parseArgs, UsageError } from './args.ts';
 import { loadBundles, loadSettings } from './input.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliIo } from './io.ts';
+import { listBundleFiles, readStream } from './node-io.ts';
 
 export const COMPOSE_USAGE = `Usage: engage compose FILE|DIR|- [--settings FILE] [--tracker private|public] [--kind rfh|defect] [--subdomain NAME]
 
@@ -27,7 +27,7 @@ hand-off instead: {"ticket_id", "team", "handoff": {"channel", "handle", "messag
 --settings  the app settings as JSON (manifest parameter names)
 Exit codes: 0 ok, 1 a ticket could not be composed, 2 bad input.`;
 
-/** The io the brief describes: streams and writers. `main.ts` passes H3's CliIo; both are accepted. */
+/** An io of streams and writers, for callers that have a stdin stream rather than files; `main.ts` passes a CliIo. */
 export interface StreamIo {
   stdin: NodeJS.ReadableStream;
   stdout: (s: string) => void;
@@ -38,25 +38,13 @@ function isCliIo(io: CliIo | StreamIo): io is CliIo {
   return typeof (io as CliIo).out === 'function' && typeof (io as CliIo).readText === 'function';
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** A CliIo over the stream io: files from disk, `-` from the given stdin. */
 function fromStreams(io: StreamIo): CliIo {
   return {
     out: (text) => io.stdout(text),
     err: (text) => io.stderr(text),
     readText: (path) => (path === '-' ? readStream(io.stdin) : readFile(path, 'utf8')),
-    listBundleFiles: async (path) => {
-      if (path === '-') return null;
-      const s = await stat(path);
-      if (!s.isDirectory()) return null;
-      const names = (await readdir(path)).filter((n) => /\.(?:json|jsonl|ndjson)$/i.test(n) && !n.startsWith('.')).sort();
-      return names.map((n) => join(path, n));
-    },
+    listBundleFiles: async (path) => (path === '-' ? null : listBundleFiles(path)),
   };
 }
 

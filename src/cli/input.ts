@@ -1,6 +1,8 @@
 // Reading what the commands take: ticket bundles (a file, a directory of files, or stdin) and the app settings.
 // Shared by `classify`, `eval` and `compose`. Every problem is reported with the file, the ticket and the field.
-import { BundleError, parseBundleFile } from '../core/bundle.ts';
+import { BundleError } from '../core/bundle.ts';
+import { errorMessage, isRecord } from '../core/guards.ts';
+import { parseBundleFile } from './read-bundles.ts';
 import { PARAMETER_NAMES, parseSettings, type Settings } from '../core/settings.ts';
 import { buildCatalogue } from '../core/teams.ts';
 import type { Team, TicketBundle } from '../core/types.ts';
@@ -24,7 +26,7 @@ function systemError(e: unknown): string {
     if (code === 'EACCES') return 'permission denied';
     if (code === 'EISDIR') return 'is a directory';
   }
-  return e instanceof Error ? e.message : String(e);
+  return errorMessage(e);
 }
 
 /** Load every bundle from the given paths (`-` = stdin; a directory = its bundle files). Bad ones become problems. */
@@ -91,15 +93,13 @@ export async function loadSettings(path: string | undefined, io: CliIo): Promise
     const { settings } = parseSettings({});
     return { settings, teams: buildCatalogue('').teams, problems };
   }
-  if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'settings' in raw && typeof (raw as { settings: unknown }).settings === 'object') {
-    raw = (raw as { settings: unknown }).settings;
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+  if (isRecord(raw) && 'settings' in raw && typeof raw.settings === 'object') raw = raw.settings;
+  if (!isRecord(raw)) {
     problems.push(`${path}: must be a JSON object of app settings, e.g. {"sales_process_tags": "trial, poc"}`);
     const { settings } = parseSettings({});
     return { settings, teams: buildCatalogue('').teams, problems };
   }
-  const record = raw as Record<string, unknown>;
+  const record = raw;
   for (const key of Object.keys(record)) {
     if (!(PARAMETER_NAMES as readonly string[]).includes(key)) problems.push(`${path}: unknown setting "${key}" (known: ${PARAMETER_NAMES.join(', ')})`);
   }

@@ -1,11 +1,12 @@
-// The `engage` command line: `classify`, `eval` (here) and `compose` (src/cli/compose.ts, loaded when asked for).
+// The `engage` command line: dispatches `classify`, `compose` and `eval` to their modules.
 // `bin/engage.js` runs `runCli` with the real process; tests call `main` with an in-memory io.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { UsageError } from './args.ts';
 import { runClassify } from './classify-command.ts';
+import { runCompose } from './compose.ts';
 import { runEval } from './eval-command.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliIo } from './io.ts';
+import { listBundleFiles, readStream } from './node-io.ts';
 
 export type { CliIo } from './io.ts';
 
@@ -25,25 +26,6 @@ A ticket bundle is {"ticket": {...}, "comments": [...], "users": [...], "organiz
 Zendesk API returns them; a file may hold one bundle, an array of bundles or JSON lines.
 Exit codes: 0 ok, 1 failure, 2 bad input (the file, ticket and field are named).`;
 
-type Command = (args: string[], io: CliIo) => Promise<number>;
-
-interface ComposeModule {
-  runCompose: Command;
-}
-
-/** `compose` lives in its own module (owned with the issue composer); loaded only when asked for. */
-async function loadCompose(): Promise<Command | null> {
-  // A variable specifier: the module is optional at type-check time and only resolved when `compose` runs.
-  const specifier = './compose.ts';
-  try {
-    const mod = (await import(/* @vite-ignore */ specifier)) as Partial<ComposeModule>;
-    return typeof mod.runCompose === 'function' ? mod.runCompose : null;
-  } catch (e) {
-    if (e && typeof e === 'object' && 'code' in e && (e as { code: unknown }).code === 'ERR_MODULE_NOT_FOUND' && String(e).includes('compose.ts')) return null;
-    throw e;
-  }
-}
-
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -52,14 +34,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runClassify(rest, io);
       case 'eval':
         return await runEval(rest, io);
-      case 'compose': {
-        const runCompose = await loadCompose();
-        if (!runCompose) {
-          io.err('engage: compose is not available in this build (src/cli/compose.ts is missing)\n');
-          return EXIT_FAILED;
-        }
+      case 'compose':
         return await runCompose(rest, io);
-      }
       case undefined:
       case 'help':
       case '--help':
@@ -78,24 +54,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** The real io over Node: stdout/stderr, files, stdin. */
 export function nodeIo(): CliIo {
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
-    readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
-    listBundleFiles: async (path) => {
-      const s = await stat(path);
-      if (!s.isDirectory()) return null;
-      const names = (await readdir(path)).filter((n) => /\.(?:json|jsonl|ndjson)$/i.test(n) && !n.startsWith('.')).sort();
-      return names.map((n) => join(path, n));
-    },
+    readText: (path) => (path === '-' ? readStream(process.stdin) : readFile(path, 'utf8')),
+    listBundleFiles,
   };
 }
 

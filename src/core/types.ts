@@ -114,7 +114,7 @@ export interface TicketModel {
   zendeskPriority: ZendeskTicket['priority'];
   zendeskType: ZendeskTicket['type'];
   requester: { id: number; name: string; email: string | null };
-  /** `fields`: the organisation's `organization_fields` (additive, H3: read by the sales-process rule). */
+  /** `fields`: the organisation's `organization_fields` (read by the sales-process rule). */
   organization: { id: number; name: string; tags: string[]; fields?: Record<string, unknown> } | null;
   /** Display name of the customer: organisation name, else the requester's e-mail domain, else the requester. */
   customerName: string;
@@ -131,19 +131,7 @@ export interface TicketModel {
 // Teams, routing, priority, checklist
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Built-in destinations (design brief). Settings may add more, so team ids are strings at run time. */
-export const DEFAULT_TEAM_IDS = [
-  'distribution',
-  'core-application',
-  'code-intelligence',
-  'search-core',
-  'search-product',
-  'web',
-  'batch-changes',
-  'ce-sales',
-  'bizops',
-] as const;
-export type DefaultTeamId = (typeof DEFAULT_TEAM_IDS)[number];
+/** A team's id: the built-in ones (teams/default-teams.ts) or one that `routing_overrides` adds. */
 export type TeamId = string;
 
 export interface Team {

@@ -1,4 +1,4 @@
-// What Engage writes back to the ticket after filing (design brief "Write-back to the ticket"): one
+// What Engage writes back to the ticket after filing, so the next agent sees the issue without opening GitHub: one
 // `PUT /api/v2/tickets/{id}.json` carrying an internal note with the issue link and the decisions, the tags
 // `rfh` (requests for help only), `rfh_team_<team id with _>`, `rfh_priority_p<n>`, `rfh_issue_<n>` (or
 // `rfh_public_issue_<n>` for the public tracker), the configured ticket fields, and on-hold when the settings say so.

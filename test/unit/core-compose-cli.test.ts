@@ -82,7 +82,7 @@ describe('engage compose', () => {
     expect(req.body.length).toBeLessThanOrEqual(65536);
   });
 
-  it('reads an array of bundles from standard input (`-`) and prints one request per ticket', async () => {
+  it('reads standard input with the stream io (stdin stream, stdout and stderr writers)', async () => {
     let stdout = '';
     let stderr = '';
     const code = await runCompose(['-'], {

@@ -45,7 +45,7 @@ const licence = bundleOf({ id: 12, subject: 'Licence renewal', customer: ['How d
 const mislabelled = bundleOf({ id: 13, subject: 'Browser extension broken', customer: ['The Chrome extension shows nothing on GitHub.'], tags: ['rfh_team_search_core', 'rfh_priority_p1'] });
 
 describe('engage classify', () => {
-  it('prints one JSON object per ticket: ticket_id, team (with evidence), alternatives, priority, checklist', async () => {
+  it('prints one JSON object per ticket: ticket_id, team, alternatives, priority, checklist', async () => {
     const r = await run(['classify', 'two.json'], { 'two.json': JSON.stringify([gitlab, licence]) });
     expect(r.code).toBe(0);
     expect(r.err).toBe('');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLE_TEAMS, VOCABULARY } from '../../src/core/routing/vocabulary.ts';
 import { buildCatalogue, DEFAULT_TEAMS, findTeam } from '../../src/core/teams.ts';
 import { phraseTokens } from '../../src/core/text-scan.ts';
-import { DEFAULT_TEAM_IDS } from '../../src/core/types.ts';
+import { DEFAULT_TEAM_IDS } from '../../src/core/teams/default-teams.ts';
 
 describe('DEFAULT_TEAMS', () => {
   it('has the nine destinations with their labels, channels and handles', () => {

@@ -1,6 +1,7 @@
 // Ticket bundles in, ticket model out: clear errors naming the field, and the cleaning that keeps routing honest.
 import { describe, expect, it } from 'vitest';
-import { BundleError, parseBundle, parseBundleFile } from '../../src/core/bundle.ts';
+import { BundleError, parseBundle } from '../../src/core/bundle.ts';
+import { parseBundleFile } from '../../src/cli/read-bundles.ts';
 import { cleanText } from '../../src/core/clean-text.ts';
 import { attachmentKind, buildTicketModel } from '../../src/core/ticket-model.ts';
 import { bundleOf } from './core-route-fixtures.ts';

@@ -1,11 +1,11 @@
-// The core's exact requests (composeIssue / composeWriteBack in src/core/) through the adapters, for real tickets of the
+// The core's exact requests (composeIssue / composeWriteBack) through the adapters, for real tickets of the
 // routing corpus and an oversized one: GitHub's OpenAPI description (the stand-in) accepts every request, bodies
 // and overflow comments stay within 65,536 characters and arrive in order, the write-back is accepted by the
 // Zendesk API, and the ticket then links back to exactly that issue, so filing again files nothing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { parseBundleFile } from '../../src/core/bundle.ts';
+import { parseBundleFile } from '../../src/cli/read-bundles.ts';
 import { classify } from '../../src/core/classify.ts';
 import { composeIssue, defaultDecisions } from '../../src/core/compose.ts';
 import { findLinkedIssue } from '../../src/core/links.ts';

@@ -1,9 +1,9 @@
 // A ZafClient for unit tests that behaves like the SDK inside Zendesk, in-process:
 // - relative `/api/v2/...` calls go to the preview's Zendesk API stand-in (the agent's session, no token);
 // - absolute calls go through a miniature of Zendesk's proxy (domain must be the GitHub API root, header names
-//   without underscores, `{{setting.github_token}}` replaced ONLY with `secure: true`) to the preview's OpenAPI-checking
-//   GitHub stand-in (preview/github/standin.ts);
-// - answers come back in the shapes the ZAF SDK hands to `client.request` callers: done → `{status, headers, responseText,
+//   without underscores, `{{setting.github_token}}` replaced ONLY with `secure: true`) to the preview's
+//   OpenAPI-checking GitHub stand-in;
+// - answers come back in the shapes the ZAF SDK gives `client.request`: done → `{status, headers, responseText,
 //   responseJSON}` (httpCompleteResponse), fail → `{status, statusText, responseText, responseJSON}` (+ headers,
 //   as the preview's host adds them; `failHeaders: false` drops them as a stricter host might);
 // - `timeout` is honoured like jQuery's: after that many ms the call fails with status 0, statusText 'timeout'.

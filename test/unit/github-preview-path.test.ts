@@ -1,7 +1,7 @@
 // The adapters over the preview's real request path, in-process: a ZafClient that does what the preview's host page
 // does for the SDK (POST the options to `/__zaf/request`, turn the server's answer into the SDK's done/fail shapes
 // with the host's own `requestReply`), against the running preview server (its Zendesk API, its copy of Zendesk's
-// secure proxy, the GitHub stand-in). This pins the adapters to the preview itself, not only to our unit fake.
+// secure proxy, the GitHub stand-in). This pins the adapters to the preview itself, not only to the unit tests' fake.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPreview, type PreviewServer } from '../../preview/app-server.ts';
 import { forwardableOptions, requestReply } from '../../preview/host/protocol.ts';

@@ -232,7 +232,7 @@ describe('issues/list-for-repo + search/issues: findByMarker', () => {
     await gh.createIssue(request({ marker, labels: ['customer/globex'] }));
     const before = client.githubLog().length;
     const found = await gh.findByMarker(PRIVATE, marker, { customerLabel: 'customer/acme-corp' });
-    // Issue 1 holds "#12345x": a plain substring test would take it for ticket 1234's issue.
+    // The first issue holds "#12345x": a plain substring test would take it for ticket 1234's issue.
     expect(found?.number).toBe(mine.number);
     expect(client.githubLog().slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /repos/sourcegraph/customer/issues']);
     const sent = client.sent.at(-1)?.url ?? '';

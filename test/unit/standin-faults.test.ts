@@ -1,4 +1,4 @@
-// Fault injection in the GitHub stand-in (what the drills break it with): GitHub-shaped failures, delays, dropped connections, and "it did succeed but the
+// Fault injection: GitHub-shaped failures, delays, dropped connections, and "it did succeed but the
 // client saw an error" — plus the request log drills count with.
 import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NetworkFault, createGitHubStandIn, type GitHubStandIn, type StandInResponse } from '../../preview/github/standin.ts';
