@@ -11,7 +11,8 @@ import { route } from '../src/core/router.ts';
 import { DEFAULT_SETTINGS } from '../src/core/settings.ts';
 import { buildTicketModel } from '../src/core/ticket-model.ts';
 import { DEFAULT_TEAMS } from '../src/core/teams.ts';
-import type { TicketBundle, TicketMessage, TicketModel } from '../src/core/types.ts';
+import type { TicketMessage, TicketModel } from '../src/core/types/ticket.ts';
+import type { TicketBundle } from '../src/core/types/zendesk.ts';
 import { figure, jsonLine, median, type BenchResult } from './result.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

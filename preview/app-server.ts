@@ -9,7 +9,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { isRecord } from '../src/core/guards.ts';
-import type { ZendeskUser } from '../src/core/types.ts';
+import type { ZendeskUser } from '../src/core/types/zendesk.ts';
 import { createGitHubStandIn, type GitHubStandIn } from './github/standin.ts';
 import { defaultZendeskFaultBody, FaultList, parseFaultRule, type FaultRule } from './faults.ts';
 import { HttpError, isAllowedOrigin, isLoopbackHost, readJsonBody, send, sendJson, sendText } from './http-util.ts';

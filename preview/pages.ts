@@ -1,6 +1,6 @@
 // Server-rendered HTML of the preview: the ticket list, the ticket page shell (the host script fills it) and the
 // GitHub stand-in's list. Everything interpolated goes through escapeHtml.
-import type { TicketBundle } from '../src/core/types.ts';
+import type { TicketBundle } from '../src/core/types/zendesk.ts';
 import { escapeHtml as e } from './http-util.ts';
 import type { BundleProblem } from './tickets.ts';
 

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseBundleFile } from '../src/cli/read-bundles.ts';
-import type { TicketBundle, ZendeskCustomFieldValue } from '../src/core/types.ts';
+import type { TicketBundle, ZendeskCustomFieldValue } from '../src/core/types/zendesk.ts';
 
 export interface BundleProblem {
   /** File the problem is in (relative to the working directory when possible). */

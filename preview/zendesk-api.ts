@@ -2,7 +2,7 @@
 // shapes: cursor and offset pagination, side-loads, tag and comment writes, and Zendesk's error bodies.
 // Pure apart from the store it is handed, so unit tests drive it without a server.
 import { isRecord } from '../src/core/guards.ts';
-import type { TicketBundle, ZendeskComment, ZendeskCustomFieldValue, ZendeskTicket, ZendeskUser } from '../src/core/types.ts';
+import type { TicketBundle, ZendeskComment, ZendeskCustomFieldValue, ZendeskTicket, ZendeskUser } from '../src/core/types/zendesk.ts';
 import type { TicketStore, WriteRecord } from './tickets.ts';
 
 export interface ApiRequest {

@@ -3,7 +3,7 @@
 // request (through the preview server's proxy), events and the save hook, and it renders the ticket.
 // All decisions are in protocol.ts and view.ts (pure, unit-tested); this file only moves data and builds DOM
 // with textContent: ticket text never goes through innerHTML.
-import type { TicketBundle } from '../../src/core/types.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import {
   answerGet,
   answerInvoke,

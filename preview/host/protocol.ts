@@ -2,7 +2,7 @@
 // real SDK in the iframe posts, and build what a Zendesk host answers. host.ts only wires these to the DOM, so
 // everything here is unit-tested without a browser. Runs in the browser: no Node built-ins.
 import { isRecord } from '../../src/core/guards.ts';
-import type { TicketBundle, ZendeskComment, ZendeskUser } from '../../src/core/types.ts';
+import type { TicketBundle, ZendeskComment, ZendeskUser } from '../../src/core/types/zendesk.ts';
 
 export type ColorScheme = 'light' | 'dark';
 

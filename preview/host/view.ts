@@ -1,6 +1,6 @@
 // What the ticket page shows, as plain data computed from the bundle (unit-tested); host.ts turns it into DOM
 // nodes with textContent only. Customer text is hostile: nothing here produces HTML.
-import type { TicketBundle, ZendeskUser } from '../../src/core/types.ts';
+import type { TicketBundle, ZendeskUser } from '../../src/core/types/zendesk.ts';
 
 export interface AttachmentView {
   name: string;

@@ -2,7 +2,7 @@
 // ticket — team with evidence and runners-up, priority with reasons, Step-1 checklist hints.
 import { classify } from '../core/classify.ts';
 import { buildTicketModel } from '../core/ticket-model.ts';
-import type { Classification, TeamScore } from '../core/types.ts';
+import type { Classification, TeamScore } from '../core/types/classification.ts';
 import { formatOption, parseArgs, UsageError } from './args.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.ts';
 import { loadBundles, loadSettings } from './input.ts';

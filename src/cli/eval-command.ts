@@ -5,7 +5,8 @@
 import { classify } from '../core/classify.ts';
 import type { Settings } from '../core/settings.ts';
 import { buildTicketModel } from '../core/ticket-model.ts';
-import type { Classification, Team, TicketBundle } from '../core/types.ts';
+import type { Classification, Team } from '../core/types/classification.ts';
+import type { TicketBundle } from '../core/types/zendesk.ts';
 import { formatOption, parseArgs, UsageError } from './args.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.ts';
 import { loadBundles, loadSettings } from './input.ts';

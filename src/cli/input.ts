@@ -5,7 +5,8 @@ import { errorMessage, isRecord } from '../core/guards.ts';
 import { parseBundleFile } from './read-bundles.ts';
 import { PARAMETER_NAMES, parseSettings, type Settings } from '../core/settings.ts';
 import { buildCatalogue } from '../core/teams.ts';
-import type { Team, TicketBundle } from '../core/types.ts';
+import type { Team } from '../core/types/classification.ts';
+import type { TicketBundle } from '../core/types/zendesk.ts';
 import type { CliIo } from './io.ts';
 
 export interface LoadedBundle {

@@ -3,7 +3,7 @@
 // with its line and the others still load.
 import { BundleError, parseBundle } from '../core/bundle.ts';
 import { errorMessage, isRecord } from '../core/guards.ts';
-import type { TicketBundle } from '../core/types.ts';
+import type { TicketBundle } from '../core/types/zendesk.ts';
 
 function lineAndColumn(text: string, position: number): string {
   let line = 1;

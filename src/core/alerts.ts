@@ -2,7 +2,7 @@
 // scripts/build-alerts.ts to service → team → alert names; ~1 KB gzipped in the sidebar bundle).
 // The handbook: questions about a specific alert go to the team that owns it.
 import table from './data/alerts.json';
-import type { TeamId } from './types.ts';
+import type { TeamId } from './types/classification.ts';
 
 export interface AlertRef {
   service: string;

@@ -14,7 +14,7 @@ import type {
   ZendeskOrganization,
   ZendeskTicket,
   ZendeskUser,
-} from './types.ts';
+} from './types/zendesk.ts';
 
 export class BundleError extends Error {
   /** Path of the offending field inside the bundle, e.g. `comments[2].author_id` ('' = the whole bundle). */

@@ -3,7 +3,8 @@
 // The agent still confirms every item; these hints save re-reading the thread.
 import { salesProcessSignals, type SalesSignal } from './priority.ts';
 import type { Settings } from './settings.ts';
-import type { ChecklistHint, ChecklistHints, Evidence, TextField, TicketModel } from './types.ts';
+import type { ChecklistHint, ChecklistHints, Evidence } from './types/classification.ts';
+import type { TextField, TicketModel } from './types/ticket.ts';
 
 interface Source {
   text: string;

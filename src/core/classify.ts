@@ -4,7 +4,8 @@ import { checklistHints } from './checklist.ts';
 import { assessPriorityWithSignals } from './priority.ts';
 import { route } from './router.ts';
 import type { Settings } from './settings.ts';
-import type { Classification, Team, TicketModel } from './types.ts';
+import type { Classification, Team } from './types/classification.ts';
+import type { TicketModel } from './types/ticket.ts';
 
 export function classify(model: TicketModel, teams: Team[], settings: Settings): Classification {
   const { priority, sales } = assessPriorityWithSignals(model, settings);

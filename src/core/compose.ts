@@ -18,16 +18,12 @@ import {
   type ChecklistHints,
   type ChecklistKey,
   type Classification,
-  type FilingDecisions,
-  type IssueRequest,
   type PriorityLevel,
   type PriorityResult,
   type Team,
-  type TicketAttachment,
-  type TicketLocation,
-  type TicketMessage,
-  type TicketModel,
-} from './types.ts';
+} from './types/classification.ts';
+import type { FilingDecisions, IssueRequest } from './types/filing.ts';
+import type { TicketAttachment, TicketLocation, TicketMessage, TicketModel } from './types/ticket.ts';
 
 export interface ComposeContext {
   settings: Settings;

@@ -8,7 +8,9 @@ import { oneLine } from './markdown.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { findTeam } from './teams.ts';
 import { ticketUrl } from './links.ts';
-import type { FilingDecisions, Handoff, PriorityLevel, Team, TicketLocation, TicketModel } from './types.ts';
+import type { PriorityLevel, Team } from './types/classification.ts';
+import type { FilingDecisions, Handoff } from './types/filing.ts';
+import type { TicketLocation, TicketModel } from './types/ticket.ts';
 
 export interface HandoffContext {
   settings: Settings;

@@ -6,7 +6,8 @@
 // `rfh_issue_<n>` (private tracker) / `rfh_public_issue_<n>` (public tracker).
 
 import type { RepoRef, Settings } from './settings.ts';
-import type { LinkedIssue, TicketLocation, TicketModel, Tracker } from './types.ts';
+import type { LinkedIssue, Tracker } from './types/filing.ts';
+import type { TicketLocation, TicketModel } from './types/ticket.ts';
 
 /** Zendesk subdomains are lower-case letters, digits and hyphens; anything else is folded so the marker stays one token. */
 function subdomainToken(subdomain: string): string {

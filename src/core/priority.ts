@@ -8,7 +8,8 @@
 import { scanModel, toEvidence, type ModelHit } from './routing/model-scan.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { PhraseIndex, type ScanView } from './text-scan.ts';
-import type { Evidence, PriorityLevel, PriorityReason, PriorityResult, TicketModel } from './types.ts';
+import type { Evidence, PriorityLevel, PriorityReason, PriorityResult } from './types/classification.ts';
+import type { TicketModel } from './types/ticket.ts';
 
 type Signal =
   | 'outage' // enough on its own: "down for everyone", "complete outage"

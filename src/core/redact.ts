@@ -8,7 +8,8 @@
 // All detectors run on the original text and their matches are merged (earliest, then longest wins), so one
 // replacement never creates or hides another match. Each removal is reported for the agent's preview.
 
-import type { Redaction, TicketModel } from './types.ts';
+import type { Redaction } from './types/filing.ts';
+import type { TicketModel } from './types/ticket.ts';
 
 export const REDACTED = 'REDACTED';
 

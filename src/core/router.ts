@@ -10,7 +10,8 @@
 import { ALERT_SERVICES, findAlert, findBareAlert, findSilenceName, isAlertService, type AlertRef } from './alerts.ts';
 import { PhraseIndex, phraseTokens, type PhraseEntry, type ScanView } from './text-scan.ts';
 import { ROLE_TEAMS, VOCABULARY, type ContextKind, type Role, type VocabEntry } from './routing/vocabulary.ts';
-import type { Evidence, RouteResult, Team, TeamId, TeamScore, TextField, TicketModel } from './types.ts';
+import type { Evidence, RouteResult, Team, TeamId, TeamScore } from './types/classification.ts';
+import type { TextField, TicketModel } from './types/ticket.ts';
 
 /** How much a word counts by where it was written. */
 export const FIELD_WEIGHTS: Record<TextField, number> = {

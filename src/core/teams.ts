@@ -3,7 +3,7 @@
 import type { SettingProblem } from './settings.ts';
 import { DEFAULT_TEAMS } from './teams/default-teams.ts';
 import { applyRoutingOverrides } from './teams/overrides.ts';
-import type { Team, TeamId } from './types.ts';
+import type { Team, TeamId } from './types/classification.ts';
 
 export { DEFAULT_TEAMS };
 

@@ -1,7 +1,8 @@
 // From a checked ticket bundle (bundle.ts) to the model the engine reads: who said what (customer vs our agents,
 // public vs internal), in cleaned text, plus attachments, organisation, tags and custom fields.
 import { cleanText } from './clean-text.ts';
-import type { TicketAttachment, TicketBundle, TicketMessage, TicketModel, ZendeskAttachment, ZendeskUser } from './types.ts';
+import type { TicketAttachment, TicketMessage, TicketModel } from './types/ticket.ts';
+import type { TicketBundle, ZendeskAttachment, ZendeskUser } from './types/zendesk.ts';
 
 const SCREENSHOT_EXT = /\.(?:png|jpe?g|gif|webp|bmp|heic|tiff?)$/i;
 const LOG_EXT = /\.(?:log|txt|out|err|trace|har)$/i;

@@ -4,7 +4,10 @@
 // `rfh_public_issue_<n>` for the public tracker), the configured ticket fields, and on-hold when the settings say so.
 // `findLinkedIssue` (links.ts) reads the note, tags and field back on later visits; `engage eval` reads the tags.
 
-import { CHECKLIST_KEYS, type FilingDecisions, type LinkedIssue, type Team, type TicketLocation, type TicketModel, type WriteBack, type ZendeskCustomFieldValue } from './types.ts';
+import { CHECKLIST_KEYS, type Team } from './types/classification.ts';
+import type { FilingDecisions, LinkedIssue, WriteBack } from './types/filing.ts';
+import type { TicketLocation, TicketModel } from './types/ticket.ts';
+import type { ZendeskCustomFieldValue } from './types/zendesk.ts';
 import { oneLine } from './markdown.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { findTeam } from './teams.ts';

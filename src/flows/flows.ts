@@ -2,7 +2,7 @@
 // issue's live state, check the tracker's access. Loaded lazily by the sidebar (Octokit comes with it) and made
 // once per panel session, so the access answers and the filing in flight are shared by every part of the panel.
 import type { Settings } from '../core/settings.ts';
-import type { LinkedIssue, LinkedIssueState } from '../core/types.ts';
+import type { LinkedIssue, LinkedIssueState } from '../core/types/filing.ts';
 import { createAccessMemo, createGitHub, type CreateGitHubOptions, type GitHubService } from '../github/index.ts';
 import type { ZafClient } from '../zaf/client.ts';
 import { createFilingOrchestrator, type FilingOrchestrator, type FilingOrchestratorOptions } from './filing/orchestrator.ts';

@@ -11,7 +11,7 @@
 //   known.
 // - createIssue: one POST, never retried automatically (not idempotent), then the overflow comments in order.
 import type { RepoRef, Settings } from '../core/settings.ts';
-import type { IssueRequest, LinkedIssue, LinkedIssueState } from '../core/types.ts';
+import type { IssueRequest, LinkedIssue, LinkedIssueState } from '../core/types/filing.ts';
 import type { ZafClient } from '../zaf/client.ts';
 import { type AgentError, toPlain } from '../errors/agent-error.ts';
 import { type GitHubErrorContext, classifyGitHubError } from './errors.ts';

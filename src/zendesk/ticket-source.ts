@@ -2,7 +2,7 @@
 // `parseBundle` as the CLI and the preview, so a malformed answer fails here with a message naming the field, never
 // later with a TypeError. Every failure becomes an AgentError the panel can show.
 import { BundleError, parseBundle } from '../core/bundle.ts';
-import type { TicketBundle } from '../core/types.ts';
+import type { TicketBundle } from '../core/types/zendesk.ts';
 import { agentError, type AgentFailure } from '../errors/agent-error.ts';
 import { ZendeskCallError } from './request.ts';
 import { fetchTicketParts, MalformedAnswer, type TicketParts } from './ticket-fetch.ts';

@@ -1,7 +1,7 @@
 // Write the filing back to the ticket in ONE request: `PUT /api/v2/tickets/{id}.json` carries the internal note,
 // the tags (`additional_tags` adds without replacing the agent's own), the configured fields and the optional status.
 // One request means the ticket never ends up half-updated (note without tags, or the other way round).
-import type { WriteBack } from '../core/types.ts';
+import type { WriteBack } from '../core/types/filing.ts';
 import { agentError } from '../errors/agent-error.ts';
 import { ZendeskCallError, zendeskCall } from './request.ts';
 import type { ZafClient } from '../zaf/client.ts';

@@ -5,7 +5,7 @@
 // One test file per team (flow-distribution, flow-core-app, flow-search) runs it (teamFlowTest), each well under a minute.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import type { TicketBundle } from '../../src/core/types.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import { openTicket, type Harness } from '../support/harness.ts';
 import {
   eventually,

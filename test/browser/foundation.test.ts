@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TicketBundle } from '../../src/core/types.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import { requireBuild } from '../support/dist.ts';
 import { control, openTicket, postFromApp, recordAppEvents, startHarness, waitForAppEvent, type Harness } from '../support/harness.ts';
 

@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TicketBundle, ZendeskAttachment, ZendeskComment, ZendeskUser } from '../../src/core/types.ts';
+import type { TicketBundle, ZendeskAttachment, ZendeskComment, ZendeskUser } from '../../src/core/types/zendesk.ts';
 
 /** Ids far from the shipped fixtures so the two never collide. */
 export const TICKET_IDS = {

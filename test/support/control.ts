@@ -1,7 +1,7 @@
 // The preview's test controls (`/__faults`, `/__reset`, `/__settings`, `/__log`, `/__state`) as typed calls: faults,
 // reset, settings, request log, ticket state and the GitHub stand-in's issues. Used by the drills and the
 // benchmark; every call fails loudly on a non-2xx answer.
-import type { TicketBundle } from '../../src/core/types.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 
 import type { FaultRule } from '../../preview/github/standin.ts';
 export type { FaultRule };

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { rmSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
-import type { TicketBundle } from '../../src/core/types.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import { startDrillEnv, type DrillEnv, type DrillPage } from './drill-env.ts';
 import type { FaultRule, GitHubIssueJson } from './control.ts';
 import { spareTickets, writeTicketsDir } from './bundles.ts';

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
-import type { TicketBundle } from '../../src/core/types.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import { Control, type GitHubIssueJson } from './control.ts';
 import { appFrame, control, startHarness, type Harness } from './harness.ts';
 import { waitUntil } from './wait.ts';

@@ -2,7 +2,10 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import { DEFAULT_TEAMS } from '../../src/core/teams.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
-import { CHECKLIST_KEYS, type FilingDecisions, type TicketBundle, type TicketModel, type ZendeskComment } from '../../src/core/types.ts';
+import { CHECKLIST_KEYS } from '../../src/core/types/classification.ts';
+import type { FilingDecisions } from '../../src/core/types/filing.ts';
+import type { TicketModel } from '../../src/core/types/ticket.ts';
+import type { TicketBundle, ZendeskComment } from '../../src/core/types/zendesk.ts';
 
 export const LOCATION = { subdomain: 'sourcegraph', ticketId: 4242 };
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checklistHints } from '../../src/core/checklist.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import type { TicketModel } from '../../src/core/types.ts';
+import type { TicketModel } from '../../src/core/types/ticket.ts';
 import { modelOf } from './core-route-fixtures.ts';
 
 function changesOf(text: string): { summary: string; matched: string[]; model: TicketModel } {

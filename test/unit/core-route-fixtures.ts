@@ -1,6 +1,7 @@
 // Small ticket bundles for the routing tests: a subject, the customer's messages, our replies and internal notes.
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
-import type { TicketBundle, TicketModel, ZendeskAttachment } from '../../src/core/types.ts';
+import type { TicketModel } from '../../src/core/types/ticket.ts';
+import type { TicketBundle, ZendeskAttachment } from '../../src/core/types/zendesk.ts';
 
 export interface TicketSpec {
   id?: number;

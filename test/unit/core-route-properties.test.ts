@@ -9,7 +9,7 @@ import { route } from '../../src/core/router.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import { DEFAULT_TEAMS } from '../../src/core/teams.ts';
-import type { TicketModel } from '../../src/core/types.ts';
+import type { TicketModel } from '../../src/core/types/ticket.ts';
 import { bundleOf, modelOf } from './core-route-fixtures.ts';
 
 const RUNS = { numRuns: 200, seed: 20211130 };

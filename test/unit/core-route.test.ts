@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { route } from '../../src/core/router.ts';
 import { buildCatalogue, DEFAULT_TEAMS } from '../../src/core/teams.ts';
-import type { RouteResult, TicketModel } from '../../src/core/types.ts';
+import type { RouteResult } from '../../src/core/types/classification.ts';
+import type { TicketModel } from '../../src/core/types/ticket.ts';
 import { modelOf, type TicketSpec } from './core-route-fixtures.ts';
 
 function teamOf(spec: TicketSpec): string {

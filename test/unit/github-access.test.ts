@@ -3,7 +3,7 @@
 // or labels dropped on a create), so a revoked permission is caught by the next filing instead of after the TTL.
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import type { IssueRequest } from '../../src/core/types.ts';
+import type { IssueRequest } from '../../src/core/types/filing.ts';
 import { createGitHub, type GitHubService } from '../../src/github/index.ts';
 import { FakeZafClient } from './github-fake-zaf.ts';
 

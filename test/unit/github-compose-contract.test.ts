@@ -12,7 +12,7 @@ import { findLinkedIssue } from '../../src/core/links.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { DEFAULT_TEAMS, findTeam } from '../../src/core/teams.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
-import type { TicketBundle } from '../../src/core/types.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import { composeWriteBack } from '../../src/core/writeback.ts';
 import { createFilingOrchestrator } from '../../src/flows/filing/orchestrator.ts';
 import { inProcessLocks } from '../../src/flows/filing/locks.ts';

@@ -3,7 +3,7 @@
 // whether it is retried automatically, and how many requests that took.
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import type { IssueRequest } from '../../src/core/types.ts';
+import type { IssueRequest } from '../../src/core/types/filing.ts';
 import { AgentFailure, isAgentError, type AgentError } from '../../src/errors/agent-error.ts';
 import { classifyGitHubError, rateLimitWait } from '../../src/github/errors.ts';
 import { createGitHub, type GitHubService } from '../../src/github/index.ts';

@@ -12,7 +12,7 @@ import { createAccessMemo } from '../../src/github/index.ts';
 import { createGitHubStandIn, NetworkFault, type GitHubStandIn } from '../../preview/github/standin.ts';
 import { handleZendeskApi, type ApiContext } from '../../preview/zendesk-api.ts';
 import { TicketStore } from '../../preview/tickets.ts';
-import type { TicketBundle, ZendeskUser } from '../../src/core/types.ts';
+import type { TicketBundle, ZendeskUser } from '../../src/core/types/zendesk.ts';
 import type {
   ZafClient,
   ZafContext,

@@ -8,7 +8,7 @@ import { forwardableOptions, requestReply } from '../../preview/host/protocol.ts
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { ticketMarker } from '../../src/core/links.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
-import type { FilingDecisions, LinkedIssue, WriteBack } from '../../src/core/types.ts';
+import type { FilingDecisions, LinkedIssue, WriteBack } from '../../src/core/types/filing.ts';
 import { createFilingOrchestrator } from '../../src/flows/filing/orchestrator.ts';
 import { inProcessLocks } from '../../src/flows/filing/locks.ts';
 import { memoryStorage } from '../../src/flows/storage.ts';

@@ -3,7 +3,7 @@
 // refuses (400/422) anything GitHub's description would not accept, and checks its own answers against it.
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
-import type { IssueRequest } from '../../src/core/types.ts';
+import type { IssueRequest } from '../../src/core/types/filing.ts';
 import { isAgentError, type AgentError } from '../../src/errors/agent-error.ts';
 import { ticketMarker } from '../../src/core/links.ts';
 import { containsMarker, createGitHub, type GitHubService } from '../../src/github/index.ts';

@@ -2,7 +2,7 @@
 // what it answers, checked against the SDK's own wire format (zendesk_app_framework_sdk lib/client.js).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TicketBundle } from '../../src/core/types.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import {
   answerGet,
   answerInvoke,

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TicketBundle } from '../../src/core/types.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import { loadBundleDirs } from '../../preview/tickets.ts';
 
 const good = JSON.parse(readFileSync('test/fixtures/preview-tickets/2001-oceanic-frontend-oom.json', 'utf8')) as TicketBundle;

@@ -2,7 +2,7 @@
 // hostile attachment URLs not turned into links.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TicketBundle } from '../../src/core/types.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import { formatSize, formatValue, safeHref, ticketView, writesView } from '../../preview/host/view.ts';
 
 const bundle = JSON.parse(readFileSync('preview/tickets/1007-stark-batch-changes-poc.json', 'utf8')) as TicketBundle;

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { ZendeskComment, ZendeskUser } from '../../src/core/types.ts';
+import type { ZendeskComment, ZendeskUser } from '../../src/core/types/zendesk.ts';
 import { loadBundleDirs, TicketStore } from '../../preview/tickets.ts';
 import { cursorPage, decodeCursor, encodeCursor, handleZendeskApi, normaliseTags, type ApiResponse } from '../../preview/zendesk-api.ts';
 

@@ -14,7 +14,8 @@ import { filingGate, missingItems } from '../../src/ui/logic/gate.ts';
 import { readFiledIssue, recordKey, RecordStore } from '../../src/flows/filing/record.ts';
 import { linkedDecisions, recordedPriority, recordedTeam } from '../../src/ui/logic/linked.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { CHECKLIST_KEYS, type Classification, type Team, type TicketModel } from '../../src/core/types.ts';
+import { CHECKLIST_KEYS, type Classification, type Team } from '../../src/core/types/classification.ts';
+import type { TicketModel } from '../../src/core/types/ticket.ts';
 
 function memoryStorage(): DraftStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evidenceSnippets, highlight } from '../../src/ui/logic/evidence.ts';
 import { secondsLeft, errorStrings } from '../../src/ui/panel/ErrorAlert.tsx';
 import { createTranslator } from '../../src/ui/shell/i18n.ts';
-import type { Evidence, TicketModel } from '../../src/core/types.ts';
+import type { Evidence } from '../../src/core/types/classification.ts';
+import type { TicketModel } from '../../src/core/types/ticket.ts';
 
 const text = 'Since the upgrade our Kubernetes cluster restarts zoekt pods and indexed search is slow for all users.';
 const at = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length });

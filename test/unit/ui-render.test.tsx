@@ -20,7 +20,9 @@ import { OutsideZendeskMessage } from '../../src/ui/shell/OutsideZendesk.tsx';
 import { draftReducer, initialDraft } from '../../src/ui/logic/draft.ts';
 import { filingGate } from '../../src/ui/logic/gate.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import type { Classification, IssueRequest, Team, TicketModel } from '../../src/core/types.ts';
+import type { Classification, Team } from '../../src/core/types/classification.ts';
+import type { IssueRequest } from '../../src/core/types/filing.ts';
+import type { TicketModel } from '../../src/core/types/ticket.ts';
 
 const en = { ui: JSON.parse(readFileSync(join(import.meta.dirname, '../../translations/en.json'), 'utf8')).ui as Dictionary };
 const t = createTranslator('en', en, en);

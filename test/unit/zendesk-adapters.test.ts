@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { isAgentError, type AgentError } from '../../src/errors/agent-error.ts';
 import { loadTicketBundle } from '../../src/zendesk/ticket-source.ts';
 import { applyWriteBack } from '../../src/zendesk/write-back.ts';
-import type { WriteBack } from '../../src/core/types.ts';
+import type { WriteBack } from '../../src/core/types/filing.ts';
 import type { ZafClient, ZafRequestOptions } from '../../src/zaf/client.ts';
 import { AGENT_USER, FakeZafClient, REQUESTER, makeBundle } from './github-fake-zaf.ts';
 

@@ -2,7 +2,8 @@
 // agent reply or internal note) and, optionally, attachment names. Shared by priority and checklist hints, which
 // look for phrases ("down for everyone", "steps to reproduce") rather than team keywords.
 import type { PhraseIndex, ScanView } from '../text-scan.ts';
-import type { Evidence, TextField, TicketModel } from '../types.ts';
+import type { Evidence } from '../types/classification.ts';
+import type { TextField, TicketModel } from '../types/ticket.ts';
 
 export interface ModelHit<T> {
   payload: T;

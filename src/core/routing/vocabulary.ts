@@ -2,7 +2,7 @@
 // them, how strong each one is, and which words are context only. The catalogue (teams.ts) decides WHICH terms
 // route to a team; this table adds roles and weights on top. A term here that is tied to a team only counts when
 // that team's catalogue keywords list it, so a routing override that removes a keyword really removes it.
-import type { TeamId } from '../types.ts';
+import type { TeamId } from '../types/classification.ts';
 
 /**
  * - plain: counts for its team.

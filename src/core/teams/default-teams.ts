@@ -1,7 +1,7 @@
 // The built-in destinations: the handbook's Step-3 engineering teams plus the two outside engineering (CE & Sales,
 // BizOps), as data. Keywords are the handbook's, with the variants people actually type; the router's own rules
 // (router.ts) decide the ambiguous ones. Admins change or extend these with `routing_overrides` (overrides.ts).
-import type { Team } from '../types.ts';
+import type { Team } from '../types/classification.ts';
 
 const HANDBOOK = 'https://about.sourcegraph.com/handbook';
 

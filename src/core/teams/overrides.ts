@@ -6,7 +6,7 @@
 // on its own so one typo does not cost the admin the rest: a bad entry is reported with its path and skipped.
 import { errorMessage, isRecord } from '../guards.ts';
 import type { SettingProblem } from '../settings.ts';
-import type { Team } from '../types.ts';
+import type { Team } from '../types/classification.ts';
 import { parseOverride, type TeamOverride } from './override-schema.ts';
 
 const SETTING = 'routing_overrides';

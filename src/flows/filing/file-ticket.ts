@@ -8,7 +8,7 @@
 // remembered), and a retried write-back costs only the write-back.
 import { findLinkedIssue, trackerOf } from '../../core/links.ts';
 import type { RepoRef } from '../../core/settings.ts';
-import type { LinkedIssue } from '../../core/types.ts';
+import type { LinkedIssue } from '../../core/types/filing.ts';
 import { agentError, type AgentError } from '../../errors/agent-error.ts';
 import { classifyGitHubError } from '../../github/errors.ts';
 import type { GitHubService } from '../../github/index.ts';

@@ -3,7 +3,8 @@
 // earlier create instead of filing twice; a revisit whose write-back was lost reads it to open on the issue.
 import { isRecord } from '../../core/guards.ts';
 import type { RepoRef } from '../../core/settings.ts';
-import type { LinkedIssue, TicketLocation } from '../../core/types.ts';
+import type { LinkedIssue } from '../../core/types/filing.ts';
+import type { TicketLocation } from '../../core/types/ticket.ts';
 import type { KeyValueStorage } from '../storage.ts';
 
 export interface FilingRecord {

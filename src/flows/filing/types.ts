@@ -1,6 +1,7 @@
 // What filing takes and gives: the arguments of each use case and the outcome the sidebar shows.
 import type { Settings } from '../../core/settings.ts';
-import type { FilingDecisions, IssueRequest, LinkedIssue, TicketLocation, TicketModel, WriteBack } from '../../core/types.ts';
+import type { FilingDecisions, IssueRequest, LinkedIssue, WriteBack } from '../../core/types/filing.ts';
+import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
 import type { AgentError } from '../../errors/agent-error.ts';
 import type { GitHubService } from '../../github/index.ts';
 import type { ZafClient } from '../../zaf/client.ts';

@@ -1,7 +1,8 @@
 // The last step of filing: the link, tags and fields written to the ticket in one request, never twice.
 import { errorMessage } from '../../core/guards.ts';
 import type { RepoRef } from '../../core/settings.ts';
-import type { LinkedIssue, TicketLocation, WriteBack } from '../../core/types.ts';
+import type { LinkedIssue, WriteBack } from '../../core/types/filing.ts';
+import type { TicketLocation } from '../../core/types/ticket.ts';
 import { agentError, isAgentError, toPlain } from '../../errors/agent-error.ts';
 import type { ZafClient } from '../../zaf/client.ts';
 import { zendeskCall } from '../../zendesk/request.ts';

@@ -1,6 +1,7 @@
 // The draft of one ticket, kept in localStorage on every change (see draft.ts).
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { Classification, TicketLocation } from '../../core/types.ts';
+import type { Classification } from '../../core/types/classification.ts';
+import type { TicketLocation } from '../../core/types/ticket.ts';
 import {
   clearDraft,
   draftKey,

@@ -3,16 +3,13 @@
 // Cleared once the issue is filed. Every change goes through `draftReducer`, a pure function.
 import {
   CHECKLIST_KEYS,
-  type ChecklistAnswer,
   type ChecklistKey,
   type Classification,
-  type FilingDecisions,
-  type IssueKind,
   type PriorityLevel,
   type TeamId,
-  type TicketLocation,
-  type Tracker,
-} from '../../core/types.ts';
+} from '../../core/types/classification.ts';
+import type { ChecklistAnswer, FilingDecisions, IssueKind, Tracker } from '../../core/types/filing.ts';
+import type { TicketLocation } from '../../core/types/ticket.ts';
 import { isRecord } from '../../core/guards.ts';
 import type { KeyValueStorage } from '../../flows/storage.ts';
 

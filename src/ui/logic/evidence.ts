@@ -1,6 +1,7 @@
 // Evidence in context: the words the router matched, cut out of the text they were found in with a little
 // surrounding text, as segments the UI renders (matched parts highlighted). Pure: text in, segments out.
-import type { Evidence, TextField, TicketModel } from '../../core/types.ts';
+import type { Evidence } from '../../core/types/classification.ts';
+import type { TextField, TicketModel } from '../../core/types/ticket.ts';
 
 export interface Segment {
   text: string;

@@ -1,7 +1,8 @@
 // Whether the File button may be pressed, and if not, the one plain reason why. The handbook asks for the Step-1
 // context (and Step 2 for requests for help) before engaging engineering; the agent may escalate anyway with a
 // written reason, which then goes into the issue.
-import { CHECKLIST_KEYS, type ChecklistKey, type FilingDecisions } from '../../core/types.ts';
+import { CHECKLIST_KEYS, type ChecklistKey } from '../../core/types/classification.ts';
+import type { FilingDecisions } from '../../core/types/filing.ts';
 
 export type GateItem = ChecklistKey | 'teammates';
 

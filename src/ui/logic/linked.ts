@@ -2,7 +2,9 @@
 // (`rfh`, `rfh_team_<id>`, `rfh_priority_p<n>`), so the hand-off text matches the filed issue. Tags that are
 // missing (filed by hand, or by another tool) fall back to today's suggestion.
 import type { Settings } from '../../core/settings.ts';
-import type { Classification, FilingDecisions, LinkedIssue, PriorityLevel, Team, TicketModel } from '../../core/types.ts';
+import type { Classification, PriorityLevel, Team } from '../../core/types/classification.ts';
+import type { FilingDecisions, LinkedIssue } from '../../core/types/filing.ts';
+import type { TicketModel } from '../../core/types/ticket.ts';
 import { initialDraft, toDecisions } from './draft.ts';
 
 export function recordedTeam(tags: readonly string[], teams: readonly Team[]): string | null {

@@ -2,7 +2,8 @@
 // behind the priority reasons.
 import styled from 'styled-components';
 import { SM } from '@zendeskgarden/react-typography';
-import type { Classification, Team, TicketModel } from '../../core/types.ts';
+import type { Classification, Team } from '../../core/types/classification.ts';
+import type { TicketModel } from '../../core/types/ticket.ts';
 import type { Translate } from '../shell/i18n.ts';
 import { evidenceSnippets } from '../logic/evidence.ts';
 import { Snippet } from './Snippet.tsx';

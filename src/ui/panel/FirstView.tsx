@@ -3,7 +3,7 @@
 // first thing the agent reads, so it is drawn with the static stylesheet (style/first-view.css), not Garden's runtime
 // styles: generating those cost most of the start on a slow machine.
 import type { ReactNode } from 'react';
-import type { Classification, PriorityLevel, Team } from '../../core/types.ts';
+import type { Classification, PriorityLevel, Team } from '../../core/types/classification.ts';
 import type { Translate } from '../shell/i18n.ts';
 import { Caption, Section } from './layout.tsx';
 

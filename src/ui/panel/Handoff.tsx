@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { Field, Textarea } from '@zendeskgarden/react-forms';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Code, SM } from '@zendeskgarden/react-typography';
-import type { Handoff } from '../../core/types.ts';
+import type { Handoff } from '../../core/types/filing.ts';
 import type { Translate } from '../shell/i18n.ts';
 import { Section } from './layout.tsx';
 

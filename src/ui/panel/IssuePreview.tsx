@@ -5,7 +5,7 @@ import { getColor } from '@zendeskgarden/react-theming';
 import { Accordion } from '@zendeskgarden/react-accordions';
 import { SM } from '@zendeskgarden/react-typography';
 import { Tag } from '@zendeskgarden/react-tags';
-import type { IssueRequest } from '../../core/types.ts';
+import type { IssueRequest } from '../../core/types/filing.ts';
 import type { Translate } from '../shell/i18n.ts';
 
 const Body = styled.pre`

@@ -4,7 +4,7 @@ import { Field, Fieldset, Input, Radio } from '@zendeskgarden/react-forms';
 import { SM } from '@zendeskgarden/react-typography';
 import { Tag } from '@zendeskgarden/react-tags';
 import type { Settings } from '../../core/settings.ts';
-import type { IssueRequest } from '../../core/types.ts';
+import type { IssueRequest } from '../../core/types/filing.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import type { Translate } from '../shell/i18n.ts';
 import { Section } from './layout.tsx';

@@ -12,7 +12,7 @@
 import { lazy, Suspense } from 'react';
 import { LoadingLines } from '../shell/LoadingLines.tsx';
 import type { Settings } from '../../core/settings.ts';
-import type { Classification, PriorityLevel, Team } from '../../core/types.ts';
+import type { Classification, PriorityLevel, Team } from '../../core/types/classification.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import type { Translate } from '../shell/i18n.ts';
 import { priorityLabelOf } from '../logic/labels.ts';

@@ -3,7 +3,7 @@
 import styled from 'styled-components';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
-import type { TicketModel } from '../../core/types.ts';
+import type { TicketModel } from '../../core/types/ticket.ts';
 import type { EvidenceSnippet } from '../logic/evidence.ts';
 import type { Translate } from '../shell/i18n.ts';
 

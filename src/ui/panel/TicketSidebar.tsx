@@ -4,7 +4,7 @@
 // panel. Alerts are lazy: they are rare, and their Garden package would otherwise weigh on every first paint.
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { LoadingLines } from '../shell/LoadingLines.tsx';
-import type { TicketLocation } from '../../core/types.ts';
+import type { TicketLocation } from '../../core/types/ticket.ts';
 import { errorMessage } from '../../core/guards.ts';
 import type { AgentError } from '../../errors/agent-error.ts';
 import { useApp, useSlice } from '../hooks/useApp.ts';

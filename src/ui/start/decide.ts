@@ -8,7 +8,9 @@ import { classify } from '../../core/classify.ts';
 import { prepareRouter } from '../../core/router.ts';
 import { preparePriority } from '../../core/priority.ts';
 import { findLinkedIssue } from '../../core/links.ts';
-import type { Classification, LinkedIssue, Team, TicketModel } from '../../core/types.ts';
+import type { Classification, Team } from '../../core/types/classification.ts';
+import type { LinkedIssue } from '../../core/types/filing.ts';
+import type { TicketModel } from '../../core/types/ticket.ts';
 import { loadTicketBundle } from '../../zendesk/ticket-source.ts';
 import type { TicketParts } from '../../zendesk/ticket-fetch.ts';
 import type { ZafClient } from '../../zaf/client.ts';
@@ -16,7 +18,7 @@ import { agentError } from '../../errors/agent-error.ts';
 
 export { toAgentError } from '../../errors/to-agent-error.ts';
 
-import type { TicketLocation } from '../../core/types.ts';
+import type { TicketLocation } from '../../core/types/ticket.ts';
 import { readFiledIssue, RecordStore } from '../../flows/filing/record.ts';
 import { browserStorage } from '../../flows/storage.ts';
 

@@ -5,7 +5,9 @@
 // (locale, colour scheme) and the headline follow them, since the host answers messages in turn; the decision code
 // (one chunk, preloaded by iframe.html) runs during the handshake; the ticket is classified the moment code,
 // settings and REST answers are in, so that main.tsx renders once, with the decision.
-import type { LinkedIssue, Classification, TicketModel } from '../../core/types.ts';
+import type { Classification } from '../../core/types/classification.ts';
+import type { LinkedIssue } from '../../core/types/filing.ts';
+import type { TicketModel } from '../../core/types/ticket.ts';
 import type { Flows } from '../../flows/flows.ts';
 import type { ZafClient } from '../../zaf/client.ts';
 import { fetchTicketParts, type TicketParts } from '../../zendesk/ticket-fetch.ts';

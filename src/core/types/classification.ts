@@ -1,0 +1,86 @@
+// What the engine decides about a ticket before the agent acts: the team (with evidence and runners-up), the
+// priority (with reasons) and the Step-1 checklist hints. Plain data, so the CLI can print it and the sidebar keep it.
+import type { TextField } from './ticket.ts';
+
+/** A team's id: the built-in ones (core/teams/default-teams.ts) or one that `routing_overrides` adds. */
+export type TeamId = string;
+
+export interface Team {
+  id: TeamId;
+  name: string;
+  /** Keywords and phrases with their variants; the router's own rules add context on top. */
+  keywords: string[];
+  /** GitHub label, e.g. `team/distribution`; null for teams that take no GitHub issue. */
+  githubLabel: string | null;
+  slackChannel: string;
+  slackHandle: string;
+  handbookUrl: string;
+  /** false for CE/Sales and BizOps: they get a Slack hand-off, never a GitHub issue. */
+  takesGithubIssues: boolean;
+}
+
+export interface Evidence {
+  /** The catalogue keyword or rule that matched, e.g. "kubernetes" or "alert:frontend/99th_percentile_...". */
+  term: string;
+  /** The exact text that matched. */
+  matched: string;
+  field: TextField;
+  /** For customer/agent/internal/attachment fields: the message index in `TicketModel.messages`. */
+  messageIndex?: number;
+  /** Character offsets into the cleaned text of that field/message: `text.slice(start, end) === matched`. */
+  start: number;
+  end: number;
+  weight: number;
+}
+
+export interface TeamScore {
+  teamId: TeamId;
+  score: number;
+  evidence: Evidence[];
+  /** One line a person understands: "Customer asks about GitLab repository syncing (cloning, token)". */
+  why: string;
+}
+
+export interface RouteResult {
+  team: TeamScore;
+  /** Runners-up, best first (at most 3). */
+  alternatives: TeamScore[];
+}
+
+export type PriorityLevel = 0 | 1 | 2 | 3;
+
+export interface PriorityReason {
+  text: string;
+  evidence?: Evidence[];
+}
+
+export interface PriorityResult {
+  level: PriorityLevel;
+  /** The configured label, e.g. `ce/p1`. */
+  label: string;
+  /** Severity level before the sales-process bump. */
+  baseLevel: PriorityLevel;
+  salesProcess: boolean;
+  featureRequest: boolean;
+  reasons: PriorityReason[];
+}
+
+export const CHECKLIST_KEYS = ['environment', 'repro', 'recent_changes', 'impact', 'urgency'] as const;
+export type ChecklistKey = (typeof CHECKLIST_KEYS)[number];
+
+export interface ChecklistHint {
+  key: ChecklistKey;
+  status: 'found' | 'partial' | 'missing';
+  /** Short summary, e.g. "Sourcegraph 3.29.1 on Kubernetes (Helm); 2 log files". */
+  summary: string;
+  evidence: Evidence[];
+}
+
+export type ChecklistHints = Record<ChecklistKey, ChecklistHint>;
+
+export interface Classification {
+  ticketId: number;
+  route: RouteResult;
+  priority: PriorityResult;
+  checklist: ChecklistHints;
+}
