@@ -5,12 +5,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseBundleFile } from '../src/core/bundle.ts';
+import { parseBundleFile } from '../src/cli/read-bundles.ts';
 import { classify } from '../src/core/classify.ts';
 import { route } from '../src/core/router.ts';
 import { DEFAULT_SETTINGS } from '../src/core/settings.ts';
 import { buildTicketModel } from '../src/core/ticket-model.ts';
-import { DEFAULT_TEAMS } from '../src/core/teams.ts';
+import { DEFAULT_TEAMS } from '../src/core/teams/default-teams.ts';
 import type { TicketMessage, TicketModel } from '../src/core/types/ticket.ts';
 import type { TicketBundle } from '../src/core/types/zendesk.ts';
 import { figure, jsonLine, median, type BenchResult } from './result.ts';

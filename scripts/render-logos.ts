@@ -5,18 +5,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchPersistentChromium } from '../test/support/browser.ts';
 import { LOGOS, pngSize } from './validate-rules.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const svg = readFileSync(join(root, 'assets', 'logo.svg'), 'utf8');
 const userDataDir = mkdtempSync(join(tmpdir(), 'engage-logos-'));
 
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+// The same browser as the tests (CHROMIUM_PATH, an installed Chrome or Chromium, else the npm-shipped one).
+const context = await launchPersistentChromium(userDataDir, { viewport: { width: 320, height: 320 } });
 try {
   const page = context.pages()[0] ?? (await context.newPage());
   for (const logo of LOGOS) {

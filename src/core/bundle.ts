@@ -250,5 +250,3 @@ export function parseBundle(json: unknown, source?: string, index?: number): Tic
   }
 }
 
-// Kept only until bench/route.ts imports parseBundleFile from src/cli/read-bundles.ts; then delete this line.
-export { parseBundleFile } from '../cli/read-bundles.ts';

@@ -5,8 +5,6 @@ import { DEFAULT_TEAMS } from './teams/default-teams.ts';
 import { applyRoutingOverrides } from './teams/overrides.ts';
 import type { Team, TeamId } from './types/classification.ts';
 
-export { DEFAULT_TEAMS };
-
 export function findTeam(teams: readonly Team[], id: TeamId): Team | undefined {
   return teams.find((t) => t.id === id);
 }

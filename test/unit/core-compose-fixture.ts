@@ -1,6 +1,6 @@
 // Test helper: small ticket bundles built in code, turned into models by the real ticket-model code.
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
-import { DEFAULT_TEAMS } from '../../src/core/teams.ts';
+import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import { CHECKLIST_KEYS } from '../../src/core/types/classification.ts';
 import type { FilingDecisions } from '../../src/core/types/filing.ts';

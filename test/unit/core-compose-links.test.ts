@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findLinkedIssue, findLinkedIssues, githubWebBase, issueTag, parseIssueUrl, ticketMarker, ticketUrl, trackerOf } from '../../src/core/links.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
-import { DEFAULT_TEAMS } from '../../src/core/teams.ts';
+import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import { composeWriteBack, priorityTag, tagPart, teamTag, writeBackNote } from '../../src/core/writeback.ts';
 import { ctx, decisions, model } from './core-compose-fixture.ts';
 

@@ -4,7 +4,7 @@ import { ComposeError, composeIssue, composeTitle, defaultDecisions, formatTime 
 import { classify } from '../../src/core/classify.ts';
 import { quote as quoteOf, ZWSP } from '../../src/core/markdown.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
-import { DEFAULT_TEAMS } from '../../src/core/teams.ts';
+import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import { continuationNotice, GITHUB_BODY_LIMIT } from '../../src/core/split.ts';
 import { ctx, decisions, model } from './core-compose-fixture.ts';
 import { check, ISSUE_REF, MENTION, render, visible } from './core-markdown-check.ts';

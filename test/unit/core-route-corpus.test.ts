@@ -8,7 +8,7 @@ import { parseBundleFile } from '../../src/cli/read-bundles.ts';
 import { classify } from '../../src/core/classify.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
-import { DEFAULT_TEAMS } from '../../src/core/teams.ts';
+import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import { DEFAULT_TEAM_IDS } from '../../src/core/teams/default-teams.ts';
 import { recordedPriority, recordedTeam, summarize } from '../../src/cli/eval-command.ts';
 

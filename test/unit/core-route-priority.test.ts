@@ -4,7 +4,7 @@ import { checklistHints } from '../../src/core/checklist.ts';
 import { classify } from '../../src/core/classify.ts';
 import { assessPriority } from '../../src/core/priority.ts';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../src/core/settings.ts';
-import { DEFAULT_TEAMS } from '../../src/core/teams.ts';
+import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
 import { modelOf } from './core-route-fixtures.ts';
 

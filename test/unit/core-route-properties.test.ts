@@ -8,7 +8,7 @@ import { classify } from '../../src/core/classify.ts';
 import { route } from '../../src/core/router.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
-import { DEFAULT_TEAMS } from '../../src/core/teams.ts';
+import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
 import { bundleOf, modelOf } from './core-route-fixtures.ts';
 

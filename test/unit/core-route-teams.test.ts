@@ -1,7 +1,8 @@
 // The team catalogue: the handbook's destinations as data, and overrides that fail loudly but harmlessly.
 import { describe, expect, it } from 'vitest';
 import { ROLE_TEAMS, VOCABULARY } from '../../src/core/routing/vocabulary.ts';
-import { buildCatalogue, DEFAULT_TEAMS, findTeam } from '../../src/core/teams.ts';
+import { buildCatalogue, findTeam } from '../../src/core/teams.ts';
+import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import { phraseTokens } from '../../src/core/text-scan.ts';
 import { DEFAULT_TEAM_IDS } from '../../src/core/teams/default-teams.ts';
 

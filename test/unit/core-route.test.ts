@@ -1,7 +1,8 @@
 // The router, rule by rule: each test states one thing an experienced support engineer knows about the handbook.
 import { describe, expect, it } from 'vitest';
 import { route } from '../../src/core/router.ts';
-import { buildCatalogue, DEFAULT_TEAMS } from '../../src/core/teams.ts';
+import { buildCatalogue } from '../../src/core/teams.ts';
+import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import type { RouteResult } from '../../src/core/types/classification.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
 import { modelOf, type TicketSpec } from './core-route-fixtures.ts';

@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { DEFAULT_SETTINGS, PARAMETER_NAMES, parseSettings } from '../../src/core/settings.ts';
-import { buildCatalogue, DEFAULT_TEAMS, findTeam } from '../../src/core/teams.ts';
+import { buildCatalogue, findTeam } from '../../src/core/teams.ts';
+import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 
 const URL_SHAPE = 'must be a URL such as https://api.github.com or https://github.example.com/api/v3';
 const URL_SCHEME = 'must start with https:// (or http:// for a local GitHub stand-in)';
