@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inProcessLocks, resilientLocks } from '../../src/flows/filing/locks.ts';
-import { gateReason } from '../../src/ui/panel/Workbench.tsx';
+import { gateReason } from '../../src/ui/logic/gate.ts';
 import { createTranslator } from '../../src/ui/shell/i18n.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,6 +3,7 @@
 // written reason, which then goes into the issue.
 import { CHECKLIST_KEYS, type ChecklistKey } from '../../core/types/classification.ts';
 import type { FilingDecisions } from '../../core/types/filing.ts';
+import type { Translate } from '../shell/i18n.ts';
 
 export type GateItem = ChecklistKey | 'teammates';
 
@@ -29,4 +30,12 @@ export function filingGate(
     return options.escalateReason.trim() ? { open: true } : { open: false, reason: 'escalate_reason' };
   }
   return { open: false, reason: 'checklist', missing };
+}
+
+/** The reason the File button is disabled, in plain words. */
+export function gateReason(t: Translate, gate: Gate): string {
+  if (gate.open) return '';
+  if (gate.reason === 'escalate_reason') return t('ui.gate.needs_reason');
+  const items = gate.missing.map((k) => t(`ui.checklist.items_short.${k}`)).join(', ');
+  return t('ui.gate.needs_items', { items, count: gate.missing.length });
 }

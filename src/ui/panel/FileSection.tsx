@@ -1,0 +1,106 @@
+// The File button and what stands beside it: the access warning before filing, the filing step while it runs, and
+// the one plain reason when it is disabled.
+import { Button } from '@zendeskgarden/react-buttons';
+import { Dots } from '@zendeskgarden/react-loaders';
+import { Alert } from '@zendeskgarden/react-notifications';
+import { SM } from '@zendeskgarden/react-typography';
+import type { RepoRef, Settings } from '../../core/settings.ts';
+import type { Tracker } from '../../core/types/filing.ts';
+import type { AccessState, FilingState } from '../hooks/useFiling.ts';
+import { gateReason, type Gate } from '../logic/gate.ts';
+import type { Translate } from '../shell/i18n.ts';
+import { errorStrings } from './ErrorAlert.tsx';
+import { Section } from './layout.tsx';
+
+export function FileSection(props: {
+  t: Translate;
+  gate: Gate;
+  filing: FilingState;
+  access: AccessState;
+  repo: RepoRef;
+  settings: Settings;
+  tracker: Tracker;
+  onFile: () => void;
+}): JSX.Element {
+  const { t, gate, filing, access, repo, settings } = props;
+  const filingNow = filing.state === 'filing';
+  const tracker = props.tracker === 'public' ? settings.publicRepo : settings.privateRepo;
+  return (
+    <Section>
+      {filing.state === 'idle' ? <AccessWarning t={t} access={access} repo={repo} settings={settings} /> : null}
+      <Button
+        isPrimary
+        isStretched
+        disabled={!gate.open || filingNow}
+        aria-disabled={!gate.open || filingNow}
+        aria-busy={filingNow}
+        aria-describedby={describedBy(gate.open, filing.state === 'idle' && warns(access))}
+        onClick={props.onFile}
+        data-testid="file-button"
+        data-state={filing.state}
+      >
+        {filing.state === 'filing' ? (
+          <>
+            <Dots delayMS={0} aria-hidden="true" style={{ marginRight: 8 }} />
+            {t(filing.step ? `ui.file.step.${filing.step}` : 'ui.file.filing')}
+          </>
+        ) : (
+          t('ui.file.button', { repo: `${tracker.owner}/${tracker.repo}` })
+        )}
+      </Button>
+      {!gate.open ? (
+        <SM id="engage-file-reason" data-testid="file-disabled-reason" role="status">
+          {gateReason(t, gate)}
+        </SM>
+      ) : null}
+    </Section>
+  );
+}
+export function warns(access: AccessState): boolean {
+  return access.state === 'no-push' || access.state === 'failed';
+}
+
+function describedBy(gateOpen: boolean, warning: boolean): string | undefined {
+  const ids = [...(gateOpen ? [] : ['engage-file-reason']), ...(warning ? ['engage-access-warning'] : [])];
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/**
+ * Before filing: the token cannot push to the tracker (GitHub would drop the labels, so the click refuses), or the
+ * check itself failed. File stays enabled either way: the click checks again (a negative answer is never
+ * remembered) and reports the outcome with its next step.
+ */
+function AccessWarning(props: { t: Translate; access: AccessState; repo: RepoRef; settings: Settings }): JSX.Element | null {
+  const { t, access, repo, settings } = props;
+  const name = `${repo.owner}/${repo.repo}`;
+  const isPublic = repo.owner === settings.publicRepo.owner && repo.repo === settings.publicRepo.repo;
+  if (access.state === 'no-push') {
+    const setting = isPublic ? 'public_repository' : 'private_repository';
+    return (
+      <Alert type="warning" role="status" id="engage-access-warning" data-testid="access-warning" data-state="no-push" style={{ marginBottom: 8 }}>
+        <Alert.Title>{t('ui.access.no_push_title', { repo: name })}</Alert.Title>
+        <Alert.Paragraph>{t('ui.access.no_push_message', { repo: name })}</Alert.Paragraph>
+        <Alert.Paragraph>{t('ui.access.no_push_next', { repo: name, setting })}</Alert.Paragraph>
+      </Alert>
+    );
+  }
+  if (access.state === 'failed') {
+    const s = errorStrings(t, access.error);
+    return (
+      <Alert
+        type="warning"
+        role="status"
+        id="engage-access-warning"
+        data-testid="access-warning"
+        data-state="failed"
+        data-error-code={access.error.code}
+        style={{ marginBottom: 8 }}
+      >
+        <Alert.Title>{s.title}</Alert.Title>
+        <Alert.Paragraph>{s.message}</Alert.Paragraph>
+        <Alert.Paragraph>{t('ui.access.check_failed_next')}</Alert.Paragraph>
+      </Alert>
+    );
+  }
+  return null;
+}
