@@ -5,10 +5,10 @@ import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import ZAFClient from 'zendesk_app_framework_sdk';
 import { ZafProvider } from './ui/shell/ZafProvider.tsx';
-import { Location } from './ui/shell/Location.tsx';
+import { Location } from './ui/panel/Location.tsx';
 import { mark } from './ui/start/marks.ts';
 import { startSession } from './ui/start/session.ts';
-import { applyColorScheme, colorSchemeFromUrl } from './ui/shell/theme.ts';
+import { applyColorScheme, colorSchemeFromUrl } from './ui/logic/theme.ts';
 // The page and the first view are drawn by this static stylesheet, not by Garden's runtime styles (see its header).
 import './ui/style/garden-tokens.css';
 import './ui/style/first-view.css';

@@ -15,6 +15,12 @@ export interface Flows {
   linkedIssueState(settings: Settings, link: LinkedIssue): Promise<LinkedIssueState>;
 }
 
+/** Where the panel's parts get the use cases (the session): the client, and the flows loaded on first use. */
+export interface FlowsSource {
+  client: ZafClient;
+  flows(): Promise<Flows>;
+}
+
 export interface FlowsOptions {
   filing?: FilingOrchestratorOptions;
   github?: Omit<CreateGitHubOptions, 'access'>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceSnippets, highlight } from '../../src/ui/logic/evidence.ts';
 import { secondsLeft, errorStrings } from '../../src/ui/panel/ErrorAlert.tsx';
-import { createTranslator } from '../../src/ui/shell/i18n.ts';
+import { createTranslator } from '../../src/ui/logic/i18n.ts';
 import type { Evidence } from '../../src/core/types/classification.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inProcessLocks, resilientLocks } from '../../src/flows/filing/locks.ts';
 import { gateReason } from '../../src/ui/logic/gate.ts';
-import { createTranslator } from '../../src/ui/shell/i18n.ts';
+import { createTranslator } from '../../src/ui/logic/i18n.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { availableLocales, createTranslator, interpolate, loadI18n, matchLocale, type Dictionary } from '../../src/ui/shell/i18n.ts';
+import { availableLocales, createTranslator, interpolate, loadI18n, matchLocale, type Dictionary } from '../../src/ui/logic/i18n.ts';
 import { AGENT_ERROR_CODES } from '../../src/errors/agent-error.ts';
 
 const root = join(import.meta.dirname, '..', '..');

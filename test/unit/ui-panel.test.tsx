@@ -12,7 +12,7 @@ import { parseBundle } from '../../src/core/bundle.ts';
 import type { ZafContext, ZafGetResult, ZafMetadata } from '../../src/zaf/client.ts';
 import { ZafProvider } from '../../src/ui/shell/ZafProvider.tsx';
 import { startSession } from '../../src/ui/start/session.ts';
-import { Location } from '../../src/ui/shell/Location.tsx';
+import { Location } from '../../src/ui/panel/Location.tsx';
 
 type Handler = (data: unknown) => void;
 

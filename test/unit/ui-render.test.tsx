@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTranslator, type Dictionary } from '../../src/ui/shell/i18n.ts';
+import { createTranslator, type Dictionary } from '../../src/ui/logic/i18n.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { themeFor } from '../../src/ui/shell/GardenTheme.tsx';

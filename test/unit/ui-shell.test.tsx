@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { colorSchemeFromUrl, parseColorScheme } from '../../src/ui/shell/theme.ts';
+import { colorSchemeFromUrl, parseColorScheme } from '../../src/ui/logic/theme.ts';
 import { themeFor } from '../../src/ui/shell/GardenTheme.tsx';
 import { createResizer, heightFor } from '../../src/ui/shell/resize.ts';
 import { readStart, whenRegistered } from '../../src/ui/start/shell.ts';

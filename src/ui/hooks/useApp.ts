@@ -1,6 +1,6 @@
 // The hooks every part of the panel uses to reach what the shell provides: the app state and the session's slices.
 import { useContext, useSyncExternalStore } from 'react';
-import { AppContext, type AppState } from '../shell/context.ts';
+import { AppContext, type AppState } from './context.ts';
 import type { Slice, SliceState } from '../start/slice.ts';
 
 export function useApp(): AppState {

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GitHubService } from '../../github/index.ts';
 import type { ComposeWriteBack, FilingStep } from '../../flows/filing/types.ts';
-import type { Session } from '../start/session.ts';
+import type { FlowsSource } from '../../flows/flows.ts';
 import type { RepoRef, Settings } from '../../core/settings.ts';
 import type { FilingDecisions, IssueRequest, LinkedIssue, WriteBack } from '../../core/types/filing.ts';
 import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
@@ -57,7 +57,7 @@ export interface FilingHandle {
   }) => Promise<void>;
 }
 
-export function useFiling(session: Pick<Session, 'flows'>, onFiled: (issue: LinkedIssue) => void): FilingHandle {
+export function useFiling(session: Pick<FlowsSource, 'flows'>, onFiled: (issue: LinkedIssue) => void): FilingHandle {
   const [filing, setFiling] = useState<FilingState>({ state: 'idle' });
   const busy = useRef(false);
   const done = useRef(false);
@@ -166,7 +166,7 @@ function whenIdle(task: () => void): () => void {
  * own check costs no request; a negative answer or an error is never remembered, so the click asks again and
  * reports properly. `enabled` false (nothing to file to GitHub, or already filed) checks nothing.
  */
-export function useAccessCheck(args: { session: Pick<Session, 'client' | 'flows'>; settings: Settings; repo: RepoRef; enabled: boolean }): AccessState {
+export function useAccessCheck(args: { session: FlowsSource; settings: Settings; repo: RepoRef; enabled: boolean }): AccessState {
   const { session, enabled } = args;
   const { client } = session;
   const { owner, repo } = args.repo;

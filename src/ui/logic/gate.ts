@@ -3,7 +3,7 @@
 // written reason, which then goes into the issue.
 import { CHECKLIST_KEYS, type ChecklistKey } from '../../core/types/classification.ts';
 import type { FilingDecisions } from '../../core/types/filing.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from './i18n.ts';
 
 export type GateItem = ChecklistKey | 'teammates';
 

@@ -9,7 +9,7 @@ import { CHECKLIST_KEYS, type ChecklistHint, type ChecklistHints } from '../../c
 import type { TicketModel } from '../../core/types/ticket.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import type { Gate } from '../logic/gate.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { evidenceSnippets } from '../logic/evidence.ts';
 import { Caption, Section } from './layout.tsx';
 import { Snippet } from './Snippet.tsx';

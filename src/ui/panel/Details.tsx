@@ -4,7 +4,7 @@ import styled from 'styled-components';
 import { SM } from '@zendeskgarden/react-typography';
 import type { Classification, Team } from '../../core/types/classification.ts';
 import type { TicketModel } from '../../core/types/ticket.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { evidenceSnippets } from '../logic/evidence.ts';
 import { Snippet } from './Snippet.tsx';
 import { teamName } from './FirstView.tsx';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Button } from '@zendeskgarden/react-buttons';
 import type { AgentError } from '../../errors/agent-error.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
 
 /** Seconds left before a retry makes sense, from when the error was shown; 0 when it may be retried now. */

@@ -8,7 +8,7 @@ import type { RepoRef, Settings } from '../../core/settings.ts';
 import type { Tracker } from '../../core/types/filing.ts';
 import type { AccessState, FilingState } from '../hooks/useFiling.ts';
 import { gateReason, type Gate } from '../logic/gate.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { errorStrings } from './ErrorAlert.tsx';
 import { Section } from './layout.tsx';
 

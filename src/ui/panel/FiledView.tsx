@@ -5,7 +5,7 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { SM } from '@zendeskgarden/react-typography';
 import type { composeHandoff } from '../../core/handoff.ts';
 import type { FilingState } from '../hooks/useFiling.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { HandoffBox } from './Handoff.tsx';
 

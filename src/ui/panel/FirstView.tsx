@@ -4,7 +4,7 @@
 // styles: generating those cost most of the start on a slow machine.
 import type { ReactNode } from 'react';
 import type { Classification, PriorityLevel, Team } from '../../core/types/classification.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { Caption, Section } from './layout.tsx';
 
 /** Tag hues per priority, as Garden names them (style/first-view.css has one class each): p0 red, p1 orange, p2

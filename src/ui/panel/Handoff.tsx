@@ -5,7 +5,7 @@ import { Field, Textarea } from '@zendeskgarden/react-forms';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Code, SM } from '@zendeskgarden/react-typography';
 import type { Handoff } from '../../core/types/filing.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { Section } from './layout.tsx';
 
 type CopyState = 'idle' | 'copied' | 'failed';

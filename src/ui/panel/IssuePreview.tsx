@@ -6,7 +6,7 @@ import { Accordion } from '@zendeskgarden/react-accordions';
 import { SM } from '@zendeskgarden/react-typography';
 import { Tag } from '@zendeskgarden/react-tags';
 import type { IssueRequest } from '../../core/types/filing.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 
 const Body = styled.pre`
   margin: 4px 0 0;

@@ -6,7 +6,7 @@ import { Tag } from '@zendeskgarden/react-tags';
 import type { Settings } from '../../core/settings.ts';
 import type { IssueRequest } from '../../core/types/filing.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { Section } from './layout.tsx';
 
 const repoName = (r: { owner: string; repo: string }): string => `${r.owner}/${r.repo}`;

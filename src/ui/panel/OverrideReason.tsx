@@ -2,7 +2,7 @@
 // Garden forms package is not needed for the first view.
 import { Field, Input } from '@zendeskgarden/react-forms';
 import type { Draft, DraftAction } from '../logic/draft.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
 
 function OverrideReason(props: { t: Translate; draft: Draft; dispatch: (a: DraftAction) => void }): JSX.Element {

@@ -14,7 +14,7 @@ import { LoadingLines } from '../shell/LoadingLines.tsx';
 import type { Settings } from '../../core/settings.ts';
 import type { Classification, PriorityLevel, Team } from '../../core/types/classification.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { priorityLabelOf } from '../logic/labels.ts';
 
 const OverridePicker = lazy(() => import('./OverridePicker.tsx'));

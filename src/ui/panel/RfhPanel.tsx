@@ -8,9 +8,9 @@ import { priorityLabelOf } from '../logic/labels.ts';
 import type { Classification, Team } from '../../core/types/classification.ts';
 import type { FilingDecisions, LinkedIssue } from '../../core/types/filing.ts';
 import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
-import type { Session } from '../start/session.ts';
+import type { FlowsSource } from '../../flows/flows.ts';
 import { toDecisions } from '../logic/draft.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { useDraft } from '../hooks/useDraft.ts';
 import { useAfterPaint } from '../hooks/useAfterPaint.ts';
 import { FirstView } from './FirstView.tsx';
@@ -30,7 +30,7 @@ function Placeholder(): JSX.Element {
 export default function RfhPanel(props: {
   t: Translate;
   /** The GitHub use cases and the ZAF client, for the work area. */
-  session: Pick<Session, 'client' | 'flows'>;
+  session: FlowsSource;
   location: TicketLocation;
   model: TicketModel;
   classification: Classification;

@@ -3,7 +3,7 @@
 import { Alert } from '@zendeskgarden/react-notifications';
 import { UnorderedList } from '@zendeskgarden/react-typography';
 import type { SettingProblem } from '../../core/settings.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
 
 export function settingLabel(t: Translate, setting: string): string {

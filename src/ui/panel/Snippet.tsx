@@ -5,7 +5,7 @@ import { getColor } from '@zendeskgarden/react-theming';
 import { SM } from '@zendeskgarden/react-typography';
 import type { TicketModel } from '../../core/types/ticket.ts';
 import type { EvidenceSnippet } from '../logic/evidence.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 
 const Quote = styled(SM)`
   margin: 2px 0;

@@ -1,6 +1,6 @@
 // The ticket's headline: customer, subject, status. Ticket text is rendered as React text (escaped), never as HTML.
 // Part of the first view: drawn with the static stylesheet (style/first-view.css), not Garden's runtime styles.
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 
 export function TicketHeader(props: {
   t: Translate;

@@ -1,7 +1,7 @@
 // The hand-off's timeline and the CE to include, asked beside the issue and the Slack message.
 import { Field, Input } from '@zendeskgarden/react-forms';
 import type { Draft, DraftAction } from '../logic/draft.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { Section } from './layout.tsx';
 
 export function TimelineFields(props: { t: Translate; draft: Draft; dispatch: (a: DraftAction) => void }): JSX.Element {

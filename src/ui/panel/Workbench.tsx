@@ -10,10 +10,10 @@ import type { Classification, Team } from '../../core/types/classification.ts';
 import type { FilingDecisions, IssueRequest, LinkedIssue } from '../../core/types/filing.ts';
 import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
 import type { RepoRef, Settings } from '../../core/settings.ts';
-import type { Session } from '../start/session.ts';
+import type { FlowsSource } from '../../flows/flows.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import { filingGate } from '../logic/gate.ts';
-import type { Translate } from '../shell/i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { ChecklistSection } from './Checklist.tsx';
 import { KindTrackerSection } from './KindTracker.tsx';
 import { IssuePreview } from './IssuePreview.tsx';
@@ -28,7 +28,7 @@ import { errorMessage } from '../../core/guards.ts';
 
 export interface WorkbenchProps {
   t: Translate;
-  session: Pick<Session, 'client' | 'flows'>;
+  session: FlowsSource;
   location: TicketLocation;
   model: TicketModel;
   classification: Classification;

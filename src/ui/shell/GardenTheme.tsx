@@ -5,8 +5,8 @@
 import { useContext, useMemo, type ComponentType, type ReactNode } from 'react';
 import { ThemeContext } from 'styled-components';
 import { DEFAULT_THEME, ThemeProvider, type IGardenTheme } from '@zendeskgarden/react-theming';
-import { AppContext } from './context.ts';
-import type { ColorScheme } from './theme.ts';
+import { AppContext } from '../hooks/context.ts';
+import type { ColorScheme } from '../logic/theme.ts';
 
 export function themeFor(scheme: ColorScheme): IGardenTheme {
   return { ...DEFAULT_THEME, colors: { ...DEFAULT_THEME.colors, base: scheme } };

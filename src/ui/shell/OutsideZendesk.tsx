@@ -2,7 +2,7 @@
 // this page is and how to see it working, in the browser's language.
 import { useEffect, useState } from 'react';
 import { Alert } from '@zendeskgarden/react-notifications';
-import { loadI18n, type I18n } from './i18n.ts';
+import { loadI18n, type I18n } from '../logic/i18n.ts';
 import { withGardenTheme } from './GardenTheme.tsx';
 
 export function OutsideZendesk(): JSX.Element {

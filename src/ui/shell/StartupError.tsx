@@ -1,5 +1,5 @@
 import { Alert } from '@zendeskgarden/react-notifications';
-import type { Translate } from './i18n.ts';
+import type { Translate } from '../logic/i18n.ts';
 import { withGardenTheme } from './GardenTheme.tsx';
 import { errorMessage } from '../../core/guards.ts';
 

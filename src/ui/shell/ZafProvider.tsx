@@ -4,11 +4,11 @@
 // tall as its content.
 import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { LoadingLines } from './LoadingLines.tsx';
-import { AppContext } from './context.ts';
+import { AppContext } from '../hooks/context.ts';
 import { useSlice } from '../hooks/useApp.ts';
 import type { Session } from '../start/session.ts';
-import { loadI18n, type I18n } from './i18n.ts';
-import { applyColorScheme, colorSchemeFromUrl, parseColorScheme, type ColorScheme } from './theme.ts';
+import { loadI18n, type I18n } from '../logic/i18n.ts';
+import { applyColorScheme, colorSchemeFromUrl, parseColorScheme, type ColorScheme } from '../logic/theme.ts';
 import { observeHeight } from './resize.ts';
 
 const StartupError = lazy(() => import('./StartupError.tsx'));

@@ -8,7 +8,7 @@
 import type { Classification } from '../../core/types/classification.ts';
 import type { LinkedIssue } from '../../core/types/filing.ts';
 import type { TicketModel } from '../../core/types/ticket.ts';
-import type { Flows } from '../../flows/flows.ts';
+import type { Flows, FlowsSource } from '../../flows/flows.ts';
 import type { ZafClient } from '../../zaf/client.ts';
 import { fetchTicketParts, type TicketParts } from '../../zendesk/ticket-fetch.ts';
 import type { Brain, PanelSettings } from './decide.ts';
@@ -31,8 +31,7 @@ export interface TicketDecision {
   link: LinkedIssue | null;
 }
 
-export interface Session {
-  client: ZafClient;
+export interface Session extends FlowsSource {
   /** Registration, the start-up reads and the agent's translations. */
   shell: Slice<Shell>;
   /** The decision code and the panel (the `first-view` chunk). */

@@ -1,8 +1,8 @@
 // Start-up after the SDK is initialised: wait for Zendesk's `app.registered`, then read what every view needs
 // (context, metadata with the non-secure settings, the agent's locale and colour scheme) in one round trip.
 import type { ZafClient, ZafContext, ZafMetadata } from '../../zaf/client.ts';
-import { parseColorScheme, type ColorScheme } from '../shell/theme.ts';
-import { loadI18n, type I18n } from '../shell/i18n.ts';
+import { parseColorScheme, type ColorScheme } from '../logic/theme.ts';
+import { loadI18n, type I18n } from '../logic/i18n.ts';
 import { mark } from './marks.ts';
 
 /** The SDK's client carries `ready` once registered; the typed interface does not expose it. */

@@ -3,8 +3,8 @@
 import { createContext } from 'react';
 import type { ZafClient, ZafContext, ZafMetadata } from '../../zaf/client.ts';
 import type { Session } from '../start/session.ts';
-import type { I18n } from './i18n.ts';
-import type { ColorScheme } from './theme.ts';
+import type { I18n } from '../logic/i18n.ts';
+import type { ColorScheme } from '../logic/theme.ts';
 
 export interface AppState {
   session: Session;

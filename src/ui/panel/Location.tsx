@@ -1,9 +1,9 @@
 // One component per ZAF location. Engage ships only the ticket sidebar; any other location says so.
 import { lazy, Suspense } from 'react';
 import { useApp } from '../hooks/useApp.ts';
-import { TicketSidebar } from '../panel/TicketSidebar.tsx';
+import { TicketSidebar } from './TicketSidebar.tsx';
 
-const UnsupportedLocation = lazy(() => import('./UnsupportedLocation.tsx'));
+const UnsupportedLocation = lazy(() => import('../shell/UnsupportedLocation.tsx'));
 
 export function Location(): JSX.Element {
   const { context, i18n } = useApp();
