@@ -3,25 +3,15 @@
 import type { RepoRef } from '../core/settings.ts';
 import { errorMessage } from '../core/guards.ts';
 import { AgentFailure, agentError, isAgentError } from '../errors/agent-error.ts';
+import { ZafNoAnswer } from '../zaf/request.ts';
 
-// ---------------------------------------------------------------------------------------------------------------
-// Transport failures: the ZAF fetch adapter throws this when no HTTP answer came back at all (status 0: the
-// connection dropped, the proxy was unreachable, or the client's timeout fired). Octokit wraps thrown fetch errors
-// in a RequestError with status 500, so the classifier looks at `cause` to tell "GitHub said 500" from "no answer".
-// ---------------------------------------------------------------------------------------------------------------
-export class NetworkDownError extends Error {
-  readonly timedOut: boolean;
-  constructor(message: string, timedOut: boolean) {
-    super(message);
-    this.name = 'NetworkDownError';
-    this.timedOut = timedOut;
-  }
-}
-
-function findNetworkDown(e: unknown): NetworkDownError | null {
+// No answer at all: the ZAF request wrapper throws ZafNoAnswer (the connection dropped, the proxy was unreachable,
+// or the client's timeout fired). Octokit wraps what fetch throws in a RequestError with status 500, so the
+// classifier follows `cause` to tell "GitHub said 500" from "no answer".
+function findNoAnswer(e: unknown): ZafNoAnswer | null {
   let current: unknown = e;
   for (let depth = 0; depth < 5 && current; depth++) {
-    if (current instanceof NetworkDownError) return current;
+    if (current instanceof ZafNoAnswer) return current;
     if (typeof current === 'object' && current !== null && 'cause' in current) {
       current = (current as { cause?: unknown }).cause;
     } else break;
@@ -101,7 +91,7 @@ function repoName(ctx: GitHubErrorContext): string {
 export function classifyGitHubError(e: unknown, ctx: GitHubErrorContext = {}): AgentFailure {
   if (e instanceof AgentFailure) return e;
   if (isAgentError(e)) return new AgentFailure(e);
-  const down = findNetworkDown(e);
+  const down = findNoAnswer(e);
   if (down) return agentError('network_down', { service: 'GitHub', timeout: down.timedOut ? 1 : 0 }, true, undefined, e);
   const http = asHttpError(e);
   if (!http) {

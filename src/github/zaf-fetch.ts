@@ -2,8 +2,7 @@
 // network. The proxy puts the GitHub token in place of `{{setting.github_token}}`, server-side: the token never
 // exists in the browser, and this code never sees or sends one.
 import type { ZafClient, ZafRequestOptions } from '../zaf/client.ts';
-import { ZafNoAnswer, zafRequest, type ZafAnswer } from '../zaf/request.ts';
-import { NetworkDownError } from './errors.ts';
+import { zafRequest } from '../zaf/request.ts';
 
 /** What Zendesk's proxy swaps for the secure setting. Never a token. */
 export const GITHUB_AUTHORIZATION = 'Bearer {{setting.github_token}}';
@@ -117,17 +116,9 @@ export function createZafFetch(client: ZafClient, options: ZafFetchOptions = {})
     if (typeof init.body === 'string') request.data = init.body;
     if (init.signal?.aborted) throw new DOMException('The request was aborted', 'AbortError');
 
-    let answer: ZafAnswer;
-    try {
-      answer = await zafRequest(client, request);
-    } catch (e) {
-      // No HTTP answer: the connection dropped, the proxy was unreachable, or our timeout fired. The request may
-      // still have reached GitHub (that is why filing looks up before it creates again).
-      if (e instanceof ZafNoAnswer) {
-        throw new NetworkDownError(e.timedOut ? 'GitHub did not answer in time' : `no answer from GitHub (${e.message})`, e.timedOut);
-      }
-      throw e;
-    }
+    // No HTTP answer rejects with ZafNoAnswer: the request may still have reached GitHub (that is why filing looks
+    // up before it creates again), and the error classifier finds it behind Octokit's wrapping.
+    const answer = await zafRequest(client, request);
     return toResponse(answer.status, answer.headers, answer.json, answer.text);
   };
   return zafFetch as typeof fetch;

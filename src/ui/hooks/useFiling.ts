@@ -5,12 +5,10 @@
 // the form is up: the agent is warned before filing, and the click finds the answer remembered (one request less).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GitHubService } from '../../github/index.ts';
-import type { ComposeWriteBack, FilingStep } from '../../flows/filing/types.ts';
+import type { FileTicketArgs, FilingStep, RetryWriteBackArgs } from '../../flows/filing/types.ts';
 import type { FlowsSource } from '../../flows/flows.ts';
 import type { RepoRef, Settings } from '../../core/settings.ts';
-import type { FilingDecisions, IssueRequest, LinkedIssue, WriteBack } from '../../core/types/filing.ts';
-import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
-import type { ZafClient } from '../../zaf/client.ts';
+import type { FilingDecisions, IssueRequest, LinkedIssue } from '../../core/types/filing.ts';
 import type { AgentError } from '../../errors/agent-error.ts';
 import { toAgentError } from '../../errors/to-agent-error.ts';
 
@@ -34,27 +32,15 @@ export type FilingState =
       labelsDropped?: string[];
     };
 
-export interface FilingInput {
-  client: ZafClient;
-  settings: Settings;
-  location: TicketLocation;
-  model: TicketModel;
-  decisions: FilingDecisions;
-  request: IssueRequest;
-  writeBack: ComposeWriteBack;
-}
+/** What a filing needs from the panel; the hook adds the GitHub service and the progress callback. */
+export type FilingInput = Omit<FileTicketArgs, 'github' | 'onProgress' | 'allowWithoutPush'>;
 
 export interface FilingHandle {
   filing: FilingState;
   /** Post the follow-up comments that did not make it (the issue exists; only the rest of the conversation is missing). */
   finishFollowUps: () => Promise<void>;
   file: (input: () => FilingInput) => Promise<void>;
-  retryWriteBack: (args: {
-    client: ZafClient;
-    location: TicketLocation;
-    issue: LinkedIssue;
-    writeBack: ComposeWriteBack;
-  }) => Promise<void>;
+  retryWriteBack: (args: Omit<RetryWriteBackArgs, 'onProgress'>) => Promise<void>;
 }
 
 export function useFiling(session: Pick<FlowsSource, 'flows'>, onFiled: (issue: LinkedIssue) => void): FilingHandle {

@@ -6,7 +6,7 @@ import { LoadingLines } from '../shell/LoadingLines.tsx';
 import type { Settings } from '../../core/settings.ts';
 import { priorityLabelOf } from '../logic/labels.ts';
 import type { Classification, Team } from '../../core/types/classification.ts';
-import type { FilingDecisions, LinkedIssue } from '../../core/types/filing.ts';
+import type { FilingDecisions } from '../../core/types/filing.ts';
 import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
 import type { FlowsSource } from '../../flows/flows.ts';
 import { toDecisions } from '../logic/draft.ts';
