@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { figure, isBenchResult, jsonLine, type BenchResult } from './result.ts';
 import { htmlReferences, initialAssets, kB, KiB, missingModules, packageAssets } from './sizes.ts';
+import { errorMessage } from '../src/core/guards.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const builtDist = join(root, 'dist');
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
     try {
       zipPath = buildAndPackage();
     } catch (e) {
-      progress(String(e instanceof Error ? e.message : e));
+      progress(errorMessage(e));
       failures.push('build: npm run package failed, figures below measure the existing dist/');
     }
   } else zipPath = newestZip();
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
     await snapshotDist();
   } catch (e) {
     // Once more after a fresh build: a concurrent build has most likely finished by now.
-    progress(`${e instanceof Error ? e.message : String(e)}; building again`);
+    progress(`${errorMessage(e)}; building again`);
     if (options.build) zipPath = buildAndPackage();
     await snapshotDist();
   }

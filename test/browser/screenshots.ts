@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openTicket } from '../support/harness.ts';
 import { startFlowHarness, waitForForm } from '../support/flow-steps.ts';
+import { errorMessage } from '../../src/core/guards.ts';
 
 const OUT_DIR = join('docs', 'screenshots');
 /** Acme Robotics: a Distribution outage, with every kind of evidence the first view shows. */
@@ -59,6 +60,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`screenshots: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`screenshots: ${errorMessage(e)}`);
   process.exitCode = 1;
 });

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { win32 } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { bundledChromium } from './bundled-chromium.ts';
+import { errorMessage } from '../../src/core/guards.ts';
 
 /**
  * The harness's own flags, for every browser it launches (installed or bundled): never @sparticuz/chromium's
@@ -122,7 +123,7 @@ export function findChromium(): Promise<FoundChromium> {
 
 /** Playwright's error carries a call log over many lines; the first says what went wrong. */
 function launchFailure(c: FoundChromium, e: unknown): Error {
-  const first = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim()) ?? 'unknown error';
+  const first = errorMessage(e).split('\n').find((l) => l.trim()) ?? 'unknown error';
   return new Error(
     `Chromium did not start (${c.source}, ${c.executablePath}): ${first.trim()} — ${INSTALL_HINT}`,
     { cause: e },
