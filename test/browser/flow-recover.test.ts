@@ -38,10 +38,10 @@ describe('the draft', () => {
     await setItem(frame, 'environment', false);
     await setItem(frame, 'impact', true);
     await setItem(frame, 'teammates', true);
-    await frame.getByTestId('checklist-note-repro').fill('H9: repro confirmed on 5.2 with the sample repo');
+    await frame.getByTestId('checklist-note-repro').fill('Agent note: repro confirmed on 5.2 with the sample repo');
     await frame.getByTestId('checklist-note-teammates').fill('asked in #customer-support-chat, nobody knew');
     await overrideWithMouse(frame, 'priority', '1');
-    await frame.getByTestId('override-reason').fill('H9: the customer is in a POC');
+    await frame.getByTestId('override-reason').fill('Agent note: the customer is in a POC');
     await frame.getByTestId('timeline').fill('by Friday');
     const before = await readItems(frame);
     expect(before.environment!.done).toBe(false);
@@ -51,7 +51,7 @@ describe('the draft', () => {
     await waitForForm(again);
     await expect.poll(() => readItems(again), eventually).toEqual(before);
     expect(await again.getByTestId('priority-choice').textContent()).toContain('ce/p1');
-    expect(await again.getByTestId('override-reason').inputValue()).toBe('H9: the customer is in a POC');
+    expect(await again.getByTestId('override-reason').inputValue()).toBe('Agent note: the customer is in a POC');
     expect(await again.getByTestId('timeline').inputValue()).toBe('by Friday');
     expect(await again.getByTestId('draft-not-saved').count()).toBe(0);
 
@@ -61,7 +61,7 @@ describe('the draft', () => {
     await again.getByTestId('filed-issue-link').waitFor({ state: 'visible', timeout: 30_000 });
     const issues = await listIssues(h);
     expect(issues).toHaveLength(1);
-    expect(issues[0]!.body).toContain('H9: repro confirmed on 5.2 with the sample repo');
+    expect(issues[0]!.body).toContain('Agent note: repro confirmed on 5.2 with the sample repo');
     expect(await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('engage:draft:')))).toEqual([]);
     await page.close();
   });
@@ -72,7 +72,7 @@ describe('a GitHub failure', () => {
     const { page, frame } = await openTicket(h, 1005);
     await waitForForm(frame);
     await tickAllItems(frame);
-    await frame.getByTestId('checklist-note-urgency').fill('H9: wants an answer this week');
+    await frame.getByTestId('checklist-note-urgency').fill('Agent note: wants an answer this week');
     await control(h, 'POST', '/__faults/github', { ...CREATE, status: 502, times: 1 });
     await frame.getByTestId('file-button').click();
 
@@ -85,7 +85,7 @@ describe('a GitHub failure', () => {
     expect(text).toContain(en.ui.errors.github_unavailable!.title);
     expect(text).toContain(en.ui.errors.github_unavailable!.next);
     // Nothing typed is lost, and nothing was filed.
-    expect(await frame.getByTestId('checklist-note-urgency').inputValue()).toBe('H9: wants an answer this week');
+    expect(await frame.getByTestId('checklist-note-urgency').inputValue()).toBe('Agent note: wants an answer this week');
     expect(await listIssues(h)).toHaveLength(0);
     await saveShot(page, 'error-alert-github-502');
 
@@ -94,7 +94,7 @@ describe('a GitHub failure', () => {
     expect(await frame.getByTestId('filing-error').count()).toBe(0);
     const issues = await listIssues(h);
     expect(issues).toHaveLength(1);
-    expect(issues[0]!.body).toContain('H9: wants an answer this week');
+    expect(issues[0]!.body).toContain('Agent note: wants an answer this week');
     expect((await ticketState(h, 1005)).ticket.tags).toContain(`rfh_issue_${issues[0]!.number}`);
     await page.close();
   });

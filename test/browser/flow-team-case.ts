@@ -106,7 +106,7 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
   expect(await file.getAttribute('aria-describedby')).toBe(await reason.getAttribute('id'));
   await shot('2-checklist-gated');
   // Tick them one by one: disabled until the last one, then enabled and the reason gone.
-  const note = `H9 flow note for ticket ${id}: confirmed on a call`;
+  const note = `Flow note for ticket ${id}: confirmed on a call`;
   await frame.getByTestId('checklist-note-impact').fill(note);
   for (const [i, k] of open.entries()) {
     await setItem(frame, k, true);
@@ -129,7 +129,7 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
     else await overrideWithMouse(frame, 'priority', String(c.override.level));
     await expect.poll(() => frame.getByTestId('priority-choice').textContent(), eventually).toContain(`ce/p${c.override.level}`);
   }
-  await frame.getByTestId('override-reason').fill('H9: the customer told us more on the phone');
+  await frame.getByTestId('override-reason').fill('Agent note: the customer told us more on the phone');
   await shot('3-override');
 
   // 4. The preview shows exactly what will be filed.
