@@ -88,7 +88,7 @@ export async function browserFigures(ctx: BrowserBenchContext): Promise<void> {
       },
     });
     const app = median(series.app.map((m) => m.visibleAt));
-    // Where the time goes: the median time of each of the app's steps (src/ui/marks.ts), in the order they happen.
+    // Where the time goes: the median time of each of the app's steps (src/ui/start/marks.ts), in the order they happen.
     const steps = new Map<string, number[]>();
     for (const m of series.app) for (const s of m.marks) steps.set(s.name, [...(steps.get(s.name) ?? []), s.at]);
     const stepNote = [...steps]

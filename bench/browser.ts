@@ -68,7 +68,7 @@ export interface FrameMark {
   /** What the iframe requested before the marker was visible (the iframe document itself not included), with the
    * request's start time in the iframe's clock. */
   resources: { url: string; start: number }[];
-  /** The app's User Timing marks (`engage:<step>`, src/ui/marks.ts) set before the marker was visible. */
+  /** The app's User Timing marks (`engage:<step>`, src/ui/start/marks.ts) set before the marker was visible. */
   marks: { name: string; at: number }[];
   /** The iframe document's URL. */
   documentUrl: string;

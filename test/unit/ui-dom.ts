@@ -23,7 +23,7 @@ target.requestAnimationFrame = window.requestAnimationFrame.bind(window);
 target.cancelAnimationFrame = window.cancelAnimationFrame.bind(window);
 
 // happy-dom does no layout, and its ResizeObserver never reports. A browser's reports every observed element once
-// right after `observe` (the panel's iframe-height logic, src/ui/resize.ts, relies on that first report); this one
+// right after `observe` (the panel's iframe-height logic, src/ui/shell/resize.ts, relies on that first report); this one
 // does the same, with the size happy-dom gives the element. Size changes are the browser tests' to cover.
 class FirstReportResizeObserver {
   private live = true;
