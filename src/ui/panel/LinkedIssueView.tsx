@@ -7,11 +7,7 @@ import { Tag } from '@zendeskgarden/react-tags';
 import { SM } from '@zendeskgarden/react-typography';
 import { Skeleton } from '@zendeskgarden/react-loaders';
 import { composeHandoff } from '../../core/handoff.ts';
-import type { Settings } from '../../core/settings.ts';
-import type { Classification, Team } from '../../core/types/classification.ts';
 import type { LinkedIssue, LinkedIssueState } from '../../core/types/filing.ts';
-import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
-import type { FlowsSource } from '../../flows/flows.ts';
 import type { AgentError } from '../../errors/agent-error.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
@@ -20,6 +16,7 @@ import { Caption, Section } from './layout.tsx';
 import { linkedDecisions } from '../logic/linked.ts';
 import { toAgentError } from '../../errors/to-agent-error.ts';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
+import type { TicketViewProps } from './ticket-view.ts';
 
 const Tags = styled.div`
   display: flex;
@@ -54,17 +51,7 @@ export function relativeTime(iso: string, locale: string, nowMs: number): string
 
 type Live = { state: 'loading' } | { state: 'ready'; issue: LinkedIssueState } | { state: 'failed'; error: AgentError };
 
-function LinkedIssueView(props: {
-  t: Translate;
-  locale: string;
-  link: LinkedIssue;
-  session: Pick<FlowsSource, 'flows'>;
-  model: TicketModel;
-  classification: Classification;
-  settings: Settings;
-  teams: Team[];
-  location: TicketLocation;
-}): JSX.Element {
+function LinkedIssueView(props: TicketViewProps & { locale: string; link: LinkedIssue }): JSX.Element {
   const { t, link, settings, session } = props;
   const [live, setLive] = useState<Live>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);

@@ -3,19 +3,15 @@
 // share it.
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { LoadingLines } from '../shell/LoadingLines.tsx';
-import type { Settings } from '../../core/settings.ts';
 import { priorityLabelOf } from '../logic/labels.ts';
-import type { Classification, Team } from '../../core/types/classification.ts';
 import type { FilingDecisions } from '../../core/types/filing.ts';
-import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
-import type { FlowsSource } from '../../flows/flows.ts';
 import { toDecisions } from '../logic/draft.ts';
-import type { Translate } from '../logic/i18n.ts';
 import { useDraft } from '../hooks/useDraft.ts';
 import { useAfterPaint } from '../hooks/useAfterPaint.ts';
 import { FirstView } from './FirstView.tsx';
 import { ChangeButton, overrideLock, PriorityPicker, TeamPicker } from './Overrides.tsx';
 import type { FilingState } from '../hooks/useFiling.ts';
+import type { TicketViewProps } from './ticket-view.ts';
 
 const Workbench = lazy(() => import('./Workbench.tsx'));
 const Details = lazy(() => import('./Details.tsx'));
@@ -27,16 +23,7 @@ function Placeholder(): JSX.Element {
   );
 }
 
-export default function RfhPanel(props: {
-  t: Translate;
-  /** The GitHub use cases and the ZAF client, for the work area. */
-  session: FlowsSource;
-  location: TicketLocation;
-  model: TicketModel;
-  classification: Classification;
-  settings: Settings;
-  teams: Team[];
-}): JSX.Element {
+export default function RfhPanel(props: TicketViewProps): JSX.Element {
   const { t, classification, teams, settings, location } = props;
   const { draft, dispatch, clear, persisted } = useDraft(location, classification);
   const current = useMemo(() => toDecisions(draft, classification), [draft, classification]);
@@ -144,13 +131,7 @@ export default function RfhPanel(props: {
       {team && afterPaint ? (
         <Suspense fallback={<Placeholder />}>
           <Workbench
-            t={t}
-            session={props.session}
-            location={location}
-            model={props.model}
-            classification={classification}
-            settings={settings}
-            teams={teams}
+            {...props}
             team={team}
             draft={draft}
             dispatch={dispatch}

@@ -9,6 +9,7 @@ import { errorMessage } from '../../core/guards.ts';
 import type { AgentError } from '../../errors/agent-error.ts';
 import { useApp, useSlice } from '../hooks/useApp.ts';
 import { TicketHeader } from './TicketHeader.tsx';
+import type { TicketViewProps } from './ticket-view.ts';
 
 const LinkedIssueView = lazy(() => import('./LinkedIssueView.tsx'));
 const SettingsAlert = lazy(() => import('./SettingsAlert.tsx'));
@@ -60,6 +61,10 @@ export function TicketSidebar(): JSX.Element {
     [ready, brain, location],
   );
 
+  const view: TicketViewProps | null = ready
+    ? { t, session, location, model: ready.model, classification: ready.classification, settings: ready.panel.settings, teams: ready.panel.teams }
+    : null;
+
   const header = ready
     ? { customer: ready.model.customerName, subject: ready.model.subject, status: ready.model.status }
     : summary
@@ -81,31 +86,13 @@ export function TicketSidebar(): JSX.Element {
           <ErrorAlert t={t} error={error} onRetry={retry} data-testid="ticket-error" />
         </Suspense>
       ) : null}
-      {ready && link ? (
+      {view && link ? (
         <Suspense fallback={<Loading label={t('ui.loading')} />}>
-          <LinkedIssueView
-            t={t}
-            locale={i18n.locale}
-            session={session}
-            link={link}
-            model={ready.model}
-            classification={ready.classification}
-            settings={ready.panel.settings}
-            teams={ready.panel.teams}
-            location={location}
-          />
+          <LinkedIssueView {...view} locale={i18n.locale} link={link} />
         </Suspense>
       ) : null}
-      {ready && RfhPanel && !link ? (
-        <RfhPanel
-          t={t}
-          session={session}
-          location={location}
-          model={ready.model}
-          classification={ready.classification}
-          settings={ready.panel.settings}
-          teams={ready.panel.teams}
-        />
+      {view && RfhPanel && !link ? (
+        <RfhPanel {...view} />
       ) : null}
     </main>
   );

@@ -6,14 +6,11 @@ import { Alert } from '@zendeskgarden/react-notifications';
 import { composeIssue } from '../../core/compose.ts';
 import { composeHandoff } from '../../core/handoff.ts';
 import { composeWriteBack } from '../../core/writeback.ts';
-import type { Classification, Team } from '../../core/types/classification.ts';
+import type { Team } from '../../core/types/classification.ts';
 import type { FilingDecisions, IssueRequest, LinkedIssue } from '../../core/types/filing.ts';
-import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
-import type { RepoRef, Settings } from '../../core/settings.ts';
-import type { FlowsSource } from '../../flows/flows.ts';
+import type { RepoRef } from '../../core/settings.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import { filingGate } from '../logic/gate.ts';
-import type { Translate } from '../logic/i18n.ts';
 import { ChecklistSection } from './Checklist.tsx';
 import { KindTrackerSection } from './KindTracker.tsx';
 import { IssuePreview } from './IssuePreview.tsx';
@@ -25,15 +22,9 @@ import { TimelineFields } from './TimelineFields.tsx';
 import { useAccessCheck, useFiling, type FilingState } from '../hooks/useFiling.ts';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
 import { errorMessage } from '../../core/guards.ts';
+import type { TicketViewProps } from './ticket-view.ts';
 
-export interface WorkbenchProps {
-  t: Translate;
-  session: FlowsSource;
-  location: TicketLocation;
-  model: TicketModel;
-  classification: Classification;
-  settings: Settings;
-  teams: Team[];
+export interface WorkbenchProps extends TicketViewProps {
   team: Team;
   draft: Draft;
   dispatch: (a: DraftAction) => void;

@@ -1,0 +1,18 @@
+// What every view of a ticket is given: the agent's translations, the ticket, its classification, the settings and
+// teams in force, and the GitHub use cases. One type, so the sidebar hands it on whole.
+import type { Settings } from '../../core/settings.ts';
+import type { Classification, Team } from '../../core/types/classification.ts';
+import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
+import type { FlowsSource } from '../../flows/flows.ts';
+import type { Translate } from '../logic/i18n.ts';
+
+export interface TicketViewProps {
+  t: Translate;
+  /** The GitHub use cases and the ZAF client. */
+  session: FlowsSource;
+  location: TicketLocation;
+  model: TicketModel;
+  classification: Classification;
+  settings: Settings;
+  teams: Team[];
+}
