@@ -14,7 +14,7 @@ import { filingGate, missingItems } from '../../src/ui/logic/gate.ts';
 import { readFiledIssue, recordKey, RecordStore } from '../../src/flows/filing/record.ts';
 import { linkedDecisions, recordedPriority, recordedTeam } from '../../src/ui/logic/linked.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { CHECKLIST_KEYS, type Classification, type Team } from '../../src/core/types/classification.ts';
+import { CHECKLIST_KEYS, type Classification, type PriorityLevel, type Team } from '../../src/core/types/classification.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
 
 function memoryStorage(): DraftStorage & { data: Map<string, string> } {
@@ -178,11 +178,12 @@ describe('draft storage', () => {
 });
 
 describe('filing gate', () => {
-  const all = (done: boolean) => {
+  // The gate reads the priority the issue will be filed with (toDecisions: the override, else the suggestion).
+  const all = (done: boolean, priority: PriorityLevel = 2) => {
     const d = initialDraft(classification);
     for (const k of CHECKLIST_KEYS) d.checklist[k].done = done;
     d.teammatesAsked.done = done;
-    return d;
+    return { ...d, priority };
   };
   const opts = { requireChecklist: true, escalateAnyway: false, escalateReason: '' };
 
@@ -204,6 +205,29 @@ describe('filing gate', () => {
   });
   it('is always open when the setting does not require the checklist', () => {
     expect(filingGate(all(false), { ...opts, requireChecklist: false })).toEqual({ open: true });
+  });
+  it('a feature request (p3) is not asked for repro, recent changes or impact', () => {
+    const d = all(false, 3);
+    expect(missingItems(d)).toEqual(['environment', 'urgency', 'teammates']);
+    for (const k of ['environment', 'urgency'] as const) d.checklist[k].done = true;
+    d.teammatesAsked.done = true;
+    expect(filingGate(d, opts)).toEqual({ open: true });
+    // a defect at p3 still needs its reproduction
+    expect(missingItems({ ...d, kind: 'defect' })).toEqual(['repro', 'recent_changes', 'impact']);
+  });
+  it('an outage (p0) is never blocked: the missing items are still being gathered', () => {
+    expect(filingGate(all(false, 0), opts)).toEqual({ open: true, gathering: ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates'] });
+    expect(filingGate({ ...all(false, 0), kind: 'defect' }, opts)).toEqual({ open: true, gathering: [...CHECKLIST_KEYS] });
+    expect(filingGate(all(true, 0), opts)).toEqual({ open: true });
+  });
+  it('uses the priority the issue will be filed with: the override, else the suggestion', () => {
+    let draft = initialDraft(classification); // suggestion p2, repro and the rest not found
+    const gate = () => filingGate(toDecisions(draft, classification), opts);
+    expect(gate()).toMatchObject({ open: false, reason: 'checklist' });
+    draft = draftReducer(draft, { type: 'priority', level: 0 });
+    expect(gate()).toMatchObject({ open: true });
+    draft = draftReducer(draft, { type: 'priority', level: 3 });
+    expect(gate()).toEqual({ open: false, reason: 'checklist', missing: ['urgency', 'teammates'] });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inProcessLocks, resilientLocks } from '../../src/flows/filing/locks.ts';
-import { gateReason } from '../../src/ui/logic/gate.ts';
+import { gateReason, gatheringNote } from '../../src/ui/logic/gate.ts';
 import { createTranslator } from '../../src/ui/logic/i18n.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,5 +60,14 @@ describe('gateReason', () => {
     );
     expect(gateReason(t, { open: false, reason: 'escalate_reason' })).toBe('Write why you escalate anyway.');
     expect(gateReason(t, { open: true })).toBe('');
+  });
+  it('says, for an outage filed at once, what goes into the issue as still being gathered', () => {
+    expect(gateReason(t, { open: true, gathering: ['repro'] })).toBe('');
+    expect(gatheringNote(t, { open: true, gathering: ['repro'] })).toBe('Goes into the issue under "Still gathering": steps to reproduce.');
+    expect(gatheringNote(t, { open: true, gathering: ['repro', 'impact'] })).toBe(
+      'Go into the issue under "Still gathering": steps to reproduce, impacted users.',
+    );
+    expect(gatheringNote(t, { open: true })).toBe('');
+    expect(gatheringNote(t, { open: false, reason: 'escalate_reason' })).toBe('');
   });
 });

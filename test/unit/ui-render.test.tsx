@@ -20,7 +20,7 @@ import { OutsideZendeskMessage } from '../../src/ui/shell/OutsideZendesk.tsx';
 import { draftReducer, initialDraft } from '../../src/ui/logic/draft.ts';
 import { filingGate } from '../../src/ui/logic/gate.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import type { Classification, Team } from '../../src/core/types/classification.ts';
+import type { Classification, PriorityLevel, Team } from '../../src/core/types/classification.ts';
 import type { IssueRequest } from '../../src/core/types/filing.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
 
@@ -113,10 +113,12 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
 
   it('checklist: every item with its check and note; teammates only for requests for help; escalate when gated', () => {
     const draft = initialDraft(classification);
-    const gate = filingGate({ ...draft }, { requireChecklist: true, escalateAnyway: false, escalateReason: '' });
-    const out = html(
-      <ChecklistSection t={t} model={model} hints={classification.checklist} draft={draft} dispatch={() => undefined} gate={gate} requireChecklist />,
-    );
+    const gate = filingGate({ ...draft, priority: 2 }, { requireChecklist: true, escalateAnyway: false, escalateReason: '' });
+    const section = (d: typeof draft, priority: PriorityLevel, g = gate) =>
+      html(
+        <ChecklistSection t={t} model={model} hints={classification.checklist} draft={d} dispatch={() => undefined} gate={g} requireChecklist priority={priority} priorityLabel={`ce/p${priority}`} />,
+      );
+    const out = section(draft, 2);
     for (const key of ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates']) {
       for (const prefix of ['checklist-item-', 'checklist-check-', 'checklist-note-']) expect(out).toContain(`data-testid="${prefix}${key}"`);
     }
@@ -127,12 +129,34 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
     expectNoRawMarkup(out);
 
     const defect = draftReducer(draftReducer(draft, { type: 'kind', kind: 'defect' }), { type: 'escalateAnyway', on: true });
-    const out2 = html(
-      <ChecklistSection t={t} model={model} hints={classification.checklist} draft={defect} dispatch={() => undefined} gate={gate} requireChecklist />,
-    );
+    const out2 = section(defect, 2);
     expect(out2).not.toContain('data-testid="checklist-item-teammates"');
     expect(out2).toContain('data-testid="teammates-skipped"');
     expect(out2).toContain('data-testid="escalate-reason"');
+  });
+
+  it('checklist: asks only what applies to the kind and the priority', () => {
+    const draft = initialDraft(classification);
+    const section = (d: typeof draft, priority: PriorityLevel) => {
+      const gate = filingGate({ ...d, priority }, { requireChecklist: true, escalateAnyway: false, escalateReason: '' });
+      return html(
+        <ChecklistSection t={t} model={model} hints={classification.checklist} draft={d} dispatch={() => undefined} gate={gate} requireChecklist priority={priority} priorityLabel={`ce/p${priority}`} />,
+      );
+    };
+    // A feature request: no repro, recent changes or impact to tick, named once as not needed.
+    const feature = section(draft, 3);
+    for (const key of ['repro', 'recent_changes', 'impact']) expect(feature).not.toContain(`data-testid="checklist-item-${key}"`);
+    for (const key of ['environment', 'urgency', 'teammates']) expect(feature).toContain(`data-testid="checklist-check-${key}"`);
+    expect(feature).toContain('data-testid="checklist-not-needed"');
+    expect(feature).toContain('Not needed for a feature request (ce/p3): steps to reproduce, recent changes, impacted users.');
+    expect(feature).not.toContain('checklist-outage-notice');
+    // An outage: every item still shown, File not gated, the notice says what happens to the rest.
+    const outage = section(draft, 0);
+    for (const key of ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates']) expect(outage).toContain(`data-testid="checklist-check-${key}"`);
+    expect(outage).toContain('data-testid="checklist-outage-notice"');
+    expect(outage).toContain('Still gathering');
+    expect(outage).not.toContain('data-testid="escalate-anyway"');
+    expect(outage).not.toContain('checklist-not-needed');
   });
 
   it('kind and tracker radios; the redaction preview for the public tracker', () => {

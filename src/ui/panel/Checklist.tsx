@@ -1,11 +1,13 @@
 // Step 1 (and Step 2 for requests for help): each item shows what the ticket already reveals (the core's hint:
 // found / partly found / not found, with the words quoted), a tick and a short note that goes into the issue.
+// Only what the kind and priority ask (core/requirements.ts): the rest is named once as not needed, never ticked.
 import styled from 'styled-components';
 import { getColor } from '@zendeskgarden/react-theming';
 import { Checkbox, Field, Input, Textarea } from '@zendeskgarden/react-forms';
 import { Tag } from '@zendeskgarden/react-tags';
 import { SM } from '@zendeskgarden/react-typography';
-import { CHECKLIST_KEYS, type ChecklistHint, type ChecklistHints } from '../../core/types/classification.ts';
+import { requirementsFor } from '../../core/requirements.ts';
+import { CHECKLIST_KEYS, type ChecklistHint, type ChecklistHints, type PriorityLevel } from '../../core/types/classification.ts';
 import type { TicketModel } from '../../core/types/ticket.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import type { Gate } from '../logic/gate.ts';
@@ -102,15 +104,24 @@ export function ChecklistSection(props: {
   dispatch: (a: DraftAction) => void;
   gate: Gate;
   requireChecklist: boolean;
+  /** The priority the issue will be filed with (the override, else the suggestion), and its label. */
+  priority: PriorityLevel;
+  priorityLabel: string;
 }): JSX.Element {
   const { t, draft, dispatch, hints, model } = props;
   const showEscalate = props.requireChecklist && (draft.escalateAnyway || (!props.gate.open && props.gate.reason === 'checklist'));
+  const requirements = requirementsFor(draft.kind, props.priority);
+  const asked = CHECKLIST_KEYS.filter((key) => requirements.asked.includes(key));
+  const featureSkips = CHECKLIST_KEYS.filter((key) => requirements.skipped[key] === 'feature-request');
   return (
     <Section aria-labelledby="engage-checklist-caption" data-testid="checklist">
       <Caption id="engage-checklist-caption" isBold>
         {t('ui.checklist.title')}
       </Caption>
-      {CHECKLIST_KEYS.map((key) => (
+      {props.requireChecklist && !requirements.blocks ? (
+        <SM data-testid="checklist-outage-notice">{t('ui.checklist.outage_notice', { label: props.priorityLabel })}</SM>
+      ) : null}
+      {asked.map((key) => (
         <ItemView
           key={key}
           t={t}
@@ -124,7 +135,17 @@ export function ChecklistSection(props: {
           onNote={(note) => dispatch({ type: 'note', key, note })}
         />
       ))}
-      {draft.kind === 'rfh' ? (
+      {featureSkips.length > 0 ? (
+        <Item>
+          <SM data-testid="checklist-not-needed" data-items={featureSkips.join(' ')}>
+            {t('ui.checklist.not_needed.feature_request', {
+              label: props.priorityLabel,
+              items: featureSkips.map((key) => t(`ui.checklist.items_short.${key}`)).join(', '),
+            })}
+          </SM>
+        </Item>
+      ) : null}
+      {requirements.asked.includes('teammates') ? (
         <ItemView
           t={t}
           itemKey="teammates"

@@ -1,5 +1,5 @@
 // The File button and what stands beside it: the access warning before filing, the filing step while it runs, and
-// the one plain reason when it is disabled.
+// the one plain reason when it is disabled (or, for an outage filed at once, what is still being gathered).
 import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
 import { Alert } from '@zendeskgarden/react-notifications';
@@ -7,7 +7,7 @@ import { SM } from '@zendeskgarden/react-typography';
 import type { RepoRef, Settings } from '../../core/settings.ts';
 import type { Tracker } from '../../core/types/filing.ts';
 import type { AccessState, FilingState } from '../hooks/useFiling.ts';
-import { gateReason, type Gate } from '../logic/gate.ts';
+import { gateReason, gatheringNote, type Gate } from '../logic/gate.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { errorStrings } from './ErrorAlert.tsx';
 import { Section } from './layout.tsx';
@@ -25,6 +25,7 @@ export function FileSection(props: {
   const { t, gate, filing, access, repo, settings } = props;
   const filingNow = filing.state === 'filing';
   const tracker = props.tracker === 'public' ? settings.publicRepo : settings.privateRepo;
+  const gathering = filing.state === 'idle' ? gatheringNote(t, gate) : '';
   return (
     <Section>
       {filing.state === 'idle' ? <AccessWarning t={t} access={access} repo={repo} settings={settings} /> : null}
@@ -34,7 +35,7 @@ export function FileSection(props: {
         disabled={!gate.open || filingNow}
         aria-disabled={!gate.open || filingNow}
         aria-busy={filingNow}
-        aria-describedby={describedBy(gate.open, filing.state === 'idle' && warns(access))}
+        aria-describedby={describedBy(gate.open, filing.state === 'idle' && warns(access), gathering !== '')}
         onClick={props.onFile}
         data-testid="file-button"
         data-state={filing.state}
@@ -53,6 +54,11 @@ export function FileSection(props: {
           {gateReason(t, gate)}
         </SM>
       ) : null}
+      {gathering ? (
+        <SM id="engage-file-gathering" data-testid="file-gathering">
+          {gathering}
+        </SM>
+      ) : null}
     </Section>
   );
 }
@@ -60,8 +66,12 @@ export function warns(access: AccessState): boolean {
   return access.state === 'no-push' || access.state === 'failed';
 }
 
-function describedBy(gateOpen: boolean, warning: boolean): string | undefined {
-  const ids = [...(gateOpen ? [] : ['engage-file-reason']), ...(warning ? ['engage-access-warning'] : [])];
+function describedBy(gateOpen: boolean, warning: boolean, gathering: boolean): string | undefined {
+  const ids = [
+    ...(gateOpen ? [] : ['engage-file-reason']),
+    ...(gathering ? ['engage-file-gathering'] : []),
+    ...(warning ? ['engage-access-warning'] : []),
+  ];
   return ids.length ? ids.join(' ') : undefined;
 }
 

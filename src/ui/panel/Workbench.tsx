@@ -11,6 +11,7 @@ import type { FilingDecisions, IssueRequest, LinkedIssue } from '../../core/type
 import type { RepoRef } from '../../core/settings.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import { filingGate } from '../logic/gate.ts';
+import { priorityLabelOf } from '../logic/labels.ts';
 import { ChecklistSection } from './Checklist.tsx';
 import { KindTrackerSection } from './KindTracker.tsx';
 import { IssuePreview } from './IssuePreview.tsx';
@@ -131,6 +132,8 @@ function Workbench(props: WorkbenchProps): JSX.Element {
         dispatch={dispatch}
         gate={gate}
         requireChecklist={settings.requireChecklist}
+        priority={decisions.priority}
+        priorityLabel={priorityLabelOf(settings, decisions.priority)}
       />
       <KindTrackerSection t={t} draft={draft} dispatch={dispatch} settings={settings} request={request} />
       <TimelineFields t={t} draft={draft} dispatch={dispatch} />
