@@ -8,6 +8,7 @@ import { checklistHints } from './checklist.ts';
 import { inline, oneLine, plainText, quoteLines } from './markdown.ts';
 import { assessPriority } from './priority.ts';
 import { Redactor, redactionContextFor } from './redact.ts';
+import { requirementsFor, unconfirmedItems, type RequirementItem, type SkipReason } from './requirements.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { customerLabel, GITHUB_LABEL_MAX } from './slug.ts';
 import { splitBody } from './split.ts';
@@ -63,6 +64,17 @@ const CHECKLIST_TITLES: Record<ChecklistKey, string> = {
   impact: 'Impact: who is and is not affected',
   urgency: 'Urgency and timeline',
 };
+
+const TEAMMATES_TITLE = 'Asked in #customer-support-chat first (Step 2)';
+
+const SKIP_TEXT: Record<SkipReason, string> = {
+  'feature-request': 'not needed for a feature request',
+  defect: 'not needed for a defect',
+};
+
+function itemTitle(item: RequirementItem): string {
+  return item === 'teammates' ? TEAMMATES_TITLE : CHECKLIST_TITLES[item];
+}
 
 // ---- small pieces ------------------------------------------------------------------------------------------------
 
@@ -196,12 +208,31 @@ function bodyParts(
   }
   out.push(facts.join('\n'));
 
+  // What the kind and priority ask (requirements.ts). An outage is filed before the context is complete, so the
+  // engineers see at once what support is still confirming rather than a gap that reads as "not asked".
+  const requirements = requirementsFor(decisions.kind, decisions.priority);
+  const gathering = requirements.blocks ? [] : unconfirmedItems(requirements, decisions);
+  if (gathering.length > 0) {
+    out.push(
+      [
+        '### Still gathering',
+        `Filed at once for an outage (\`${label}\`) so that the customer does not wait: support is still confirming these and will add them in a comment.`,
+        ...gathering.map((item) => `- ${itemTitle(item)}`),
+      ].join('\n'),
+    );
+  }
+  const open = (key: RequirementItem): string => {
+    const skip = requirements.skipped[key];
+    if (skip) return ` (${SKIP_TEXT[skip]})`;
+    return gathering.includes(key) ? ' (still gathering)' : ' (not confirmed)';
+  };
+
   // Step 1: the agent's answers, with what the ticket already shows.
   const step1: string[] = ['### Step 1: what we know'];
   for (const key of CHECKLIST_KEYS) {
     const answer = decisions.checklist[key];
     const hint = hints[key];
-    const lines = [`**${CHECKLIST_TITLES[key]}**${answer?.done ? ' ✓' : ' (not confirmed)'}`];
+    const lines = [`**${CHECKLIST_TITLES[key]}**${answer?.done ? ' ✓' : open(key)}`];
     if (answer && answer.note.trim() !== '') lines.push(`- Agent: ${text(answer.note)}`);
     if (hint && hint.summary.trim() !== '') lines.push(`- From the ticket (${hint.status}): ${text(hint.summary)}`);
     if (key === 'urgency' && decisions.timeline && decisions.timeline.trim() !== '') lines.push(`- Timeline: ${text(decisions.timeline, 400)}`);
@@ -213,9 +244,8 @@ function bodyParts(
   const people: string[] = [];
   if (decisions.kind === 'rfh') {
     const asked = decisions.teammatesAsked;
-    people.push(
-      `- **Asked in #customer-support-chat first:** ${asked.done ? 'yes' : 'no'}${asked.note.trim() ? `: ${text(asked.note)}` : ''}`,
-    );
+    const answer = asked.done ? 'yes' : gathering.includes('teammates') ? 'not yet (still gathering)' : 'no';
+    people.push(`- **Asked in #customer-support-chat first:** ${answer}${asked.note.trim() ? `: ${text(asked.note)}` : ''}`);
   }
   if (decisions.ceToInclude && decisions.ceToInclude.trim() !== '') {
     people.push(`- **Include:** ${text(decisions.ceToInclude, 300)} (CE / sales, please loop them in)`);

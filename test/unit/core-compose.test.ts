@@ -94,6 +94,64 @@ describe('composeIssue: private tracker', () => {
   });
 });
 
+describe('composeIssue: what the kind and priority ask', () => {
+  const partly = (over: Parameters<typeof decisions>[0] = {}) =>
+    decisions({
+      checklist: {
+        environment: { done: true, note: 'Kubernetes' },
+        repro: { done: false, note: '' },
+        recent_changes: { done: false, note: 'asking' },
+        impact: { done: true, note: '' },
+        urgency: { done: false, note: '' },
+      },
+      teammatesAsked: { done: false, note: '' },
+      ...over,
+    });
+
+  it('an outage (p0) lists what is unconfirmed under "Still gathering", before Step 1', () => {
+    const b = composeIssue(conversation, partly({ priority: 0 }), ctx()).body;
+    const section = b.slice(b.indexOf('### Still gathering'), b.indexOf('### Step 1'));
+    expect(b.indexOf('### Still gathering')).toBeGreaterThan(b.indexOf('- **Priority:** `ce/p0`'));
+    expect(section).toContain('Filed at once for an outage (`ce/p0`)');
+    expect(section.split('\n').filter((l) => l.startsWith('- '))).toEqual([
+      '- Steps to reproduce (screenshots, logs)',
+      '- Recent changes',
+      '- Urgency and timeline',
+      '- Asked in #customer-support-chat first (Step 2)',
+    ]);
+    expect(b).toContain('**Recent changes** (still gathering)');
+    expect(b).toContain('**Environment and versions** ✓');
+    expect(b).toContain('- **Asked in #customer-support-chat first:** not yet (still gathering)');
+    expect(b).not.toContain('(not confirmed)');
+    // a defect is not asked about teammates, so they are not being gathered
+    const defect = composeIssue(conversation, partly({ priority: 0, kind: 'defect' }), ctx()).body;
+    expect(defect).toContain('### Still gathering');
+    expect(defect).not.toContain('customer-support-chat');
+  });
+
+  it('an outage with everything confirmed, and any other priority, has no "Still gathering"', () => {
+    expect(composeIssue(conversation, decisions({ priority: 0 }), ctx()).body).not.toContain('Still gathering');
+    for (const priority of [1, 2, 3] as const) {
+      const b = composeIssue(conversation, partly({ priority }), ctx()).body;
+      expect(b).not.toContain('Still gathering');
+      expect(b).toContain('**Urgency and timeline** (not confirmed)');
+    }
+  });
+
+  it('a feature request (p3) does not list repro, recent changes or impact as missing', () => {
+    const b = composeIssue(conversation, partly({ priority: 3 }), ctx()).body;
+    expect(b).toContain('**Steps to reproduce (screenshots, logs)** (not needed for a feature request)');
+    expect(b).toContain('**Recent changes** (not needed for a feature request)');
+    expect(b).toContain('- Agent: asking');
+    expect(b).toContain('**Impact: who is and is not affected** ✓');
+    expect(b).toContain('**Urgency and timeline** (not confirmed)');
+    // a defect at p3 still needs its reproduction
+    expect(composeIssue(conversation, partly({ priority: 3, kind: 'defect' }), ctx()).body).toContain(
+      '**Steps to reproduce (screenshots, logs)** (not confirmed)',
+    );
+  });
+});
+
 describe('composeIssue: kinds, settings, teams', () => {
   it('files a defect without the rfh label and without the Step-2 line', () => {
     const req = composeIssue(conversation, decisions({ kind: 'defect' }), ctx());
@@ -235,6 +293,9 @@ const ticketInput = fc.record({
   fileName: nasty,
   messages: fc.array(fc.record({ from: fc.constantFrom('customer' as const, 'agent' as const), body: nasty, public: fc.boolean() }), { minLength: 1, maxLength: 3 }),
   tracker: fc.constantFrom('private' as const, 'public' as const),
+  // p0 adds the "Still gathering" section (repro and impact are never ticked below), p3 the "not needed" items.
+  priority: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
+  kind: fc.constantFrom('rfh' as const, 'defect' as const),
 });
 
 type TicketInput = typeof ticketInput extends fc.Arbitrary<infer T> ? T : never;
@@ -254,6 +315,8 @@ function composeFrom(input: TicketInput) {
   const keys = ['environment', 'repro', 'recent_changes', 'impact', 'urgency'] as const;
   const d = decisions({
     tracker: input.tracker,
+    priority: input.priority,
+    kind: input.kind,
     checklist: Object.fromEntries(keys.map((k, i) => [k, { done: i % 2 === 0, note: input.notes[i] ?? '' }])) as never,
     ceToInclude: input.ce,
     escalateAnywayReason: input.reason,
@@ -305,7 +368,8 @@ describe('composeIssue properties', () => {
         const { m, req } = composeFrom(input);
         const r = render(req.body);
         for (const b of r.blocks) check(!/code_block|fence|html_block|table|hr|>heading/.test(b), 'a foreign block', b);
-        check(r.blocks.filter((b) => b === 'heading').length === 4, 'headings changed', r.blocks);
+        const headings = input.priority === 0 ? 5 : 4; // "Still gathering" for an outage
+        check(r.blocks.filter((b) => b === 'heading').length === headings, 'headings changed', r.blocks);
         for (const t of r.inlineTypes) check(!/html_inline|image/.test(t), 'foreign inline', t);
         for (const c of r.code) check(/^[a-z/0-9-]+$/.test(c), 'a code span that is not ours', c);
         check(!MENTION.test(r.quoted + r.outside), 'a mention');
