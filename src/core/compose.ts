@@ -145,7 +145,7 @@ function salesContext(model: TicketModel, settings: Settings, priority: Priority
   const lines: string[] = [];
   if (tags.length > 0) lines.push(`In a sales process (tags: ${[...new Set(tags)].join(', ')}).`);
   if (lines.length === 0 && priority?.salesProcess) {
-    const reason = priority.reasons.find((r) => /^Sales process/.test(r.text));
+    const reason = priority.reasons.find((r) => /customer in a sales process/.test(r.text));
     lines.push(reason ? reason.text : 'In a sales process.');
   }
   return lines;

@@ -4,7 +4,10 @@
 //   ce/p2  partial loss of use, questions (severity 2) — the default
 //   ce/p3  feature requests
 // A customer in a sales process (trial, POC, evaluation, pre-sales) raises it one level, never into p0.
-// Every decision comes with its reasons and the words that led to it.
+// A licence, renewal or billing question has no severity: CE & Sales or BizOps take it as a hand-off, not an
+// engineering issue, so it stays at the default ce/p2 ("a question") and is not raised.
+// Every decision comes with its reasons and the words that led to it: the first names the base level, the last
+// what raised it, so that they agree with the final level the panel shows.
 import { scanModel, toEvidence, type ModelHit } from './routing/model-scan.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { PhraseIndex, type ScanView } from './text-scan.ts';
@@ -21,6 +24,7 @@ type Signal =
   | 'not-urgent' // "not urgent", "no rush": cancels urgency words
   | 'feature'
   | 'feature-weak'
+  | 'business' // licence, renewal, seats, invoices: a hand-off to CE & Sales or BizOps
   | 'sales';
 
 const PHRASES: Record<Signal, string[]> = {
@@ -48,6 +52,13 @@ const PHRASES: Record<Signal, string[]> = {
     'please add', 'is that something you could add', 'request a feature', 'enhancement request', 'wish list', 'wishlist', 'is this on the roadmap',
   ],
   'feature-weak': ['would be nice', 'would be great', 'would be even better', 'would love', 'would be really nice', 'it would help', 'support for', 'a wish'],
+  business: [
+    'license key', 'licence key', 'license renewal', 'licence renewal', 'renewal', 'renewals', 'renew our license', 'renew our licence',
+    'license expires', 'license expired', 'license expiry', 'license expiration', 'licence expires', 'licence expired', 'licence expiry',
+    'licence expiration', 'expiring license', 'expiring licence', 'license count', 'licence count', 'licensed users', 'user limit', 'seat count',
+    'seats', 'invoice', 'invoices', 'billing', 'procurement', 'purchase order', 'order form', 'true-up', 'send us a quote', 'a quote for',
+    'pricing', 'subscription',
+  ],
   sales: [
     'trial', 'trialing', 'trialling', 'trial license', 'trial licence', 'trial instance', 'poc', 'proof of concept', 'pre-sales', 'presales',
     'our evaluation', 'an evaluation', 'evaluation period', 'evaluation phase', 'evaluation review', 'evaluation license', "we're evaluating",
@@ -144,6 +155,18 @@ function quoteList(words: string[]): string {
     .join(', ');
 }
 
+/** "urgency (\"asap\")": the label, then the words that matched, without the label itself ("urgency", not
+ * 'urgency ("urgency")'). */
+function labelled(label: string, words: string[]): string {
+  const rest = otherWords(label, words);
+  return rest ? `${label} (${rest})` : label;
+}
+
+/** The matched words other than the label itself, quoted; '' when none is left. */
+function otherWords(label: string, words: string[]): string {
+  return quoteList(words.filter((w) => w.toLowerCase() !== label.toLowerCase()));
+}
+
 function peopleCounts(model: TicketModel): Evidence[] {
   const out: Evidence[] = [];
   const texts: { text: string; field: Evidence['field']; messageIndex?: number }[] = [{ text: model.subject, field: 'subject' }];
@@ -187,11 +210,11 @@ export function assessPriorityWithSignals(model: TicketModel, settings: Settings
   const notUrgent = hitsFor(all, 'not-urgent');
   const severity: { text: string; evidence: Evidence[] }[] = [];
   const production = hitsFor(told, 'production');
-  if (production.length) severity.push({ text: `production (${quoteList(production.map((h) => h.matched))})`, evidence: evidenceOf(production, 'production') });
+  if (production.length) severity.push({ text: labelled('production', production.map((h) => h.matched)), evidence: evidenceOf(production, 'production') });
   const breadth = [...hitsFor(told, 'breadth').map((h) => toEvidence(h, 'breadth', 1)), ...peopleCounts(model)];
-  if (breadth.length) severity.push({ text: `broad impact (${quoteList(breadth.map((e) => e.matched))})`, evidence: breadth.slice(0, 4) });
+  if (breadth.length) severity.push({ text: labelled('broad impact', breadth.map((e) => e.matched)), evidence: breadth.slice(0, 4) });
   const urgency = notUrgent.length ? [] : hitsFor(told, 'urgency');
-  if (urgency.length) severity.push({ text: `urgency (${quoteList(urgency.map((h) => h.matched))})`, evidence: evidenceOf(urgency, 'urgency') });
+  if (urgency.length) severity.push({ text: labelled('urgency', urgency.map((h) => h.matched)), evidence: evidenceOf(urgency, 'urgency') });
   if (!notUrgent.length && (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high'))
     severity.push({ text: `Zendesk priority "${model.zendeskPriority}"`, evidence: [] });
 
@@ -201,38 +224,57 @@ export function assessPriorityWithSignals(model: TicketModel, settings: Settings
   const featureHits = [...hitsFor(all, 'feature'), ...hitsFor(all, 'feature-weak')];
   const featureRequest = !isOutage && severity.length < 2 && featureScore >= 2;
 
-  let base: PriorityLevel;
-  if (isOutage) {
-    base = 0;
-    const ev = [...outage, ...scopedWords];
-    reasons.push({ text: `Outage: ${quoteList(ev.map((h) => h.matched))} (ce/p0: the instance is unusable)`, evidence: evidenceOf(ev, 'outage') });
-  } else if (severity.length >= 2) {
-    base = 1;
-    reasons.push({ text: `Severe production impact: ${severity.map((s) => s.text).join('; ')}`, evidence: severity.flatMap((s) => s.evidence) });
-  } else if (featureRequest) {
-    base = 3;
-    reasons.push({ text: `Feature request: ${quoteList(featureHits.map((h) => h.matched))}`, evidence: evidenceOf(featureHits, 'feature-request') });
-  } else {
-    base = 2;
-    const partial = severity.length ? ` (only ${severity.map((s) => s.text).join('; ')})` : '';
-    reasons.push({
-      text: `Partial loss of use or a question: no outage and no severe production impact${partial}`,
-      evidence: severity.flatMap((s) => s.evidence),
-    });
-  }
-  if (notUrgent.length) reasons.push({ text: `The customer says it is not urgent (${quoteList(notUrgent.map((h) => h.matched))})`, evidence: evidenceOf(notUrgent, 'not-urgent') });
+  // A licence or renewal question: the customer's words (subject counts double), not our replies.
+  const businessHits = hitsFor(all, 'business').filter((h) => h.field === 'subject' || h.field === 'customer');
+  const business = !isOutage && !featureRequest && businessHits.reduce((s, h) => s + (h.field === 'subject' ? 2 : 1), 0) >= 2;
 
   const sales = salesProcessSignals(model, settings, all);
   const salesProcess = sales.length > 0;
-  let level: PriorityLevel = base;
+  // Raised one level for a sales process, never into p0 and never for a hand-off (it has no severity to raise).
+  let base: PriorityLevel = 2;
+  if (isOutage) base = 0;
+  else if (featureRequest) base = 3;
+  else if (!business && severity.length >= 2) base = 1;
+  const raised = salesProcess && !business && base >= 2;
+  const level = (raised ? base - 1 : base) as PriorityLevel;
+  // "(ce/p2)" when the base is final, "(base ce/p2)" when a raise follows: the reasons end at the headline's level.
+  const at = raised ? `base ${priorityLabel(settings, base)}` : priorityLabel(settings, base);
+
+  if (isOutage) {
+    const ev = [...outage, ...scopedWords];
+    const words = otherWords('outage', ev.map((h) => h.matched));
+    reasons.push({ text: `Outage (${at}): the instance is unusable${words ? `: ${words}` : ''}`, evidence: evidenceOf(ev, 'outage') });
+  } else if (featureRequest) {
+    const words = otherWords('feature request', featureHits.map((h) => h.matched));
+    reasons.push({ text: `Feature request (${at})${words ? `: ${words}` : ''}`, evidence: evidenceOf(featureHits, 'feature-request') });
+  } else if (business) {
+    reasons.push({
+      text:
+        `Licence or renewal question (${at}, the default for a question): no severity, since CE & Sales or BizOps take it as a hand-off, ` +
+        `not an engineering issue: ${quoteList(businessHits.map((h) => h.matched))}`,
+      evidence: evidenceOf(businessHits, 'licence-renewal'),
+    });
+  } else if (base === 1) {
+    reasons.push({ text: `Severe production impact (${at}): ${severity.map((s) => s.text).join('; ')}`, evidence: severity.flatMap((s) => s.evidence) });
+  } else {
+    const partial = severity.length ? ` (only ${severity.map((s) => s.text).join('; ')})` : '';
+    reasons.push({
+      text: `Partial loss of use or a question (${at}): no outage and no severe production impact${partial}`,
+      evidence: severity.flatMap((s) => s.evidence),
+    });
+  }
+  if (notUrgent.length) reasons.push({ text: `The customer says it is ${labelled('not urgent', notUrgent.map((h) => h.matched))}`, evidence: evidenceOf(notUrgent, 'not-urgent') });
+
   if (salesProcess) {
     const evidence = sales.flatMap((s) => s.evidence);
-    if (base >= 2) {
-      level = (base - 1) as PriorityLevel;
-      reasons.push({ text: `Sales process (${sales.map((s) => s.reason).join('; ')}): raised from p${base} to p${level}`, evidence });
-    } else {
-      reasons.push({ text: `Sales process (${sales.map((s) => s.reason).join('; ')}): already p${base}${base === 1 ? ', and only an outage is p0' : ''}`, evidence });
-    }
+    const why = `customer in a sales process (${sales.map((s) => s.reason).join('; ')})`;
+    const label = priorityLabel(settings, level);
+    let text: string;
+    if (raised) text = `Raised to ${label}: ${why}`;
+    else if (business) text = `Not raised: ${why}, but a hand-off carries its urgency in its timeline, not in a severity`;
+    else if (base === 1) text = `Stays ${label}: ${why}, but only an outage is ${priorityLabel(settings, 0)}`;
+    else text = `Already ${label}: ${why}`;
+    reasons.push({ text, evidence });
   }
   return { priority: { level, label: priorityLabel(settings, level), baseLevel: base, salesProcess, featureRequest: base === 3, reasons }, sales };
 }

@@ -1,11 +1,14 @@
 // Priority (handbook Step 4) and the Step-1 checklist hints.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checklistHints } from '../../src/core/checklist.ts';
 import { classify } from '../../src/core/classify.ts';
 import { assessPriority } from '../../src/core/priority.ts';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../src/core/settings.ts';
 import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
+import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import { modelOf } from './core-route-fixtures.ts';
 
 function settings(raw: Record<string, unknown>): Settings {
@@ -66,7 +69,7 @@ describe('priority', () => {
     expect(p.baseLevel).toBe(2);
     expect(p.level).toBe(1);
     expect(p.salesProcess).toBe(true);
-    expect(p.reasons.at(-1)?.text).toMatch(/raised from p2 to p1/);
+    expect(p.reasons.at(-1)?.text).toMatch(/^Raised to ce\/p1: customer in a sales process/);
   });
 
   it('"rule evaluation" is not a sales evaluation', () => {
@@ -99,6 +102,86 @@ describe('priority', () => {
 
   it('uses the configured label prefix', () => {
     expect(assessPriority(modelOf({ subject: 'x', customer: ['question'] }), settings({ label_priority_prefix: 'prio:' })).label).toBe('prio:p2');
+  });
+});
+
+describe('priority wording', () => {
+  const texts = (m: TicketModel, s: Settings = DEFAULT_SETTINGS) => assessPriority(m, s).reasons.map((r) => r.text);
+
+  it('the reasons end at the level the headline shows: the base level first, then what raised it', () => {
+    const trial = modelOf({ subject: 'Question', customer: ['How do I configure the GitLab connection?'], tags: ['trial'] });
+    expect(texts(trial)).toEqual([
+      'Partial loss of use or a question (base ce/p2): no outage and no severe production impact',
+      'Raised to ce/p1: customer in a sales process (ticket tag "trial")',
+    ]);
+    expect(assessPriority(trial, DEFAULT_SETTINGS).label).toBe('ce/p1');
+    expect(texts(trial, settings({ label_priority_prefix: 'prio:' }))[1]).toBe('Raised to prio:p1: customer in a sales process (ticket tag "trial")');
+    // not raised: the base is the final level and says so without "base"
+    const plain = texts(modelOf({ subject: 'Question', customer: ['How do I configure the GitLab connection?'] }));
+    expect(plain).toEqual(['Partial loss of use or a question (ce/p2): no outage and no severe production impact']);
+  });
+
+  it('says why a sales process did not raise the level', () => {
+    const p1 = texts(modelOf({ subject: 'x', customer: ['Production is blocked for all users during our trial.'] }));
+    expect(p1[0]).toMatch(/^Severe production impact \(ce\/p1\): /);
+    expect(p1.at(-1)).toBe('Stays ce/p1: customer in a sales process (the ticket mentions "trial"), but only an outage is ce/p0');
+    const p0 = texts(modelOf({ subject: 'x', customer: ['Our POC instance is down for everyone.'] }));
+    expect(p0[0]).toMatch(/^Outage \(ce\/p0\): the instance is unusable/);
+    expect(p0.at(-1)).toMatch(/^Already ce\/p0: customer in a sales process/);
+    const feature = texts(modelOf({ subject: 'Feature request', customer: ['During our POC: any plans for COBOL?'] }));
+    expect(feature[0]).toBe('Feature request (base ce/p3): "any plans"');
+    expect(feature.at(-1)).toMatch(/^Raised to ce\/p2: customer in a sales process/);
+  });
+
+  it('names a matched word once when it is the label itself', () => {
+    const urgent = texts(modelOf({ subject: 'x', customer: ['This has urgency: production is affected.'] }));
+    expect(urgent[0]).toBe('Severe production impact (ce/p1): production; urgency');
+    const asap = texts(modelOf({ subject: 'x', customer: ['We need this ASAP on prod, it has urgency.'] }));
+    expect(asap[0]).toBe('Severe production impact (ce/p1): production ("prod"); urgency ("ASAP")');
+    expect(texts(modelOf({ subject: 'Feature request', customer: ['A feature request.'] }))[0]).toBe('Feature request (ce/p3)');
+    expect(texts(modelOf({ subject: 'x', customer: ['We have an outage.'] }))[0]).toBe('Outage (ce/p0): the instance is unusable');
+    const notUrgent = texts(modelOf({ subject: 'x', customer: ['A question, not urgent.'] }));
+    expect(notUrgent.at(-1)).toBe('The customer says it is not urgent');
+    for (const text of [...urgent, ...asap, ...notUrgent]) expect(text).not.toMatch(/(\w+) \("\1"\)/i);
+  });
+});
+
+describe('licence and renewal questions', () => {
+  it('have no severity: ce/p2, the default for a question, said plainly as a hand-off', () => {
+    const p = assessPriority(
+      modelOf({
+        subject: 'License key expires in 5 days; renewal still in procurement',
+        customer: ['We have 1,612 users against a license for 1,500. Can you extend the license key so we are not blocked? What happens to the extra 112 users?'],
+      }),
+      DEFAULT_SETTINGS,
+    );
+    expect([p.level, p.baseLevel, p.label]).toEqual([2, 2, 'ce/p2']);
+    expect(p.reasons).toHaveLength(1);
+    expect(p.reasons[0]?.text).toMatch(/^Licence or renewal question \(ce\/p2, the default for a question\): no severity, since CE & Sales or BizOps take it as a hand-off, not an engineering issue: "License key"/);
+    expect(p.reasons[0]?.text).not.toMatch(/Severe production impact|broad impact|urgency/);
+  });
+
+  it('seat counts and invoices too; a sales process does not raise them, an outage stays an outage, a feature request a feature request', () => {
+    expect(assessPriority(modelOf({ subject: 'Seat count', customer: ['Please send the invoice for the additional seats.'] }), DEFAULT_SETTINGS).level).toBe(2);
+    const trial = assessPriority(modelOf({ subject: 'Invoice question', customer: ['Our billing contact changed.'], tags: ['prospect'] }), DEFAULT_SETTINGS);
+    expect(trial.level).toBe(2);
+    expect(trial.reasons.at(-1)?.text).toMatch(/^Not raised: customer in a sales process \(ticket tag "prospect"\), but a hand-off/);
+    expect(assessPriority(modelOf({ subject: 'Licence renewal', customer: ['After the renewal Sourcegraph is down for everyone.'] }), DEFAULT_SETTINGS).level).toBe(0);
+    expect(assessPriority(modelOf({ subject: 'Feature request: licence expiry reminder', customer: ['Could you add a reminder before the license expires?'] }), DEFAULT_SETTINGS).level).toBe(3);
+  });
+
+  it('one word in passing is not a licence question', () => {
+    const p = assessPriority(modelOf({ subject: 'Search is broken in production', customer: ['Since the renewal of our certificates search fails for all users, urgent.'] }), DEFAULT_SETTINGS);
+    expect(p.level).toBe(1);
+    expect(p.reasons[0]?.text).toMatch(/^Severe production impact/);
+  });
+
+  it('the preview ticket 1008 (Wayne, licence expiry) is one', () => {
+    const bundle = JSON.parse(readFileSync('preview/tickets/1008-wayne-license-expiry.json', 'utf8')) as TicketBundle;
+    const c = classify(buildTicketModel(bundle), DEFAULT_TEAMS, DEFAULT_SETTINGS);
+    expect(c.route.team.teamId).toBe('ce-sales');
+    expect(c.priority.label).toBe('ce/p2');
+    expect(c.priority.reasons.map((r) => r.text).join(' ')).not.toMatch(/Severe production impact/);
   });
 });
 
