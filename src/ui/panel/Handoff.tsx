@@ -155,9 +155,9 @@ function when(iso: string, locale: string): string {
 
 /**
  * A ticket handed off earlier (it carries `engage_handoff_<team>`): to whom, where, by whom and when (from Engage's
- * note, when the ticket still has it), and the way to the form for an engineering issue as well.
+ * note, when the ticket still has it), and, given `onFileToo`, the way to the form for an engineering issue as well.
  */
-function RecordedHandoffs(props: TicketViewProps & { locale: string; onFileToo: () => void }): JSX.Element {
+function RecordedHandoffs(props: TicketViewProps & { locale: string; onFileToo?: () => void }): JSX.Element {
   const { t, teams } = props;
   const recorded = recordedHandoffs(props.model, teams);
   return (
@@ -186,14 +186,16 @@ function RecordedHandoffs(props: TicketViewProps & { locale: string; onFileToo: 
           </Section>
         );
       })}
-      <Section>
-        <SM>{t('ui.handoff.file_too_hint')}</SM>
-        <div>
-          <Button size="small" onClick={props.onFileToo} data-testid="handoff-file-too">
-            {t('ui.handoff.file_too')}
-          </Button>
-        </div>
-      </Section>
+      {props.onFileToo ? (
+        <Section>
+          <SM>{t('ui.handoff.file_too_hint')}</SM>
+          <div>
+            <Button size="small" onClick={props.onFileToo} data-testid="handoff-file-too">
+              {t('ui.handoff.file_too')}
+            </Button>
+          </div>
+        </Section>
+      ) : null}
     </>
   );
 }

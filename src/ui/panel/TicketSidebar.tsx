@@ -98,6 +98,12 @@ export function TicketSidebar(): JSX.Element {
           <LinkedIssueView {...view} locale={i18n.locale} link={link} />
         </Suspense>
       ) : null}
+      {view && link && hasHandoffTag(view.model.tags) ? (
+        // Filed and handed off: the issue above, the hand-off below it.
+        <Suspense fallback={null}>
+          <RecordedHandoffs {...view} locale={i18n.locale} />
+        </Suspense>
+      ) : null}
       {view && handedOff ? (
         <Suspense fallback={<Loading label={t('ui.loading')} />}>
           <RecordedHandoffs {...view} locale={i18n.locale} onFileToo={() => setFileToo(true)} />
