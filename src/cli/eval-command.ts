@@ -1,7 +1,8 @@
 // `engage eval FILE|DIR|- [--settings FILE] [--format table|json]`: compare the suggestions with the team and
 // priority recorded on past tickets — the write-back tags `rfh_team_<id with _>` and `rfh_priority_p<n>`, or the
-// configured engineering-team / official-priority ticket fields — and print accuracy, confusion tables and misses,
-// so a support team can tune its routing overrides on its own history.
+// configured engineering-team / official-priority ticket fields, or a recorded hand-off (`engage_handoff_<id with _>`)
+// for CE & Sales and BizOps — and print accuracy, hand-offs per team, confusion tables and misses, so a support team
+// can tune its routing overrides on its own history.
 import { classify } from '../core/classify.ts';
 import { handedOffTeams } from '../core/handoff-record.ts';
 import type { Settings } from '../core/settings.ts';
