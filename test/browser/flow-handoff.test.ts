@@ -1,11 +1,21 @@
 // Hand-offs leave a trace: a CE & Sales ticket (1008) gets a Slack message without the catalogue's placeholder,
 // "Mark as posted" records it on the ticket once (one internal note and the tag, however often it is clicked), and
-// the reloaded panel opens on the recorded hand-off with the form one click away. A refused write shows the alert
-// with Retry and loses nothing (BizOps, 1009). Needs `npm run build` first (npm test does it).
+// the reloaded panel opens on the recorded hand-off with the form one click away (and, once an engineering issue is
+// filed too, shows both). A refused write shows the alert with Retry and loses nothing (BizOps, 1009). Needs `npm run build` first (npm test does it).
 import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { control, openTicket, type Harness } from '../support/harness.ts';
-import { eventually, flowHarnessForFile, reloadTicket, saveShot, slowly, ticketState } from '../support/flow-steps.ts';
+import {
+  eventually,
+  flowHarnessForFile,
+  overrideWithMouse,
+  reloadOntoLinkedIssue,
+  reloadTicket,
+  saveShot,
+  slowly,
+  tickAllAndFile,
+  ticketState,
+} from '../support/flow-steps.ts';
 
 let h: Harness;
 flowHarnessForFile('each', (started) => (h = started));
@@ -76,6 +86,13 @@ describe('a hand-off to CE & Sales', () => {
     expect(await again.getByTestId('handoff-mark-posted').isDisabled()).toBe(true);
     expect(await ticketPuts(1008)).toHaveLength(1);
     expect(await internalNotes(1008)).toHaveLength(before.length + 1);
+
+    // An engineering issue as well: after filing, the revisit shows the issue and, below it, the hand-off.
+    await overrideWithMouse(again, 'team', 'core-application');
+    await tickAllAndFile(again);
+    const third = await reloadOntoLinkedIssue(page);
+    await third.getByTestId('handoff-recorded').waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await third.getByTestId('handoff-file-too').count()).toBe(0);
     await page.close();
   });
 
