@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { control, openTicket, type Harness } from '../support/harness.ts';
 import {
+  axeViolations,
+  describeViolations,
   eventually,
   flowHarnessForFile,
   overrideWithMouse,
@@ -78,6 +80,8 @@ describe('a hand-off to CE & Sales', () => {
     expect(await again.getByTestId('handoff-recorded-state').getAttribute('data-state')).toBe('posted');
     expect(await again.getByTestId('handoff-recorded-by').textContent()).toMatch(/^By \S/);
     expect(await again.getByTestId('suggested-team').count()).toBe(0);
+    const violations = await axeViolations(again);
+    expect(violations, describeViolations(violations)).toEqual([]);
     await saveShot(page, 'handoff-recorded');
     await again.getByTestId('handoff-file-too').click();
     await again.getByTestId('suggested-team').waitFor({ state: 'visible', timeout: 30_000 });
