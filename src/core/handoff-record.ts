@@ -2,13 +2,14 @@
 // posted the Slack message: one internal note (team, channel, who posted, the message) and the tag
 // `engage_handoff_<team id with _>`, in the same single `PUT /api/v2/tickets/{id}.json` as the filing write-back.
 // The tag is what later visits, the "never twice" check (flows/handoff.ts) and `engage eval` read; the note is
-// for people. Light on purpose: the sidebar's first chunk reads the tags to choose the recorded view.
+// for people. The prefix and its test live in handoff-tags.ts, which the sidebar's entry chunk reads.
 
+import { HANDOFF_TAG_PREFIX } from './handoff-tags.ts';
 import { tagPart } from './tags.ts';
 import type { Handoff, WriteBack } from './types/filing.ts';
 import type { TicketModel } from './types/ticket.ts';
 
-export const HANDOFF_TAG_PREFIX = 'engage_handoff_';
+export { HANDOFF_TAG_PREFIX, hasHandoffTag } from './handoff-tags.ts';
 
 /** The first words of the note; `findHandoffNote` looks for them. */
 export const HANDOFF_NOTE_LEAD = 'Engage: handed off to';
@@ -16,11 +17,6 @@ export const HANDOFF_NOTE_LEAD = 'Engage: handed off to';
 /** `ce-sales` → `engage_handoff_ce_sales`. */
 export function handoffTag(teamId: string): string {
   return `${HANDOFF_TAG_PREFIX}${tagPart(teamId)}`;
-}
-
-/** True when the ticket carries any hand-off tag (the sidebar then opens on the recorded hand-off). */
-export function hasHandoffTag(tags: readonly string[]): boolean {
-  return tags.some((t) => t.startsWith(HANDOFF_TAG_PREFIX) && t.length > HANDOFF_TAG_PREFIX.length);
 }
 
 /**

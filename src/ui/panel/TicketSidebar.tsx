@@ -4,7 +4,7 @@
 // engineering on that hand-off, any other on the request-for-help panel. Alerts are lazy: they are rare, and their
 // Garden package would otherwise weigh on every first paint.
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { hasHandoffTag } from '../../core/handoff-record.ts';
+import { hasHandoffTag } from '../../core/handoff-tags.ts';
 import { LoadingLines } from '../shell/LoadingLines.tsx';
 import type { TicketLocation } from '../../core/types/ticket.ts';
 import { errorMessage } from '../../core/guards.ts';
