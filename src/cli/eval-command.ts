@@ -1,8 +1,10 @@
 // `engage eval FILE|DIR|- [--settings FILE] [--format table|json]`: compare the suggestions with the team and
 // priority recorded on past tickets — the write-back tags `rfh_team_<id with _>` and `rfh_priority_p<n>`, or the
-// configured engineering-team / official-priority ticket fields — and print accuracy, confusion tables and misses,
-// so a support team can tune its routing overrides on its own history.
+// configured engineering-team / official-priority ticket fields, or a recorded hand-off (`engage_handoff_<id with _>`)
+// for CE & Sales and BizOps — and print accuracy, hand-offs per team, confusion tables and misses, so a support team
+// can tune its routing overrides on its own history.
 import { classify } from '../core/classify.ts';
+import { handedOffTeams } from '../core/handoff-record.ts';
 import type { Settings } from '../core/settings.ts';
 import { buildTicketModel } from '../core/ticket-model.ts';
 import type { Classification, Team } from '../core/types/classification.ts';
@@ -16,7 +18,9 @@ export const EVAL_USAGE = `Usage: engage eval FILE|DIR|- [--settings FILE] [--fo
 
 Classifies every ticket and compares the suggestion with what was recorded on the ticket: the tags Engage writes
 back (rfh_team_<team id with _>, rfh_priority_p<n>) or, when configured in --settings, the engineering team and
-official priority ticket fields. Prints accuracy, confusion tables and the misses with their reasons.
+official priority ticket fields; a ticket handed off to CE & Sales or BizOps (engage_handoff_<team id with _>)
+counts as routed to that team. Prints accuracy, hand-offs per team, confusion tables and the misses with their
+reasons.
 Tickets with nothing recorded are skipped. Exit code 2 when an input is malformed.`;
 
 const SHORT: Record<string, string> = {
@@ -41,7 +45,10 @@ function teamFromValue(value: string, teams: Team[]): string | null {
   return v.replace(/_/g, '-');
 }
 
-/** The team recorded on a ticket: the `rfh_team_*` tag, else the configured engineering-team field. */
+/**
+ * The team recorded on a ticket: the `rfh_team_*` tag, else the configured engineering-team field, else the team a
+ * hand-off was recorded for (`engage_handoff_*`: CE & Sales and BizOps get no issue, so no `rfh_team_` tag).
+ */
 export function recordedTeam(bundle: TicketBundle, teams: Team[], settings: Settings): string | null {
   const tag = bundle.ticket.tags.find((t) => t.startsWith('rfh_team_'));
   if (tag) return teamFromValue(tag.slice('rfh_team_'.length), teams);
@@ -50,7 +57,14 @@ export function recordedTeam(bundle: TicketBundle, teams: Team[], settings: Sett
     const f = bundle.ticket.custom_fields?.find((x) => x.id === fieldId);
     if (f && typeof f.value === 'string') return teamFromValue(f.value, teams);
   }
-  return null;
+  return handedOffTeams(bundle.ticket.tags, teams)[0] ?? null;
+}
+
+/** Hand-offs recorded per team over all tickets read (a ticket handed off to two teams counts for each). */
+export function countHandoffs(bundles: readonly TicketBundle[], teams: Team[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const b of bundles) for (const id of handedOffTeams(b.ticket.tags, teams)) counts[id] = (counts[id] ?? 0) + 1;
+  return counts;
 }
 
 function priorityFromValue(value: string): number | null {
@@ -168,13 +182,20 @@ export async function runEval(argv: string[], io: CliIo): Promise<number> {
     rows.push({ ticketId: bundle.ticket.id, source, classification: classify(buildTicketModel(bundle), loaded.teams, loaded.settings), team, priority });
   }
   const summary = summarize(rows);
-  if (format === 'json') io.out(`${JSON.stringify({ ...summary, skipped: bundles.length - rows.length, errors: problems })}\n`);
+  const handoffs = countHandoffs(
+    bundles.map((b) => b.bundle),
+    loaded.teams,
+  );
+  if (format === 'json') io.out(`${JSON.stringify({ ...summary, handoffs, skipped: bundles.length - rows.length, errors: problems })}\n`);
   else {
     const short = (id: string): string => SHORT[id] ?? id;
     const order = loaded.teams.map((t) => t.id);
     io.out(`engage eval: ${bundles.length} ticket${bundles.length === 1 ? '' : 's'} read, ${rows.length} with a recorded team or priority\n\n`);
     io.out(`Team accuracy:     ${summary.team.correct}/${summary.team.total} (${percent(summary.team.accuracy)}); recorded team in the top 3: ${percent(summary.team.top3)}\n`);
-    io.out(`Priority accuracy: ${summary.priority.correct}/${summary.priority.total} (${percent(summary.priority.accuracy)})\n\n`);
+    io.out(`Priority accuracy: ${summary.priority.correct}/${summary.priority.total} (${percent(summary.priority.accuracy)})\n`);
+    const handed = Object.entries(handoffs).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+    if (handed.length) io.out(`Hand-offs:         ${handed.map(([id, n]) => `${id} ${n}`).join(', ')}\n`);
+    io.out('\n');
     if (summary.team.total) io.out(`Teams (rows: recorded, columns: suggested)\n${confusionTable(summary.team.confusion, order, short)}\n`);
     if (summary.priority.total) io.out(`Priorities (rows: recorded, columns: suggested)\n${confusionTable(summary.priority.confusion, ['p0', 'p1', 'p2', 'p3'], (x) => x)}\n`);
     if (summary.misses.length) {

@@ -2,15 +2,19 @@
 // 1) a brief description of what you need, 2) link to the GitHub issue, and 3) the context around timeline").
 // Channel and handle come from the team catalogue (teams.ts): @distribution-support, #core-application-support with
 // @core-app-support, @batchers-support, @search-core-support / @search-product-support in #search, ...
-// For CE & Sales and BizOps there is no GitHub issue: the message links the Zendesk ticket instead.
+// For CE & Sales and BizOps there is no GitHub issue: the message links the Zendesk ticket instead, and CE & Sales is
+// addressed to the account's CE / sales rep when the ticket names them (sales-rep.ts), else to a visible blank.
 
 import { oneLine } from './markdown.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { findTeam } from './teams.ts';
 import { ticketUrl } from './links.ts';
+import { findSalesReps, HANDOFF_BLANK, repMentions } from './sales-rep.ts';
 import type { PriorityLevel, Team } from './types/classification.ts';
 import type { FilingDecisions, Handoff } from './types/filing.ts';
 import type { TicketLocation, TicketModel } from './types/ticket.ts';
+
+export { HANDOFF_BLANK };
 
 export interface HandoffContext {
   settings: Settings;
@@ -42,6 +46,18 @@ function silent(text: string): string {
   return text.replace(/@/g, '@\u200B').replace(/<!/g, '<\u200B!');
 }
 
+/**
+ * Whom a CE & Sales hand-off mentions: the people the agent typed, else the CE / sales rep the ticket names
+ * (sales-rep.ts), else a configured handle that is one (`@ce-team`; the built-in entry is a reminder in words),
+ * else a visible blank. Never the catalogue's reminder itself: pasted into Slack it mentions nobody.
+ */
+function salesHandle(model: TicketModel, team: Team, include: string): string {
+  if (include !== '') return silent(oneLine(include, 120));
+  const reps = repMentions(findSalesReps(model));
+  if (reps) return reps;
+  return /^@[\w.-]+$/.test(team.slackHandle) ? team.slackHandle : HANDOFF_BLANK;
+}
+
 function description(model: TicketModel, decisions: FilingDecisions, team: Team): string {
   const subject = oneLine(model.subject, 140) || `ticket ${model.id}`;
   const customer = oneLine(model.customerName, 60);
@@ -58,10 +74,9 @@ export function composeHandoff(model: TicketModel, decisions: FilingDecisions, c
   const label = priorityLabel(ctx.settings, decisions.priority);
   const lines: string[] = [];
 
-  // Who: the team's support handle; for CE & Sales the people the agent named (the handbook: the assigned sales rep
-  // and CE), else the catalogue's reminder to mention them.
+  // Who: the team's support handle; for CE & Sales the assigned sales rep and CE (handbook), see salesHandle.
   const include = (decisions.ceToInclude ?? '').trim();
-  const handle = team.id === 'ce-sales' && include !== '' ? silent(oneLine(include, 120)) : team.slackHandle;
+  const handle = team.id === 'ce-sales' ? salesHandle(model, team, include) : team.slackHandle;
   const sep = team.takesGithubIssues ? ' ' : ': ';
   lines.push(`${handle}${sep}${silent(description(model, decisions, team))}`);
 
@@ -73,5 +88,5 @@ export function composeHandoff(model: TicketModel, decisions: FilingDecisions, c
   lines.push(`Timeline: ${silent(timeline)}`);
   if (team.takesGithubIssues && include !== '') lines.push(`CE / sales to include: ${silent(oneLine(include, 120))}`);
 
-  return { teamId: team.id, channel: team.slackChannel, handle: team.slackHandle, message: lines.join('\n') };
+  return { teamId: team.id, channel: team.slackChannel, handle, message: lines.join('\n') };
 }

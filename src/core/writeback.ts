@@ -12,6 +12,7 @@ import { oneLine } from './markdown.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { findTeam } from './teams.ts';
 import { issueTag, NOTE_LEAD } from './links.ts';
+import { tagPart } from './tags.ts';
 
 export interface WriteBackContext {
   settings: Settings;
@@ -19,13 +20,7 @@ export interface WriteBackContext {
   location?: TicketLocation;
 }
 
-/** Zendesk tags are lower-case words of letters, digits and underscores here (hyphens and the rest become `_`). */
-export function tagPart(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/[^a-z0-9_]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
+export { tagPart };
 
 export function teamTag(teamId: string): string {
   return `rfh_team_${tagPart(teamId)}`;

@@ -1,11 +1,12 @@
 // The use cases that move data between Zendesk and GitHub, for one ZAF client: file a ticket, read its linked
-// issue's live state, check the tracker's access. Loaded lazily by the sidebar (Octokit comes with it) and made
+// issue's live state, check the tracker's access, record a hand-off to a team outside engineering. Loaded lazily by the sidebar (Octokit comes with it) and made
 // once per panel session, so the access answers and the filing in flight are shared by every part of the panel.
 import type { Settings } from '../core/settings.ts';
 import type { LinkedIssue, LinkedIssueState } from '../core/types/filing.ts';
 import { createAccessMemo, createGitHub, type CreateGitHubOptions, type GitHubService } from '../github/index.ts';
 import type { ZafClient } from '../zaf/client.ts';
 import { createFilingOrchestrator, type FilingOrchestrator, type FilingOrchestratorOptions } from './filing/orchestrator.ts';
+import { createHandoffRecorder, type HandoffRecorder } from './handoff.ts';
 
 export interface Flows {
   /** A GitHub service under `settings`, sharing this session's remembered access answers. */
@@ -13,6 +14,8 @@ export interface Flows {
   filing: FilingOrchestrator;
   /** The linked issue as GitHub has it now (state, assignees, labels, last activity). */
   linkedIssueState(settings: Settings, link: LinkedIssue): Promise<LinkedIssueState>;
+  /** "Mark as posted": the hand-off's note and tag on the ticket, once. */
+  handoff: HandoffRecorder;
 }
 
 /** Where the panel's parts get the use cases (the session): the client, and the flows loaded on first use. */
@@ -33,5 +36,6 @@ export function createFlows(client: ZafClient, options: FlowsOptions = {}): Flow
     github,
     filing: createFilingOrchestrator(options.filing),
     linkedIssueState: (settings, link) => github(settings).getIssueState(link),
+    handoff: createHandoffRecorder(),
   };
 }

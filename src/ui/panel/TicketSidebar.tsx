@@ -1,8 +1,10 @@
 // The ticket_sidebar location: usually the ticket is already decided when this first renders (the session starts
 // it before any render); on a slow host the headline (from ZAF) shows first, then the ticket loaded and classified
-// by the first-view chunk. A ticket with a linked issue opens on that issue, any other on the request-for-help
-// panel. Alerts are lazy: they are rare, and their Garden package would otherwise weigh on every first paint.
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+// by the first-view chunk. A ticket with a linked issue opens on that issue, one handed off to a team outside
+// engineering on that hand-off, any other on the request-for-help panel. Alerts are lazy: they are rare, and their
+// Garden package would otherwise weigh on every first paint.
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { hasHandoffTag } from '../../core/handoff-tags.ts';
 import { LoadingLines } from '../shell/LoadingLines.tsx';
 import type { TicketLocation } from '../../core/types/ticket.ts';
 import { errorMessage } from '../../core/guards.ts';
@@ -14,6 +16,7 @@ import type { TicketViewProps } from './ticket-view.ts';
 const LinkedIssueView = lazy(() => import('./LinkedIssueView.tsx'));
 const SettingsAlert = lazy(() => import('./SettingsAlert.tsx'));
 const ErrorAlert = lazy(() => import('./ErrorAlert.tsx'));
+const RecordedHandoffs = lazy(() => import('./Handoff.tsx').then((m) => ({ default: m.RecordedHandoffPanel })));
 
 export function Loading(props: { label: string }): JSX.Element {
   return <LoadingLines widths={[40, 75, 55]} label={props.label} />;
@@ -61,6 +64,10 @@ export function TicketSidebar(): JSX.Element {
     [ready, brain, location],
   );
 
+  // A ticket handed off to CE & Sales or BizOps opens on that record; the form stays one click away.
+  const [fileToo, setFileToo] = useState(false);
+  const handedOff = !!ready && !link && hasHandoffTag(ready.model.tags) && !fileToo;
+
   const view: TicketViewProps | null = ready
     ? { t, session, location, model: ready.model, classification: ready.classification, settings: ready.panel.settings, teams: ready.panel.teams }
     : null;
@@ -91,7 +98,18 @@ export function TicketSidebar(): JSX.Element {
           <LinkedIssueView {...view} locale={i18n.locale} link={link} />
         </Suspense>
       ) : null}
-      {view && RfhPanel && !link ? (
+      {view && link && hasHandoffTag(view.model.tags) ? (
+        // Filed and handed off: the issue above, the hand-off below it.
+        <Suspense fallback={null}>
+          <RecordedHandoffs {...view} locale={i18n.locale} />
+        </Suspense>
+      ) : null}
+      {view && handedOff ? (
+        <Suspense fallback={<Loading label={t('ui.loading')} />}>
+          <RecordedHandoffs {...view} locale={i18n.locale} onFileToo={() => setFileToo(true)} />
+        </Suspense>
+      ) : null}
+      {view && RfhPanel && !link && !handedOff ? (
         <RfhPanel {...view} />
       ) : null}
     </main>

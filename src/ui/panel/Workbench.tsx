@@ -15,7 +15,7 @@ import { priorityLabelOf } from '../logic/labels.ts';
 import { ChecklistSection } from './Checklist.tsx';
 import { KindTrackerSection } from './KindTracker.tsx';
 import { IssuePreview } from './IssuePreview.tsx';
-import { HandoffBox } from './Handoff.tsx';
+import { PostableHandoff } from './Handoff.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { FiledView } from './FiledView.tsx';
 import { FileSection } from './FileSection.tsx';
@@ -117,7 +117,7 @@ function Workbench(props: WorkbenchProps): JSX.Element {
           <Alert.Paragraph>{t('ui.handoff.non_engineering_message')}</Alert.Paragraph>
         </Alert>
         <TimelineFields t={t} draft={draft} dispatch={dispatch} />
-        <HandoffBox t={t} handoff={handoff} />
+        <PostableHandoff key={team.id} t={t} handoff={handoff} teamName={team.name} session={session} location={location} ticketTags={model.tags} />
       </>
     );
   }
