@@ -96,6 +96,20 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
   // 2. The checklist gate: with an item open the File button is disabled and says, plainly, what is missing.
   const file = frame.getByTestId('file-button');
   const reason = frame.getByTestId('file-disabled-reason');
+  const overridePriority = async (level: number): Promise<void> => {
+    if (c.override.how === 'keyboard') await overrideWithKeyboard(page, frame, 'priority', String(level));
+    else await overrideWithMouse(frame, 'priority', String(level));
+    await expect.poll(() => frame.getByTestId('priority-choice').textContent(), eventually).toContain(`ce/p${level}`);
+  };
+  // An outage is never gated (core/requirements.ts): File is open at once and the open items are "still gathering".
+  // The gate follows the priority the issue will be filed with, so a case that lowers an outage does that first.
+  const lowerOutageFirst = c.suggested.level === 0 && c.override.level !== undefined && c.override.level > 0;
+  if (lowerOutageFirst) {
+    await setItem(frame, 'environment', false);
+    await expect.poll(() => file.isEnabled(), eventually).toBe(true);
+    expect(await frame.getByTestId('file-gathering').textContent()).toContain(en.ui.checklist.items_short.environment);
+    await overridePriority(c.override.level!);
+  }
   await setItem(frame, 'environment', false);
   await expect.poll(() => file.isDisabled(), eventually).toBe(true);
   const before = await readItems(frame);
@@ -124,11 +138,7 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
     else await overrideWithMouse(frame, 'team', c.override.team);
     await expect.poll(() => frame.getByTestId('team-choice').textContent(), eventually).toBeTruthy();
   }
-  if (c.override.level !== undefined) {
-    if (c.override.how === 'keyboard') await overrideWithKeyboard(page, frame, 'priority', String(c.override.level));
-    else await overrideWithMouse(frame, 'priority', String(c.override.level));
-    await expect.poll(() => frame.getByTestId('priority-choice').textContent(), eventually).toContain(`ce/p${c.override.level}`);
-  }
+  if (c.override.level !== undefined && !lowerOutageFirst) await overridePriority(c.override.level);
   await frame.getByTestId('override-reason').fill('Agent note: the customer told us more on the phone');
   await shot('3-override');
 
