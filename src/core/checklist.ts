@@ -176,7 +176,7 @@ const EVENT_BEFORE = /\b(?:after|since|the|our|an?|recent|last|latest|helm|kubec
 // An alert changing state is not a change on the customer's side.
 const ALERT_STATE = /\b(?:firing|alerting|resolved)\b/i;
 const NO_CHANGE =
-  /\b(?:nothing (?:else )?(?:has |had |was |have )?(?:been )?(?:changed|upgraded|updated|modified|touched)|changed nothing|no (?:recent |config(?:uration)? )?changes|(?:didn't|did not|haven't|have not|hasn't|has not|haven't) (?:changed?|touched|touch|upgraded?|updated?|modified|modify) (?:anything|a thing)|haven't touched (?:the|our) (?:instance|deployment|config(?:uration)?|setup))\b/gi;
+  /\b(?:nothing (?:else )?(?:has |had |was |have )?(?:been )?(?:changed|upgraded|updated|modified|touched|deployed)|changed nothing|no (?:recent |config(?:uration)? )?changes|(?:didn't|did not|haven't|have not|hasn't|has not|haven't) (?:changed?|touched|touch|upgraded?|updated?|modified|modify) (?:anything|a thing)|haven't touched (?:the|our) (?:instance|deployment|config(?:uration)?|setup))\b/gi;
 
 function recentChanges(srcs: Source[]): ChecklistHint {
   const none = findAll(NO_CHANGE, srcs, 'no-change', 2);
@@ -196,14 +196,14 @@ function recentChanges(srcs: Source[]): ChecklistHint {
 // --- impact -------------------------------------------------------------------------------------------------
 const PEOPLE = '(?:users|developers|devs|engineers|teams|people|employees|researchers|students|members|repos(?:itories)?)';
 const BROAD = new RegExp(
-  `\\b(?:all (?:\\d[\\d,]* )?(?:of )?(?:our |the )?(?:\\d[\\d,]* )?${PEOPLE}|every (?:single )?(?:user|developer|engineer|student|employee|team member|one of (?:us|our users))|every(?:one|body)|(?:nobody|no one)\\b[^.\\n]{0,40}?\\b(?:can(?:not|'t)?|could(?:n't)?|is able|are able|has access|gets?|sees?)|whole (?:company|org(?:anization)?|team)|entire (?:company|org(?:anization)?))\\b`,
+  `\\b(?:all (?:\\d[\\d,]* )?(?:of )?(?:our |the )?(?:\\d[\\d,]* )?${PEOPLE}|every (?:single )?(?:user|developer|engineer|student|employee|team member|one of (?:us|our users))|every(?:one|body)|all of (?:us|them)|(?:nobody|no one)\\b[^.\\n]{0,40}?\\b(?:can(?:not|'t)?|could(?:n't)?|is able|are able|has access|gets?|sees?)|whole (?:company|org(?:anization)?|team)|entire (?:company|org(?:anization)?))\\b`,
   'gi',
 );
 const PARTIAL = new RegExp(
-  `\\b(?:only (?:some|a few|admins|site admins|one|two|\\d+|certain|for)\\b[^\\n.]{0,40}|(?:about |roughly |around )?(?:some|a few|several|many|most|half|a third|a quarter) (?:of (?:our|the) )?(?:\\d[\\d,]* )?${PEOPLE}|other (?:repos(?:itories)?|users|\\d+ users) (?:are|work|get|see)\\b[^\\n.]{0,30}|works? (?:fine )?for (?:other|some|admins)|(?:admins|existing sessions) (?:can )?still)\\b`,
+  `\\b(?:only (?:some|a few|admins|site admins|one|two|\\d+|certain|for)\\b[^\\n.]{0,40}|(?:about |roughly |around )?(?:some|a few|several|many|most|half|a third|a quarter) (?:of (?:our|the) )?(?:\\d[\\d,]* )?${PEOPLE}|other (?:repos(?:itories)?|users|\\d+ users) (?:are|work|get|see)\\b[^\\n.]{0,30}|works? (?:fine )?for (?:other|some|admins)|(?:admins|existing sessions) (?:can )?still|\\d+ (?:of|out of) (?:our |the )?\\d[\\d,]*)\\b`,
   'gi',
 );
-const COUNT = new RegExp(`\\b(?:~|about |around |over )?\\d{1,3}(?:,\\d{3})*\\+? (?:of (?:our|the) )?(?:${PEOPLE}|devs|new hires)\\b|\\b\\d+ (?:of|out of) \\d+\\b`, 'gi');
+const COUNT = new RegExp(`\\b(?:~|about |around |over )?\\d{1,3}(?:,\\d{3})*\\+? (?:of (?:our|the) )?(?:${PEOPLE}|devs|new hires)\\b`, 'gi');
 
 function impact(srcs: Source[]): ChecklistHint {
   const broad = findAll(BROAD, srcs, 'impact:all', 3);
