@@ -173,8 +173,8 @@ const CHANGE =
 // something before it makes it an event: "after the upgrade", "since our update", "Helm upgrade to 3.29.1".
 const PRESENT_VERB = /^(?:upgrade|update)\b/i;
 const EVENT_BEFORE = /\b(?:after|since|the|our|an?|recent|last|latest|helm|kubectl)\s+(?:[\w.-]+\s+)?$/i;
-// An alert changing state is not a change on the customer's side.
-const ALERT_STATE = /\b(?:firing|alerting|resolved)\b/i;
+// An alert changing state ("changed to firing") is not a change on the customer's side.
+const ALERT_STATE = /^(?:changed|switched|moved|updated)\s+(?:state\s+)?(?:to\s+)?(?:firing|alerting|resolved|pending)\b/i;
 const NO_CHANGE =
   /\b(?:nothing (?:else )?(?:has |had |was |have )?(?:been )?(?:changed|upgraded|updated|modified|touched|deployed)|changed nothing|no (?:recent |config(?:uration)? )?changes|(?:didn't|did not|haven't|have not|hasn't|has not|haven't) (?:changed?|touched|touch|upgraded?|updated?|modified|modify) (?:anything|a thing)|haven't touched (?:the|our) (?:instance|deployment|config(?:uration)?|setup))\b/gi;
 
