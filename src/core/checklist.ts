@@ -196,7 +196,7 @@ function recentChanges(srcs: Source[]): ChecklistHint {
 // --- impact -------------------------------------------------------------------------------------------------
 const PEOPLE = '(?:users|developers|devs|engineers|teams|people|employees|researchers|students|members|repos(?:itories)?)';
 const BROAD = new RegExp(
-  `\\b(?:all (?:\\d[\\d,]* )?(?:of )?(?:our |the )?(?:\\d[\\d,]* )?${PEOPLE}|every (?:single )?(?:user|developer|engineer|student|employee|team member|one of (?:us|our users))|every(?:one|body)|all of (?:us|them)|(?:nobody|no one)\\b[^.\\n]{0,40}?\\b(?:can(?:not|'t)?|could(?:n't)?|is able|are able|has access|gets?|sees?)|whole (?:company|org(?:anization)?|team)|entire (?:company|org(?:anization)?))\\b`,
+  `\\b(?:all (?:\\d[\\d,]* )?(?:of )?(?:our |the )?(?:\\d[\\d,]* )?${PEOPLE}|every (?:single )?(?:user|developer|engineer|student|employee|team member|one of (?:us|our users))|every(?:one|body)|all of (?:us|them)|(?:nobody|no one)\\b[^.\\n]{0,40}?\\b(?:can(?:not|'t)?|could(?:n't)?|is able|are able|has access|gets?|sees?|receives?)|whole (?:company|org(?:anization)?|team)|entire (?:company|org(?:anization)?))\\b`,
   'gi',
 );
 const PARTIAL = new RegExp(
@@ -222,13 +222,26 @@ function impact(srcs: Source[]): ChecklistHint {
 const URGENT = /\b(?:urgent(?:ly)?|asap|as soon as possible|critical|blocking|blocker|blocks|hard deadline|deadline(?! exceeded)|emergency|outage)\b/gi;
 const NOT_URGENT = /\b(?:not urgent|nothing urgent|no rush|not blocking|not critical|low priority|whenever you can)\b/gi;
 const DEADLINE =
-  /\b(?:by|before|until|due|next|this|end of (?:the|next|this))\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week(?:end)?|month|quarter|tomorrow)\b|\b(?:by|before|until|due|on)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b|\b(?:before|by) (?:the |our )?(?:term|semester|release|launch|go-live|cut-?over|renewal|audit)\b|\b(?:in|within) (?:\d+|two|three|a few) (?:days|weeks)\b|\bdemo\b|\brenewal\b|\bsteering (?:committee|meeting)\b/gi;
+  /\b(?:by|before|until|due|next|this|end of (?:the|next|this))\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week(?:end)?|month|quarter|tomorrow)\b|\b(?:by|before|until|due|on)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b|\b(?:before|by) (?:the |our )?(?:term|semester|release|launch|go-live|cut-?over|renewal|audit)\b|\b(?:in|within) (?:\d+|two|three|a few) (?:days|weeks)\b|\b(?:renewal|deal|contract) (?:is )?at risk\b|\bdemo\b|\bsteering (?:committee|meeting)\b/gi;
 
 /** `srcs`: the customer's words and our internal notes (where CE/Sales urgency is relayed). */
+// "on Friday" is a deadline when the sentence looks ahead ("the trial expires on Friday", "we have a review on
+// Thursday"), and the past otherwise ("we rotated the token on Friday", "upgraded on Tuesday").
+const ON_WEEKDAY = /\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
+const LOOKS_AHEAD = /\b(?:expires?|ends?|due|deadline|review|demo|meeting|presentation|go-live|launch|release|freeze|cut-?over|switched off|starts?|is|are|will|have|has|need|needs)\b/i;
+
+function upcomingWeekdays(srcs: Source[]): Evidence[] {
+  return findAll(ON_WEEKDAY, srcs, 'deadline', 6).filter((e) => {
+    const text = srcs.find((s) => s.field === e.field && s.messageIndex === e.messageIndex)?.text ?? '';
+    const before = text.slice(Math.max(0, e.start - 80), e.start);
+    return LOOKS_AHEAD.test(before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1));
+  });
+}
+
 function urgency(model: TicketModel, srcs: Source[], settings: Settings, knownSales?: SalesSignal[]): ChecklistHint {
   const notUrgent = findAll(NOT_URGENT, srcs, 'not-urgent', 2);
   const urgent = notUrgent.length ? [] : findAll(URGENT, srcs, 'urgency', 3);
-  const deadlines = findAll(DEADLINE, srcs, 'deadline', 3);
+  const deadlines = [...findAll(DEADLINE, srcs, 'deadline', 3), ...upcomingWeekdays(srcs)].slice(0, 3);
   const sales = knownSales ?? salesProcessSignals(model, settings);
   const parts: string[] = [];
   if (notUrgent.length) parts.push(`not urgent ("${notUrgent[0]?.matched}")`);

@@ -35,6 +35,10 @@ describe('customer facts come from the customer, not from our notes or replies',
     const spec = { customer: ['Python navigation stopped working.'], agent: ['Did you upgrade recently? We released 5.2.3 on Kubernetes last week. Is this blocking everyone?'] };
     for (const k of ['environment', 'recent_changes', 'impact', 'urgency'] as const) expect(status(spec, k)).not.toBe('found');
   });
+  it('"nobody knows" is not impact; "nobody receives the e-mails" is', () => {
+    expect(status({ customer: ['I asked around and nobody knows.'] }, 'impact')).toBe('missing');
+    expect(status({ customer: ['Nobody receives notification e-mails.'] }, 'impact')).toBe('found');
+  });
   it('the look-alike: the customer says it', () => {
     const spec = { customer: ['Nobody in the company can search – all 400 engineers get a 502. We run 5.0.1 on Kubernetes and upgraded yesterday. This is urgent.'] };
     for (const k of ['environment', 'recent_changes', 'impact', 'urgency'] as const) expect(status(spec, k)).toBe('found');
@@ -138,9 +142,11 @@ describe('urgency from the CE/Sales in an internal note', () => {
     expect(status({ customer: ['SCIM stopped.'], internal: ['CE (Dana) says this is blocking their renewal, decision due by Friday.'] }, 'urgency')).toBe('found');
     expect(status({ customer: ['SCIM stopped.'], agent: ["We'll treat this as urgent."] }, 'urgency')).not.toBe('found');
   });
-  it('"context deadline exceeded" and a past "on Friday" are no timeline', () => {
+  it('"context deadline exceeded" and a past "on Friday" are no timeline; a coming one is', () => {
     expect(status({ customer: ['Searches fail with context deadline exceeded.'] }, 'urgency')).toBe('missing');
-    expect(status({ customer: ['We restarted it on Friday.'] }, 'urgency')).toBe('missing');
+    expect(status({ customer: ['We rotated the token on Friday (the old one expired).'] }, 'urgency')).toBe('missing');
+    expect(status({ customer: ['Our trial license expires on Friday.'] }, 'urgency')).toBe('found');
+    expect(status({ customer: ['We have a review with our VP on Thursday.'] }, 'urgency')).toBe('found');
   });
 });
 
