@@ -166,9 +166,9 @@ function repro(model: TicketModel, srcs: Source[]): ChecklistHint {
 // --- recent changes -----------------------------------------------------------------------------------------
 // The change runs to the end of its sentence (at most 80 characters): a full stop ends it, but a dot inside a word
 // or number ("3.29.1", "v5.2.0", "values.yaml") does not, or "upgraded to 3.29.1" would read "upgraded to 3".
-// A verb joined to a name ("update-log4j", "upgrade_db") is an identifier, not a change.
+// A verb joined to a name ("update-log4j", "upgrade_db", "commit.diff.added") is an identifier, not a change.
 const CHANGE =
-  /\b(?:upgrad(?:e|ed|ing)|updated?|migrat(?:ed|ion|ing)|moved|rotated|renewed|changed|switched|added|enabled|disabled|installed|reconfigured|config(?:uration)? change|since (?:we|our|the|last)|after (?:we|our|the|upgrading|updating))\b(?![-_])(?:[^\n.]|\.(?=\w)){0,80}/gi;
+  /(?<![\w.\-/:@])(?:upgrad(?:e|ed|ing)|updated?|migrat(?:ed|ion|ing)|moved|rotated|renewed|changed|switched|added|enabled|disabled|installed|reconfigured|config(?:uration)? change|since (?:we|our|the|last)|after (?:we|our|the|upgrading|updating))\b(?![-_])(?:[^\n.]|\.(?=\w)){0,80}/gi;
 // "upgrade"/"update" in the present is a plan or a question ("Upgrade question", "we need to upgrade") unless
 // something before it makes it an event: "after the upgrade", "since our update", "Helm upgrade to 3.29.1".
 const PRESENT_VERB = /^(?:upgrade|update)\b/i;

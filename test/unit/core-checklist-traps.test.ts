@@ -79,6 +79,10 @@ describe('pasted material never ticks', () => {
     expect(status({ customer: ['[FIRING:1] frontend: error rate (critical)'] }, 'urgency')).toBe('missing');
     expect(status({ customer: ['After we upgraded to 5.0.0 on Friday the latency alert has been firing.'] }, 'recent_changes')).toBe('found');
   });
+  it('a pasted search query ("select:commit.diff.added \"TODO(security)\"") is not a change', () => {
+    expect(status({ customer: ['Our monitor on the query\n  context:@acme/payments type:diff select:commit.diff.added "TODO(security)"\nstopped e-mailing.'] }, 'recent_changes')).toBe('missing');
+    expect(status({ customer: ['We added a TODO(security) check to the monitor yesterday.'] }, 'recent_changes')).toBe('found');
+  });
   it('an e-mail signature and a quoted reply chain', () => {
     expect(status({ customer: ['Perforce depots are missing.\n\nBest regards,\nTom\nPlatform | Kubernetes & Helm\nAcme – Critical infrastructure'] }, 'urgency')).toBe('missing');
     const chain = { customer: ['See the screenshot.\n\nOn Tue, 14 Mar 2023 at 09:12, Sam <sam@sourcegraph.com> wrote:\n> Which version? Kubernetes 1.27? Did you upgrade? Is this urgent for everyone?'] };
@@ -155,6 +159,8 @@ describe('snippets', () => {
     const text = 'upgraded to 3.29.1 and then the "frontend: 99th percentile" alert';
     expect(text.slice(0, wordEnd(text, 0, 25))).toBe('upgraded to 3.29.1 and');
     expect(text.slice(0, wordEnd(text, 0, 45))).toBe('upgraded to 3.29.1 and then the');
+    const paren = 'we changed) it';
+    expect(paren.slice(0, wordEnd(paren, 0, 11))).toBe('we changed');
     const json = 'update-log4j"} and';
     expect(json.slice(0, wordEnd(json, 0, 14))).toBe('update-log4j');
   });

@@ -24,8 +24,9 @@ const JSON_LINE = /^\s*(?:[{}[\]],?\s*$|"[^"\n]{1,80}"\s*:)/;
 const YAML_LINE = /^\s*(?:-\s+)?[\w.-]{1,60}:(?:\s*$|\s+(?:"[^"]*"|'[^']*'|[^\s"']+)\s*(?:#.*)?$)|^\s*#(?!#)/;
 const INDENTED = /^(?: {4}|\t)/;
 const BLANK = /^\s*$/;
-// Inline pastes on a prose line: `code` spans and JSON objects ({"error": ...}).
-const INLINE = /`[^`\n]*`|\{"[^\n]*?\}(?=[^}"\n]*(?:$|\s))|\{"[^\n]*$/g;
+// Inline pastes on a prose line: `code` spans, JSON objects ({"error": ...}) and search filters
+// ("type:diff select:commit.diff.added"; not URLs, not "Impact: nobody").
+const INLINE = /`[^`\n]*`|\{"[^\n]*?\}(?=[^}"\n]*(?:$|\s))|\{"[^\n]*$|(?<![\w/.-])-?[a-z]+:(?!\/\/)[^\s"',;]+/g;
 
 function blank(line: string): string {
   return ' '.repeat(line.length);

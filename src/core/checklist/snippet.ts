@@ -3,7 +3,7 @@
 
 const WORD = /[\p{L}\p{N}_]/u;
 // What may not end a snippet: spaces, quotes, brackets and separators left hanging.
-const TRAILING = /[\s"'`{}[\](),;:|\\/<>=-]+$/;
+const TRAILING = /[\s'`{}[\](,;:|\\/<>=-]+$/;
 
 /**
  * The end of the snippet `text.slice(start, end)` cut back to a word boundary, out of an unclosed quoted string and
@@ -16,9 +16,10 @@ export function wordEnd(text: string, start: number, end: number): number {
     const space = text.lastIndexOf(' ', e - 1);
     if (space > start) e = space;
   }
-  let trimmed = text.slice(start, e);
+  let trimmed = text.slice(start, e).replace(TRAILING, '');
   // An unclosed double quote means the cut fell inside a quoted string: end before it.
-  if ((trimmed.match(/"/g)?.length ?? 0) % 2 === 1) trimmed = trimmed.slice(0, trimmed.lastIndexOf('"'));
-  trimmed = trimmed.replace(TRAILING, '');
+  if ((trimmed.match(/"/g)?.length ?? 0) % 2 === 1) trimmed = trimmed.slice(0, trimmed.lastIndexOf('"')).replace(TRAILING, '');
+  // A closing parenthesis without its opening one ("changed)") hangs too.
+  if (trimmed.endsWith(')') && (trimmed.match(/\(/g)?.length ?? 0) < (trimmed.match(/\)/g)?.length ?? 0)) trimmed = trimmed.slice(0, -1).replace(TRAILING, '');
   return trimmed.length > 0 ? start + trimmed.length : e;
 }
