@@ -219,10 +219,10 @@ function impact(srcs: Source[]): ChecklistHint {
 
 // --- urgency ------------------------------------------------------------------------------------------------
 // "deadline" in "context deadline exceeded" is an error message, not a timeline.
-const URGENT = /\b(?:urgent(?:ly)?|asap|as soon as possible|critical|blocking|blocker|blocks|hard deadline|deadline(?! exceeded)|emergency|outage)\b/gi;
+const URGENT = /\b(?:urgent(?:ly)?|asap|as soon as possible|critical|blocking|(?:are|is|am|we're|I'm) (?:completely |fully |totally )?blocked|blocker|blocks|hard deadline|deadline(?! exceeded)|emergency|outage)\b/gi;
 const NOT_URGENT = /\b(?:not urgent|nothing urgent|no rush|not blocking|not critical|low priority|whenever you can)\b/gi;
 const DEADLINE =
-  /\b(?:by|before|until|due|next|this|end of (?:the|next|this))\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week(?:end)?|month|quarter|tomorrow)\b|\b(?:by|before|until|due|on)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b|\b(?:before|by) (?:the |our )?(?:term|semester|release|launch|go-live|cut-?over|renewal|audit)\b|\b(?:in|within) (?:\d+|two|three|a few) (?:days|weeks)\b|\b(?:renewal|deal|contract) (?:is )?at risk\b|\bdemo\b|\bsteering (?:committee|meeting)\b/gi;
+  /\b(?:by|before|until|due|next|this|end of (?:the|next|this))\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week(?:end)?|month|quarter|tomorrow)\b|\b(?:by|before|until|due|on)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b|\b(?:before|by) (?:the |our )?(?:term|semester|release|launch|go-live|cut-?over|renewal|audit)\b|\b(?:in|within) (?:\d+|two|three|a few) (?:days|weeks)\b|\b(?:renewal|deal|contract) (?:is )?at risk\b|\b(?:(?:fixed|resolved|working) (?:today|tonight|by tomorrow))\b|\bdemo\b(?! (?:instance|site|environment|server|account|repo))|\bsteering (?:committee|meeting)\b/gi;
 
 /** `srcs`: the customer's words and our internal notes (where CE/Sales urgency is relayed). */
 // "on Friday" is a deadline when the sentence looks ahead ("the trial expires on Friday", "we have a review on

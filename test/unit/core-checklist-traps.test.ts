@@ -146,6 +146,12 @@ describe('urgency from the CE/Sales in an internal note', () => {
     expect(status({ customer: ['SCIM stopped.'], internal: ['CE (Dana) says this is blocking their renewal, decision due by Friday.'] }, 'urgency')).toBe('found');
     expect(status({ customer: ['SCIM stopped.'], agent: ["We'll treat this as urgent."] }, 'urgency')).not.toBe('found');
   });
+  it('"a demo instance" and "users will be blocked" are not urgency; "a demo on Thursday" and "2000 devs are blocked" are', () => {
+    expect(status({ customer: ['Hovers are wrong.'], internal: ['Reproduced on our demo instance.'] }, 'urgency')).toBe('missing');
+    expect(status({ customer: ['The admin page warns that new users will be blocked.'] }, 'urgency')).toBe('missing');
+    expect(status({ customer: ['We have a demo for the leadership team on Thursday.'] }, 'urgency')).toBe('found');
+    expect(status({ customer: ['Search is blank, 2000 devs are blocked.'] }, 'urgency')).toBe('found');
+  });
   it('"context deadline exceeded" and a past "on Friday" are no timeline; a coming one is', () => {
     expect(status({ customer: ['Searches fail with context deadline exceeded.'] }, 'urgency')).toBe('missing');
     expect(status({ customer: ['We rotated the token on Friday (the old one expired).'] }, 'urgency')).toBe('missing');
