@@ -224,7 +224,6 @@ const NOT_URGENT = /\b(?:not urgent|nothing urgent|no rush|not blocking|not crit
 const DEADLINE =
   /\b(?:by|before|until|due|next|this|end of (?:the|next|this))\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week(?:end)?|month|quarter|tomorrow)\b|\b(?:by|before|until|due|on)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b|\b(?:before|by) (?:the |our )?(?:term|semester|release|launch|go-live|cut-?over|renewal|audit)\b|\b(?:in|within) (?:\d+|two|three|a few) (?:days|weeks)\b|\b(?:renewal|deal|contract) (?:is )?at risk\b|\b(?:(?:fixed|resolved|working) (?:today|tonight|by tomorrow))\b|\bdemo\b(?! (?:instance|site|environment|server|account|repo))|\bsteering (?:committee|meeting)\b/gi;
 
-/** `srcs`: the customer's words and our internal notes (where CE/Sales urgency is relayed). */
 // "on Friday" is a deadline when the sentence looks ahead ("the trial expires on Friday", "we have a review on
 // Thursday"), and the past otherwise ("we rotated the token on Friday", "upgraded on Tuesday").
 const ON_WEEKDAY = /\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
@@ -238,6 +237,7 @@ function upcomingWeekdays(srcs: Source[]): Evidence[] {
   });
 }
 
+/** `srcs`: the customer's words and our internal notes (where CE/Sales urgency is relayed). */
 function urgency(model: TicketModel, srcs: Source[], settings: Settings, knownSales?: SalesSignal[]): ChecklistHint {
   const notUrgent = findAll(NOT_URGENT, srcs, 'not-urgent', 2);
   const urgent = notUrgent.length ? [] : findAll(URGENT, srcs, 'urgency', 3);
@@ -247,10 +247,13 @@ function urgency(model: TicketModel, srcs: Source[], settings: Settings, knownSa
   if (notUrgent.length) parts.push(`not urgent ("${notUrgent[0]?.matched}")`);
   if (urgent.length) parts.push(`urgent: ${unique(urgent.map((e) => e.matched)).slice(0, 3).join(', ')}`);
   if (deadlines.length) parts.push(`timeline: ${unique(deadlines.map((e) => e.matched)).slice(0, 2).join(', ')}`);
+  const stated = [...notUrgent, ...urgent, ...deadlines];
+  // Say so when only our own note relays it (the CE's word, not the customer's).
+  if (stated.length && stated.every((e) => e.field === 'internal')) parts.push('per our internal note');
   if (sales.length) parts.push(`sales process (${sales[0]?.reason})`);
   if (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high') parts.push(`Zendesk priority ${model.zendeskPriority}`);
   const evidence = [...notUrgent, ...urgent, ...deadlines, ...sales.flatMap((s) => s.evidence)].slice(0, 8);
-  const status = notUrgent.length || urgent.length || deadlines.length ? 'found' : parts.length ? 'partial' : 'missing';
+  const status = stated.length ? 'found' : parts.length ? 'partial' : 'missing';
   const summary = status === 'missing' ? 'No urgency or timeline stated: ask the customer and CE how urgent this is' : parts.join('; ');
   return hint('urgency', status, summary, evidence);
 }
