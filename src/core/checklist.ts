@@ -171,8 +171,13 @@ const CHANGE =
   /(?<![\w.\-/:@])(?:upgrad(?:e|ed|ing)|updated?|migrat(?:ed|ion|ing)|moved|rotated|renewed|changed|switched|added|enabled|disabled|installed|reconfigured|config(?:uration)? change|since (?:we|our|the|last)|after (?:we|our|the|upgrading|updating))\b(?![-_])(?:[^\n.]|\.(?=\w)){0,80}/gi;
 // "upgrade"/"update" in the present is a plan or a question ("Upgrade question", "we need to upgrade") unless
 // something before it makes it an event: "after the upgrade", "since our update", "Helm upgrade to 3.29.1".
+// So is an "-ing" form ("we're migrating", "need help migrating") unless it follows "after", "since", "while"...
 const PRESENT_VERB = /^(?:upgrade|update)\b/i;
 const EVENT_BEFORE = /\b(?:after|since|the|our|an?|recent|last|latest|helm|kubectl)\s+(?:[\w.-]+\s+)?$/i;
+const ING_VERB = /^(?:upgrading|updating|migrating)\b/i;
+const ING_EVENT_BEFORE = /\b(?:after|since|while|during|when)\s+(?:[\w.-]+\s+)?$/i;
+// A plan, a future or a doubt before the verb: "will be switched", "are switched off", "not sure if anything changed".
+const NOT_AN_EVENT_BEFORE = /\b(?:will(?: be)?|to(?: be)?|are|is|be|once|(?:if|whether) (?:anything|something|someone|somebody|it))\s+$/i;
 // An alert changing state ("changed to firing") is not a change on the customer's side.
 const ALERT_STATE = /^(?:changed|switched|moved|updated)\s+(?:state\s+)?(?:to\s+)?(?:firing|alerting|resolved|pending)\b/i;
 const NO_CHANGE =
@@ -184,7 +189,13 @@ function recentChanges(srcs: Source[]): ChecklistHint {
   // "nothing changed" is the answer "no changes", not a change.
   const changes = findAll(CHANGE, srcs, 'change', 8)
     .filter((c) => !none.some((n) => n.field === c.field && n.messageIndex === c.messageIndex && c.start < n.end && n.start < c.end))
-    .filter((c) => !PRESENT_VERB.test(c.matched) || EVENT_BEFORE.test(textOf(c).slice(Math.max(0, c.start - 30), c.start)))
+    .filter((c) => {
+      const before = textOf(c).slice(Math.max(0, c.start - 30), c.start);
+      if (NOT_AN_EVENT_BEFORE.test(before)) return false;
+      if (PRESENT_VERB.test(c.matched)) return EVENT_BEFORE.test(before);
+      if (ING_VERB.test(c.matched)) return ING_EVENT_BEFORE.test(before);
+      return true;
+    })
     .filter((c) => !ALERT_STATE.test(c.matched))
     .slice(0, 4);
   if (changes.length)
@@ -194,7 +205,8 @@ function recentChanges(srcs: Source[]): ChecklistHint {
 }
 
 // --- impact -------------------------------------------------------------------------------------------------
-const PEOPLE = '(?:users|developers|devs|engineers|teams|people|employees|researchers|students|members|repos(?:itories)?)';
+const PEOPLE =
+  '(?:users|developers|devs|engineers|teams|people|employees|staff|colleagues|contractors|consultants|analysts|lawyers|designers|testers|scientists|researchers|students|interns|members|accounts|seats|repos(?:itories)?)';
 const BROAD = new RegExp(
   `\\b(?:all (?:\\d[\\d,]* )?(?:of )?(?:our |the )?(?:\\d[\\d,]* )?${PEOPLE}|every (?:single )?(?:user|developer|engineer|student|employee|team member|one of (?:us|our users))|every(?:one|body)|all of (?:us|them)|(?:nobody|no one)\\b[^.\\n]{0,40}?\\b(?:can(?:not|'t)?|could(?:n't)?|is able|are able|has access|gets?|sees?|receives?)|whole (?:company|org(?:anization)?|team)|entire (?:company|org(?:anization)?))\\b`,
   'gi',

@@ -35,6 +35,10 @@ describe('customer facts come from the customer, not from our notes or replies',
     const spec = { customer: ['Python navigation stopped working.'], agent: ['Did you upgrade recently? We released 5.2.3 on Kubernetes last week. Is this blocking everyone?'] };
     for (const k of ['environment', 'recent_changes', 'impact', 'urgency'] as const) expect(status(spec, k)).not.toBe('found');
   });
+  it('"all of our 150 lawyers" is impact; "all 400 changesets" is not', () => {
+    expect(status({ customer: ['The login page shows 404 for all of our 150 lawyers.'] }, 'impact')).toBe('found');
+    expect(status({ customer: ['All 400 changesets are stuck.'] }, 'impact')).not.toBe('found');
+  });
   it('"nobody knows" is not impact; "nobody receives the e-mails" is', () => {
     expect(status({ customer: ['I asked around and nobody knows.'] }, 'impact')).toBe('missing');
     expect(status({ customer: ['Nobody receives notification e-mails.'] }, 'impact')).toBe('found');
@@ -96,6 +100,11 @@ describe('recent changes: a negation is an answer, not a change', () => {
     const h = hintsOf({ customer: [text] }).hints.recent_changes;
     expect(h.status).toBe('found');
     expect(h.summary).toMatch(/nothing changed/);
+  });
+  it('a plan, an ongoing migration or a doubt is not a change', () => {
+    expect(status({ customer: ["We're migrating from OpenGrok and need Perforce working before the servers are switched off."] }, 'recent_changes')).toBe('missing');
+    expect(status({ customer: ["I'm not sure if anything changed on our end."] }, 'recent_changes')).toBe('missing');
+    expect(status({ customer: ['It broke while migrating the database to RDS.'] }, 'recent_changes')).toBe('found');
   });
   it('"Upgrade question" and "we need to upgrade" are not changes', () => {
     expect(status({ subject: 'Upgrade question', customer: ['Which version should we pick?'] }, 'recent_changes')).toBe('missing');
