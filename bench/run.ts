@@ -184,6 +184,11 @@ async function main(): Promise<void> {
     // Loaded only when needed: it pulls in the preview and Playwright.
     const { browserFigures } = await import('./app-bench.ts');
     await section('browser', () => browserFigures({ root, dist, loads: options.loads, cpuRate: options.cpu, emit, progress }));
+    const { measureFirstViewFit, firstViewFigures } = await import('./first-view-fit.ts');
+    await section('first view fit', async () => {
+      progress('opening every sample ticket at the sidebar\'s width...');
+      for (const r of firstViewFigures(await measureFirstViewFit(root, dist))) emit(r);
+    });
   }
   summary(options, startedAt);
   process.exitCode = failures.length > 0 || results.some((r) => !r.ok) ? 1 : 0;

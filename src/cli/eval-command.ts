@@ -2,7 +2,9 @@
 // priority recorded on past tickets — the write-back tags `rfh_team_<id with _>` and `rfh_priority_p<n>`, or the
 // configured engineering-team / official-priority ticket fields, or a recorded hand-off (`engage_handoff_<id with _>`)
 // for CE & Sales and BizOps — and print accuracy, hand-offs per team, confusion tables and misses, so a support team
-// can tune its routing overrides on its own history.
+// can tune its routing overrides on its own history. `--checklist` scores the checklist's automatic ticks instead.
+import { checklistHints } from '../core/checklist.ts';
+import { evaluateChecklist, parseChecklistLabels, type ChecklistEvalRow, type ChecklistEvalSummary, type ItemScore } from '../core/checklist/evaluate.ts';
 import { classify } from '../core/classify.ts';
 import { handedOffTeams } from '../core/handoff-record.ts';
 import type { Settings } from '../core/settings.ts';
@@ -15,13 +17,20 @@ import { loadBundles, loadSettings } from './input.ts';
 import { table } from './table.ts';
 
 export const EVAL_USAGE = `Usage: engage eval FILE|DIR|- [--settings FILE] [--format table|json]
+       engage eval --checklist DIR [--labels FILE] [--settings FILE] [--format table|json]
 
 Classifies every ticket and compares the suggestion with what was recorded on the ticket: the tags Engage writes
 back (rfh_team_<team id with _>, rfh_priority_p<n>) or, when configured in --settings, the engineering team and
 official priority ticket fields; a ticket handed off to CE & Sales or BizOps (engage_handoff_<team id with _>)
 counts as routed to that team. Prints accuracy, hand-offs per team, confusion tables and the misses with their
 reasons.
-Tickets with nothing recorded are skipped. Exit code 2 when an input is malformed.`;
+Tickets with nothing recorded are skipped. Exit code 2 when an input is malformed.
+
+--checklist measures the checklist's automatic ticks instead: a hint with status "found" pre-ticks its item in the
+sidebar. The labels (DIR/labels.json unless --labels names another file) map each ticket id to items and
+"found" | "not_found"; items: environment, repro, recent_changes, impact, urgency, teammates (Step 2). Prints
+precision (ticks that were right) and recall (labelled "found" that were ticked) per item and overall, then every
+false tick and miss with the hint's summary and the words it rested on (test/fixtures/checklist is a labelled set).`;
 
 const SHORT: Record<string, string> = {
   distribution: 'dist',
@@ -160,13 +169,84 @@ function confusionTable(conf: Record<string, Record<string, number>>, order: str
   return table(['recorded \\ suggested', ...keys.map(short)], rows);
 }
 
+const LABELS_FILE = 'labels.json';
+
+function scoreRow(name: string, s: ItemScore): string[] {
+  return [name, String(s.judged), String(s.labelledFound), String(s.ticked), String(s.correct), percent(s.precision), percent(s.recall)];
+}
+
+/** The checklist evaluation: bundles from the paths (minus the labels file), labels from DIR/labels.json or --labels. */
+async function runChecklistEval(args: ReturnType<typeof parseArgs>, format: 'json' | 'table', io: CliIo): Promise<number> {
+  const only = args.positionals.length === 1 ? (args.positionals[0] as string) : undefined;
+  const isDir = only !== undefined && only !== '-' && (await io.listBundleFiles(only).catch(() => null)) !== null;
+  const labelsPath = args.options.labels ?? (isDir ? `${(only as string).replace(/[\\/]+$/, '')}/${LABELS_FILE}` : undefined);
+  if (labelsPath === undefined) throw new UsageError('eval --checklist needs a DIR holding labels.json, or --labels FILE');
+  let rawLabels: unknown;
+  try {
+    rawLabels = JSON.parse(await io.readText(labelsPath));
+  } catch (e) {
+    io.err(`engage: ${labelsPath}: ${e instanceof SyntaxError ? `is not valid JSON (${e.message})` : 'cannot be read'}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const { labels, problems: labelProblems } = parseChecklistLabels(rawLabels);
+  if (labelProblems.length) {
+    for (const p of labelProblems) io.err(`engage: ${labelsPath}: ${p}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const loaded = await loadSettings(args.options.settings, io);
+  if (loaded.problems.length) {
+    for (const p of loaded.problems) io.err(`engage: ${p}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  // The labels file sits next to the bundles; it is not a bundle.
+  const isLabels = (f: string): boolean => f === labelsPath || f.endsWith(`/${LABELS_FILE}`) || f.endsWith(`\\${LABELS_FILE}`);
+  const bundleIo: CliIo = { ...io, listBundleFiles: async (p) => (await io.listBundleFiles(p))?.filter((f) => !isLabels(f)) ?? null };
+  const { bundles, problems } = await loadBundles(args.positionals, bundleIo);
+  const rows: ChecklistEvalRow[] = bundles.map(({ bundle, source }) => ({
+    ticketId: bundle.ticket.id,
+    source,
+    hints: checklistHints(buildTicketModel(bundle), loaded.settings),
+  }));
+  const summary = evaluateChecklist(rows, labels);
+  if (format === 'json') io.out(`${JSON.stringify({ ...summary, errors: problems })}\n`);
+  else printChecklistSummary(summary, io);
+  for (const p of problems) io.err(`engage: ${p}\n`);
+  return problems.length ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+function printChecklistSummary(summary: ChecklistEvalSummary, io: CliIo): void {
+  io.out(`engage eval --checklist: ${summary.tickets} ticket${summary.tickets === 1 ? '' : 's'}, ${summary.judgements} labelled item judgements\n\n`);
+  const rows = Object.entries(summary.items).map(([k, s]) => scoreRow(k, s));
+  rows.push(scoreRow('overall', summary.overall));
+  io.out(table(['item', 'judged', 'labelled found', 'ticked', 'right ticks', 'precision', 'recall'], rows));
+  io.out('precision: ticks that were right; recall: labelled "found" that were ticked\n\n');
+  if (summary.unlabelled.length) io.out(`Tickets without labels (not judged): ${summary.unlabelled.join(', ')}\n`);
+  if (summary.missingBundles.length) io.out(`Labelled tickets without a bundle: ${summary.missingBundles.join(', ')}\n`);
+  const falseTicks = summary.misses.filter((m) => m.kind === 'false-tick');
+  const missed = summary.misses.filter((m) => m.kind === 'missed');
+  if (falseTicks.length) {
+    io.out('False ticks (found, labelled not_found)\n');
+    for (const m of falseTicks) io.out(`  ticket ${m.ticketId} ${m.item}: ${m.reason}\n`);
+  }
+  if (missed.length) {
+    io.out('Misses (labelled found, not ticked)\n');
+    for (const m of missed) io.out(`  ticket ${m.ticketId} ${m.item} (${m.status}): ${m.reason}\n`);
+  }
+  if (!summary.misses.length && summary.judgements) io.out('No false ticks, no misses.\n');
+}
+
 export async function runEval(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { options: ['settings', 'format'], flags: ['help'] });
+  const args = parseArgs(argv, { options: ['settings', 'format', 'labels'], flags: ['help', 'checklist'] });
   if (args.flags.has('help')) {
     io.out(`${EVAL_USAGE}\n`);
     return EXIT_OK;
   }
   const format = formatOption(args, 'table');
+  if (args.flags.has('checklist')) {
+    if (args.positionals.length === 0) throw new UsageError('eval --checklist needs a DIR (or FILEs with --labels)');
+    return runChecklistEval(args, format, io);
+  }
+  if (args.options.labels !== undefined) throw new UsageError('--labels goes with --checklist');
   if (args.positionals.length === 0) throw new UsageError('eval needs a FILE, a DIR or - for standard input');
   const loaded = await loadSettings(args.options.settings, io);
   if (loaded.problems.length) {

@@ -16,6 +16,7 @@ Commands:
   classify FILE|DIR|-   suggested team, priority and Step-1 checklist for each ticket bundle
   compose FILE|DIR|-    the GitHub issue request (or the hand-off for non-engineering teams) the app would send
   eval FILE|DIR|-       compare suggestions with the team/priority recorded on past tickets
+                        (--checklist DIR: score the checklist's automatic ticks against DIR/labels.json)
 
 Options:
   --settings FILE       app settings as JSON (manifest parameter names, e.g. {"sales_process_tags": "trial, poc"})

@@ -1,23 +1,55 @@
 // Step 1 of the handbook: gather the details before asking engineering. For each checklist item, what the ticket
 // already shows (with the words that show it), and whether that is enough: `found`, `partial` or `missing`.
+// `found` pre-ticks the item in the sidebar, so it rests only on what the customer wrote in prose (never on our own
+// replies or notes for a customer fact, nor on pasted logs, traces, JSON/YAML, code or alerts: see checklist/prose.ts);
+// urgency may also come from our internal notes (CE/Sales relay it), and Step 2 only from them (checklist/teammates.ts).
 // The agent still confirms every item; these hints save re-reading the thread.
 import { salesProcessSignals, type SalesSignal } from './priority.ts';
 import type { Settings } from './settings.ts';
 import type { ChecklistHint, ChecklistHints, Evidence } from './types/classification.ts';
 import type { TextField, TicketModel } from './types/ticket.ts';
+import { proseOf } from './checklist/prose.ts';
+import { wordEnd } from './checklist/snippet.ts';
+import { teammatesHint } from './checklist/teammates.ts';
 
 interface Source {
+  /** The prose of the text: pasted parts masked with spaces (same offsets as `original`). */
   text: string;
+  /** The cleaned text, which evidence quotes. */
+  original: string;
   field: TextField;
   messageIndex?: number;
+  /** Whether the author pasted output (a log, trace, command output or error JSON). */
+  pastedOutput: boolean;
 }
 
-function sources(model: TicketModel): Source[] {
-  const out: Source[] = [{ text: model.subject, field: 'subject' }];
+/** What the customer wrote: the subject (from the customer's first e-mail) and their messages. */
+function customerSources(model: TicketModel): Source[] {
+  const out: Source[] = [{ text: model.subject, original: model.subject, field: 'subject', pastedOutput: false }];
   for (const m of model.messages) {
-    out.push({ text: m.text, field: m.authorRole === 'customer' ? 'customer' : m.public ? 'agent' : 'internal', messageIndex: m.index });
+    if (m.authorRole !== 'customer') continue;
+    const prose = proseOf(m.text);
+    out.push({ text: prose.text, original: m.text, field: 'customer', messageIndex: m.index, pastedOutput: prose.pastedOutput });
   }
   return out;
+}
+
+/** Our internal notes (never shown to the customer): where CE/Sales urgency is relayed. */
+function internalSources(model: TicketModel): Source[] {
+  const out: Source[] = [];
+  for (const m of model.messages) {
+    if (m.authorRole !== 'agent' || m.public) continue;
+    const prose = proseOf(m.text);
+    out.push({ text: prose.text, original: m.text, field: 'internal', messageIndex: m.index, pastedOutput: prose.pastedOutput });
+  }
+  return out;
+}
+
+/** The end of a match within the prose: before the first masked character, then back to a whole word. */
+function proseEnd(s: Source, start: number, end: number): number {
+  let e = start;
+  while (e < end && s.text.charCodeAt(e) === s.original.charCodeAt(e)) e++;
+  return wordEnd(s.original, start, e);
 }
 
 /** Every match of a global regex in every source, as evidence (offsets into the cleaned texts). */
@@ -30,7 +62,9 @@ function findAll(re: RegExp, srcs: Source[], term: string, limit = 6): Evidence[
         re.lastIndex++;
         continue;
       }
-      const e: Evidence = { term, matched: m[0], field: s.field, start: m.index, end: m.index + m[0].length, weight: 1 };
+      const end = proseEnd(s, m.index, m.index + m[0].length);
+      if (end <= m.index) continue;
+      const e: Evidence = { term, matched: s.original.slice(m.index, end), field: s.field, start: m.index, end, weight: 1 };
       if (s.messageIndex !== undefined) e.messageIndex = s.messageIndex;
       out.push(e);
       if (out.length >= limit) return out;
@@ -88,56 +122,100 @@ function environment(srcs: Source[]): ChecklistHint {
 
 // --- reproduction -------------------------------------------------------------------------------------------
 const NUMBERED_STEP = /^[ \t]*(?:\d{1,2}[.)]|step \d{1,2}:?)[ \t]+\S.*$/gim;
+// "1) create a monitor 2) push a commit 3) wait": numbered steps inside one line.
+const INLINE_STEPS = /(?:^|[\s(:])1[.)]\s+\S[^\n]{0,200}?\s2[.)]\s+\S[^\n]*/gim;
+// "- sign in as a non-admin", "* open Settings": a bulleted list (two items or more count, like numbered steps).
+const BULLET_STEP = /^[ \t]*[-*•][ \t]+\S.*$/gm;
+// "Steps: click X, authenticate, land on /sign-in": a list of actions after "steps" or "repro".
+const STEPS_LINE = /\b(?:steps|repro(?:duction)?)\s*:\s*[^\n,;]{2,80}(?:[,;]|->|→|>)\s*[^\n]{2,}/gi;
 const REPRO_WORDS = /\b(?:steps to reproduce|to reproduce|repro(?:duce|duced|duction)?|reproducible|every time|each time|whenever|when (?:I|we|users?) \w+|after (?:clicking|entering|running)|example:)/gi;
 const ERROR_OUTPUT = /\b(?:error|exception|panic|failed|fatal|refused)\b[^\n]{0,200}/gi;
 
 function repro(model: TicketModel, srcs: Source[]): ChecklistHint {
-  const steps = findAll(NUMBERED_STEP, srcs, 'numbered-step');
+  const numbered = findAll(NUMBERED_STEP, srcs, 'numbered-step');
+  const bullets = findAll(BULLET_STEP, srcs, 'bulleted-step');
+  const lists = [...(numbered.length >= 2 ? numbered : []), ...(bullets.length >= 2 ? bullets : [])];
+  const inline = findAll(INLINE_STEPS, srcs, 'inline-steps', 2);
+  const stepsLine = findAll(STEPS_LINE, srcs, 'steps-line', 2);
   const described = findAll(REPRO_WORDS, srcs, 'repro-words', 3);
   const errors = findAll(ERROR_OUTPUT, srcs.filter((s) => s.field === 'customer'), 'error-output', 3);
-  const screenshots = model.attachments.filter((a) => a.kind === 'screenshot');
-  const logs = model.attachments.filter((a) => a.kind === 'log' || a.kind === 'archive' || a.kind === 'config');
+  const pasted = srcs.some((s) => s.pastedOutput);
+  const fromCustomer = new Set(model.messages.filter((m) => m.authorRole === 'customer').map((m) => m.commentId));
+  const attachments = model.attachments.filter((a) => fromCustomer.has(a.commentId));
+  const screenshots = attachments.filter((a) => a.kind === 'screenshot');
+  const logs = attachments.filter((a) => a.kind === 'log' || a.kind === 'archive' || a.kind === 'config');
+  const steps = [...lists, ...inline, ...stepsLine];
   const parts: string[] = [];
-  if (steps.length >= 2) parts.push(`${steps.length} numbered steps`);
-  else if (described.length) parts.push('steps described');
+  if (numbered.length >= 2) parts.push(`${numbered.length} numbered steps`);
+  else if (lists.length) parts.push(`${lists.length} listed steps`);
+  else if (steps.length || described.length) parts.push('steps described');
   if (screenshots.length) parts.push(`${screenshots.length} screenshot${screenshots.length > 1 ? 's' : ''}`);
   if (logs.length) parts.push(`${logs.length} log/config file${logs.length > 1 ? 's' : ''}`);
   if (errors.length) parts.push('error output quoted');
-  const hasSteps = steps.length >= 2 || described.length > 0;
-  const hasArtifacts = screenshots.length > 0 || logs.length > 0 || errors.length > 0;
+  else if (pasted) parts.push('output pasted');
+  const hasSteps = steps.length > 0 || described.length > 0;
+  const hasArtifacts = screenshots.length > 0 || logs.length > 0 || errors.length > 0 || pasted;
   const status = hasSteps && hasArtifacts ? 'found' : hasSteps || hasArtifacts ? 'partial' : 'missing';
   const summary =
     status === 'missing'
       ? 'No steps, screenshots or logs yet'
       : `${parts.join(', ')}${!hasSteps ? ' (no steps to reproduce yet)' : !hasArtifacts ? ' (no screenshots or logs yet)' : ''}`;
-  return hint('repro', status, summary, [...(steps.length >= 2 ? steps : described), ...errors].slice(0, 8));
+  return hint('repro', status, summary, [...(steps.length ? steps : described), ...errors].slice(0, 8));
 }
 
 // --- recent changes -----------------------------------------------------------------------------------------
 // The change runs to the end of its sentence (at most 80 characters): a full stop ends it, but a dot inside a word
 // or number ("3.29.1", "v5.2.0", "values.yaml") does not, or "upgraded to 3.29.1" would read "upgraded to 3".
+// A verb joined to a name ("update-log4j", "upgrade_db", "commit.diff.added") is an identifier, not a change.
 const CHANGE =
-  /\b(?:upgrad(?:e|ed|ing)|updated?|migrat(?:ed|ion|ing)|moved|rotated|renewed|changed|switched|added|enabled|disabled|installed|reconfigured|config(?:uration)? change|since (?:we|our|the|last)|after (?:we|our|the|upgrading|updating))\b(?:[^\n.]|\.(?=\w)){0,80}/gi;
-const NO_CHANGE = /\b(?:nothing (?:else )?(?:has )?changed|no (?:recent )?changes|we (?:didn't|did not|haven't|have not) change(?:d)? anything)\b/gi;
+  /(?<![\w.\-/:@])(?:upgrad(?:e|ed|ing)|updated?|migrat(?:ed|ion|ing)|moved|rotated|renewed|changed|switched|added|enabled|disabled|installed|reconfigured|config(?:uration)? change|since (?:we|our|the|last)|after (?:we|our|the|upgrading|updating))\b(?![-_])(?:[^\n.]|\.(?=\w)){0,80}/gi;
+// "upgrade"/"update" in the present is a plan or a question ("Upgrade question", "we need to upgrade") unless
+// something before it makes it an event: "after the upgrade", "since our update", "Helm upgrade to 3.29.1".
+// So is an "-ing" form ("we're migrating", "need help migrating") unless it follows "after", "since", "while"...
+const PRESENT_VERB = /^(?:upgrade|update)\b/i;
+const EVENT_BEFORE = /\b(?:after|since|the|our|an?|recent|last|latest|helm|kubectl)\s+(?:[\w.-]+\s+)?$/i;
+const ING_VERB = /^(?:upgrading|updating|migrating)\b/i;
+const ING_EVENT_BEFORE = /\b(?:after|since|while|during|when)\s+(?:[\w.-]+\s+)?$/i;
+// A plan, a future or a doubt before the verb: "will be switched", "are switched off", "not sure if anything changed".
+const NOT_AN_EVENT_BEFORE = /\b(?:will(?: be)?|to(?: be)?|are|is|be|once|(?:if|whether) (?:anything|something|someone|somebody|it))\s+$/i;
+// An alert changing state ("changed to firing") is not a change on the customer's side.
+const ALERT_STATE = /^(?:changed|switched|moved|updated)\s+(?:state\s+)?(?:to\s+)?(?:firing|alerting|resolved|pending)\b/i;
+const NO_CHANGE =
+  /\b(?:nothing (?:else )?(?:has |had |was |have )?(?:been )?(?:changed|upgraded|updated|modified|touched|deployed)|changed nothing|no (?:recent |config(?:uration)? )?changes|(?:didn't|did not|haven't|have not|hasn't|has not|haven't) (?:changed?|touched|touch|upgraded?|updated?|modified|modify) (?:anything|a thing)|haven't touched (?:the|our) (?:instance|deployment|config(?:uration)?|setup))\b/gi;
 
 function recentChanges(srcs: Source[]): ChecklistHint {
-  const customer = srcs.filter((s) => s.field === 'customer' || s.field === 'subject');
   const none = findAll(NO_CHANGE, srcs, 'no-change', 2);
+  const textOf = (e: Evidence): string => srcs.find((s) => s.field === e.field && s.messageIndex === e.messageIndex)?.text ?? '';
   // "nothing changed" is the answer "no changes", not a change.
-  const changes = findAll(CHANGE, customer, 'change', 6)
+  const changes = findAll(CHANGE, srcs, 'change', 8)
     .filter((c) => !none.some((n) => n.field === c.field && n.messageIndex === c.messageIndex && c.start < n.end && n.start < c.end))
+    .filter((c) => {
+      const before = textOf(c).slice(Math.max(0, c.start - 30), c.start);
+      if (NOT_AN_EVENT_BEFORE.test(before)) return false;
+      if (PRESENT_VERB.test(c.matched)) return EVENT_BEFORE.test(before);
+      if (ING_VERB.test(c.matched)) return ING_EVENT_BEFORE.test(before);
+      return true;
+    })
+    .filter((c) => !ALERT_STATE.test(c.matched))
     .slice(0, 4);
   if (changes.length)
     return hint('recent_changes', 'found', `Changes mentioned: ${unique(changes.map((c) => c.matched.trim())).slice(0, 2).join('; ')}`, [...changes, ...none]);
-  if (none.length) return hint('recent_changes', 'found', 'The customer says nothing changed', none);
+  if (none.length) return hint('recent_changes', 'found', `The customer says nothing changed ("${none[0]?.matched}")`, none);
   return hint('recent_changes', 'missing', 'No recent changes mentioned: ask about upgrades, migrations and config changes', []);
 }
 
 // --- impact -------------------------------------------------------------------------------------------------
-const BROAD = /\b(?:all (?:of )?(?:our |the )?(?:users|developers|engineers|teams|repos(?:itories)?)|every(?:one|body)|nobody|no one|whole (?:company|org(?:anization)?|team)|entire (?:company|org(?:anization)?))\b/gi;
-const PARTIAL =
-  /\b(?:only (?:some|a few|admins|site admins|one|two|\d+|certain|for)\b[^\n.]{0,40}|(?:some|a few|several|many|most) (?:of (?:our|the) )?(?:users|developers|engineers|people|repos(?:itories)?)|other (?:repos(?:itories)?|users) (?:are|work) fine|works? (?:fine )?for (?:other|some|admins)|(?:admins|existing sessions) (?:can )?still)\b/gi;
-const COUNT = /\b(?:~|about |around |over )?\d{1,3}(?:,\d{3})*\+? (?:of (?:our|the) )?(?:users|developers|devs|engineers|people|employees|researchers|students|new hires|repos(?:itories)?)\b/gi;
+const PEOPLE =
+  '(?:users|developers|devs|engineers|teams|people|employees|staff|colleagues|contractors|consultants|analysts|lawyers|designers|testers|scientists|researchers|students|interns|members|accounts|seats|repos(?:itories)?)';
+const BROAD = new RegExp(
+  `\\b(?:all (?:\\d[\\d,]* )?(?:of )?(?:our |the )?(?:\\d[\\d,]* )?${PEOPLE}|every (?:single )?(?:user|developer|engineer|student|employee|team member|one of (?:us|our users))|every(?:one|body)|all of (?:us|them)|(?:nobody|no one)\\b[^.\\n]{0,40}?\\b(?:can(?:not|'t)?|could(?:n't)?|is able|are able|has access|gets?|sees?|receives?)|whole (?:company|org(?:anization)?|team)|entire (?:company|org(?:anization)?))\\b`,
+  'gi',
+);
+const PARTIAL = new RegExp(
+  `\\b(?:only (?:some|a few|admins|site admins|one|two|\\d+|certain|for)\\b[^\\n.]{0,40}|(?:about |roughly |around )?(?:some|a few|several|many|most|half|a third|a quarter) (?:of (?:our|the) )?(?:\\d[\\d,]* )?${PEOPLE}|other (?:repos(?:itories)?|users|\\d+ users) (?:are|work|get|see)\\b[^\\n.]{0,30}|works? (?:fine )?for (?:other|some|admins)|(?:admins|existing sessions) (?:can )?still|\\d+ (?:of|out of) (?:our |the )?\\d[\\d,]*)\\b`,
+  'gi',
+);
+const COUNT = new RegExp(`\\b(?:~|about |around |over )?\\d{1,3}(?:,\\d{3})*\\+? (?:of (?:our|the) )?(?:${PEOPLE}|devs|new hires)\\b`, 'gi');
 
 function impact(srcs: Source[]): ChecklistHint {
   const broad = findAll(BROAD, srcs, 'impact:all', 3);
@@ -152,36 +230,55 @@ function impact(srcs: Source[]): ChecklistHint {
 }
 
 // --- urgency ------------------------------------------------------------------------------------------------
-const URGENT = /\b(?:urgent(?:ly)?|asap|as soon as possible|critical|blocking|blocker|blocks|hard deadline|deadline|emergency|outage)\b/gi;
+// "deadline" in "context deadline exceeded" is an error message, not a timeline.
+const URGENT = /\b(?:urgent(?:ly)?|asap|as soon as possible|critical|blocking|(?:are|is|am|we're|I'm) (?:completely |fully |totally )?blocked|blocker|blocks|hard deadline|deadline(?! exceeded)|emergency|outage)\b/gi;
 const NOT_URGENT = /\b(?:not urgent|nothing urgent|no rush|not blocking|not critical|low priority|whenever you can)\b/gi;
 const DEADLINE =
-  /\b(?:by|before|until|on|next|this|end of (?:the|next|this))\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week(?:end)?|month|quarter|tomorrow|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b|\b(?:in|within) (?:\d+|two|three|a few) (?:days|weeks)\b|\bdemo\b|\bsteering (?:committee|meeting)\b/gi;
+  /\b(?:by|before|until|due|next|this|end of (?:the|next|this))\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week(?:end)?|month|quarter|tomorrow)\b|\b(?:by|before|until|due|on)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b|\b(?:before|by) (?:the |our )?(?:term|semester|release|launch|go-live|cut-?over|renewal|audit)\b|\b(?:in|within) (?:\d+|two|three|a few) (?:days|weeks)\b|\b(?:renewal|deal|contract) (?:is )?at risk\b|\b(?:(?:fixed|resolved|working) (?:today|tonight|by tomorrow))\b|\bdemo\b(?! (?:instance|site|environment|server|account|repo))|\bsteering (?:committee|meeting)\b/gi;
 
+// "on Friday" is a deadline when the sentence looks ahead ("the trial expires on Friday", "we have a review on
+// Thursday"), and the past otherwise ("we rotated the token on Friday", "upgraded on Tuesday").
+const ON_WEEKDAY = /\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
+const LOOKS_AHEAD = /\b(?:expires?|ends?|due|deadline|review|demo|meeting|presentation|go-live|launch|release|freeze|cut-?over|switched off|starts?|is|are|will|have|has|need|needs)\b/i;
+
+function upcomingWeekdays(srcs: Source[]): Evidence[] {
+  return findAll(ON_WEEKDAY, srcs, 'deadline', 6).filter((e) => {
+    const text = srcs.find((s) => s.field === e.field && s.messageIndex === e.messageIndex)?.text ?? '';
+    const before = text.slice(Math.max(0, e.start - 80), e.start);
+    return LOOKS_AHEAD.test(before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf('!'), before.lastIndexOf('?')) + 1));
+  });
+}
+
+/** `srcs`: the customer's words and our internal notes (where CE/Sales urgency is relayed). */
 function urgency(model: TicketModel, srcs: Source[], settings: Settings, knownSales?: SalesSignal[]): ChecklistHint {
   const notUrgent = findAll(NOT_URGENT, srcs, 'not-urgent', 2);
   const urgent = notUrgent.length ? [] : findAll(URGENT, srcs, 'urgency', 3);
-  const deadlines = findAll(DEADLINE, srcs, 'deadline', 3);
+  const deadlines = [...findAll(DEADLINE, srcs, 'deadline', 3), ...upcomingWeekdays(srcs)].slice(0, 3);
   const sales = knownSales ?? salesProcessSignals(model, settings);
   const parts: string[] = [];
   if (notUrgent.length) parts.push(`not urgent ("${notUrgent[0]?.matched}")`);
   if (urgent.length) parts.push(`urgent: ${unique(urgent.map((e) => e.matched)).slice(0, 3).join(', ')}`);
   if (deadlines.length) parts.push(`timeline: ${unique(deadlines.map((e) => e.matched)).slice(0, 2).join(', ')}`);
+  const stated = [...notUrgent, ...urgent, ...deadlines];
+  // Say so when only our own note relays it (the CE's word, not the customer's).
+  if (stated.length && stated.every((e) => e.field === 'internal')) parts.push('per our internal note');
   if (sales.length) parts.push(`sales process (${sales[0]?.reason})`);
   if (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high') parts.push(`Zendesk priority ${model.zendeskPriority}`);
   const evidence = [...notUrgent, ...urgent, ...deadlines, ...sales.flatMap((s) => s.evidence)].slice(0, 8);
-  const status = notUrgent.length || urgent.length || deadlines.length ? 'found' : parts.length ? 'partial' : 'missing';
+  const status = stated.length ? 'found' : parts.length ? 'partial' : 'missing';
   const summary = status === 'missing' ? 'No urgency or timeline stated: ask the customer and CE how urgent this is' : parts.join('; ');
   return hint('urgency', status, summary, evidence);
 }
 
 /** `sales`: the sales-process signals if already known (classify passes the ones priority found). */
 export function checklistHints(model: TicketModel, settings: Settings, sales?: SalesSignal[]): ChecklistHints {
-  const srcs = sources(model);
+  const customer = customerSources(model);
   return {
-    environment: environment(srcs),
-    repro: repro(model, srcs),
-    recent_changes: recentChanges(srcs),
-    impact: impact(srcs),
-    urgency: urgency(model, srcs, settings, sales),
+    environment: environment(customer),
+    repro: repro(model, customer),
+    recent_changes: recentChanges(customer),
+    impact: impact(customer),
+    urgency: urgency(model, [...customer, ...internalSources(model)], settings, sales),
+    teammates: teammatesHint(model),
   };
 }

@@ -87,6 +87,12 @@ export function tokenizedPhrase(phrase: string): string[] {
 const NOISE_LINE_START =
   /[ \t]*(?:\d{4}[-/]\d\d[-/]\d\d[T ]\d|\d\d:\d\d:\d\d|t=\d{4}-|ts=|level=|lvl=|\[?(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|eror|warn|info|dbug)\]?[\s:]|at [\w$.<>]{1,200}\(|goroutine \d|panic:|Traceback|File "|\$ |[\w.-]{1,80}[ \t]+\|[ \t]|\{"|E\d{4} |[\w.-]{1,40}=\S{1,200} [\w.-]{1,40}=)/y;
 const FENCE = /[ \t]*```/y;
+
+/** Whether the line starting at `at` begins like machine output (the scanner's own test, for the checklist). */
+export function isMachineLineStart(text: string, at = 0): boolean {
+  NOISE_LINE_START.lastIndex = at;
+  return NOISE_LINE_START.test(text);
+}
 const LOG_KEYS = new Set(['lvl', 'level', 'msg', 'caller', 'ts', 'err']);
 
 /**

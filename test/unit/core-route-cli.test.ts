@@ -59,7 +59,7 @@ describe('engage classify', () => {
     expect(first.team).toMatchObject({ id: 'core-application', score: expect.any(Number), why: expect.any(String) });
     expect(first.team.evidence[0]).toMatchObject({ term: expect.any(String), matched: expect.any(String), field: expect.any(String), start: expect.any(Number), end: expect.any(Number) });
     expect(first.priority.reasons[0].text).toMatch(/Partial loss of use/);
-    expect(Object.keys(first.checklist)).toEqual(['environment', 'repro', 'recent_changes', 'impact', 'urgency']);
+    expect(Object.keys(first.checklist)).toEqual(['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates']);
   });
 
   it('reads standard input, JSON lines and directories', async () => {

@@ -238,7 +238,7 @@ describe('classify', () => {
     expect(c.ticketId).toBe(42);
     expect(c.route.team.teamId).toBe('web');
     expect(c.priority.label).toBe('ce/p2');
-    expect(Object.keys(c.checklist)).toEqual(['environment', 'repro', 'recent_changes', 'impact', 'urgency']);
+    expect(Object.keys(c.checklist)).toEqual(['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates']);
     expect(JSON.parse(JSON.stringify(c))).toEqual(c);
   });
 });

@@ -68,15 +68,27 @@ export interface PriorityResult {
 export const CHECKLIST_KEYS = ['environment', 'repro', 'recent_changes', 'impact', 'urgency'] as const;
 export type ChecklistKey = (typeof CHECKLIST_KEYS)[number];
 
-export interface ChecklistHint {
-  key: ChecklistKey;
+/** `K`: the item; Step 2's hint is `ChecklistHint<'teammates'>` (see `ChecklistHints.teammates`). */
+export interface ChecklistHint<K extends string = ChecklistKey> {
+  key: K;
   status: 'found' | 'partial' | 'missing';
   /** Short summary, e.g. "Sourcegraph 3.29.1 on Kubernetes (Helm); 2 log files". */
   summary: string;
   evidence: Evidence[];
 }
 
-export type ChecklistHints = Record<ChecklistKey, ChecklistHint>;
+/** Step 2: "Asked in #customer-support-chat?", found when an agent's internal note says it was asked. */
+export type TeammatesHint = ChecklistHint<'teammates'>;
+
+/**
+ * The Step-1 items, plus Step 2's hint. `teammates` is optional so that classifications stored or built before it
+ * existed still type-check; a fresh classification always has it (status `found` or `missing`).
+ */
+export type ChecklistHints = Record<ChecklistKey, ChecklistHint> & { teammates?: TeammatesHint };
+
+/** Every item the checklist hints judge: the Step-1 keys and Step 2 ("teammates"). */
+export const CHECKLIST_HINT_ITEMS = [...CHECKLIST_KEYS, 'teammates'] as const;
+export type ChecklistHintItem = (typeof CHECKLIST_HINT_ITEMS)[number];
 
 export interface Classification {
   ticketId: number;
