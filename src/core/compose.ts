@@ -361,7 +361,7 @@ export function defaultDecisions(
     kind: options.kind ?? 'rfh',
     tracker: options.tracker ?? 'private',
     checklist,
-    teammatesAsked: { done: false, note: '' },
+    teammatesAsked: { done: classification.checklist.teammates?.status === 'found', note: '' },
   };
   if (options.privateIssueUrl) decisions.privateIssueUrl = options.privateIssueUrl;
   return decisions;

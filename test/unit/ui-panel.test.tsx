@@ -123,7 +123,7 @@ describe('the sidebar over the preview APIs', { timeout: 60_000 }, () => {
     expect(client.invoked.some((a) => a[0] === 'resize')).toBe(true);
 
     const file = await until(() => byId('file-button') as HTMLButtonElement | null, 'the file button');
-    // Step 2 is never pre-ticked: filing waits, with the reason in words.
+    // Step 2 is not pre-ticked here (no internal note says #customer-support-chat was asked): filing waits, with the reason in words.
     expect(file.disabled).toBe(true);
     expect(byId('file-disabled-reason')?.textContent).toContain('teammates asked');
 

@@ -46,13 +46,12 @@ export type DraftAction =
   | { type: 'ceToInclude'; text: string }
   | { type: 'privateIssueUrl'; url: string };
 
-const answer = (): ChecklistAnswer => ({ done: false, note: '' });
 
 /**
  * A fresh draft, as the core proposes it (`defaultDecisions` in core/compose.ts, mirrored here so the first view's
  * chunk does not carry the composer): items the ticket already answers (hint `found`) start ticked, the agent
  * confirms or unticks them; the issue body quotes the hints themselves, so notes start empty for the agent's own
- * words. Step 2 is never pre-ticked.
+ * words. Step 2 starts ticked only when an internal note says #customer-support-chat was asked.
  */
 export function initialDraft(classification?: Pick<Classification, 'checklist'>): Draft {
   const checklist = {} as Record<ChecklistKey, ChecklistAnswer>;
@@ -62,7 +61,7 @@ export function initialDraft(classification?: Pick<Classification, 'checklist'>)
   return {
     version: DRAFT_VERSION,
     checklist,
-    teammatesAsked: answer(),
+    teammatesAsked: { done: classification?.checklist.teammates?.status === 'found', note: '' },
     kind: 'rfh',
     tracker: 'private',
     teamOverride: null,

@@ -38,7 +38,7 @@ const Indented = styled.div`
 
 const STATUS_HUE: Record<ChecklistHint['status'], string> = { found: 'green', partial: 'yellow', missing: 'grey' };
 
-function HintView(props: { t: Translate; hint: ChecklistHint; model: TicketModel }): JSX.Element {
+function HintView(props: { t: Translate; hint: ChecklistHint<string>; model: TicketModel }): JSX.Element {
   const { t, hint, model } = props;
   const snippets = evidenceSnippets(model, hint.evidence, 30, 1);
   return (
@@ -66,7 +66,7 @@ function ItemView(props: {
   label: string;
   done: boolean;
   note: string;
-  hint?: ChecklistHint;
+  hint?: ChecklistHint<string>;
   model: TicketModel;
   onCheck: (done: boolean) => void;
   onNote: (note: string) => void;
@@ -152,6 +152,7 @@ export function ChecklistSection(props: {
           label={t('ui.checklist.items.teammates')}
           done={draft.teammatesAsked.done}
           note={draft.teammatesAsked.note}
+          hint={hints.teammates}
           model={model}
           onCheck={(done) => dispatch({ type: 'check', key: 'teammates', done })}
           onNote={(note) => dispatch({ type: 'note', key: 'teammates', note })}
