@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { openTicket, type Harness } from '../support/harness.ts';
-import { eventually, flowHarnessForFile, ITEM_KEYS, openDetails, saveShot, waitForForm } from '../support/flow-steps.ts';
+import { eventually, flowHarnessForFile, ITEM_KEYS, openDetails, saveShot, waitForForm, openItem } from '../support/flow-steps.ts';
 
 let h: Harness;
 flowHarnessForFile('each', (started) => (h = started));
@@ -28,6 +28,7 @@ describe('dark mode', () => {
   it("follows the page's dark-mode switch live: the panel's background and colours change without a reload", async () => {
     const { page, frame } = await openTicket(h, 1001);
     await waitForForm(frame);
+    await openItem(frame, 'environment');
     const light = await colours(frame);
     // A mark in the frame's window: it would vanish if the app were reloaded instead of recoloured.
     await frame.evaluate(() => ((window as unknown as { __h9mark: number }).__h9mark = 42));

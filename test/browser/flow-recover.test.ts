@@ -18,6 +18,8 @@ import {
   ticketState,
   waitForFiled,
   waitForForm,
+  openItem,
+  openHandoffFields,
 } from '../support/flow-steps.ts';
 
 const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as {
@@ -38,10 +40,11 @@ describe('the draft', () => {
     await setItem(frame, 'environment', false);
     await setItem(frame, 'impact', true);
     await setItem(frame, 'teammates', true);
-    await frame.getByTestId('checklist-note-repro').fill('Agent note: repro confirmed on 5.2 with the sample repo');
-    await frame.getByTestId('checklist-note-teammates').fill('asked in #customer-support-chat, nobody knew');
+    await (await openItem(frame, 'repro')).fill('Agent note: repro confirmed on 5.2 with the sample repo');
+    await (await openItem(frame, 'teammates')).fill('asked in #customer-support-chat, nobody knew');
     await overrideWithMouse(frame, 'priority', '1');
     await frame.getByTestId('override-reason').fill('Agent note: the customer is in a POC');
+    await openHandoffFields(frame);
     await frame.getByTestId('timeline').fill('by Friday');
     const before = await readItems(frame);
     expect(before.environment!.done).toBe(false);
@@ -72,7 +75,7 @@ describe('a GitHub failure', () => {
     const { page, frame } = await openTicket(h, 1005);
     await waitForForm(frame);
     await tickAllItems(frame);
-    await frame.getByTestId('checklist-note-urgency').fill('Agent note: wants an answer this week');
+    await (await openItem(frame, 'urgency')).fill('Agent note: wants an answer this week');
     await control(h, 'POST', '/__faults/github', { ...CREATE, status: 502, times: 1 });
     await frame.getByTestId('file-button').click();
 

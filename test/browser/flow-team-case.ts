@@ -24,6 +24,7 @@ import {
   ticketState,
   waitForForm,
   type ItemKey,
+  openItem,
 } from '../support/flow-steps.ts';
 
 const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as { ui: { checklist: { items_short: Record<ItemKey, string> } } };
@@ -121,7 +122,7 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
   await shot('2-checklist-gated');
   // Tick them one by one: disabled until the last one, then enabled and the reason gone.
   const note = `Flow note for ticket ${id}: confirmed on a call`;
-  await frame.getByTestId('checklist-note-impact').fill(note);
+  await (await openItem(frame, 'impact')).fill(note);
   for (const [i, k] of open.entries()) {
     await setItem(frame, k, true);
     if (i < open.length - 1) {

@@ -120,9 +120,26 @@ export async function readItems(frame: Frame): Promise<Record<string, { done: bo
   for (const key of ITEM_KEYS) {
     const box = checkbox(frame, key);
     if ((await box.count()) === 0) continue;
-    out[key] = { done: await box.isChecked(), note: await frame.getByTestId(`checklist-note-${key}`).inputValue() };
+    // A collapsed item shows no note field: its note is empty (an item with a note opens by itself).
+    const note = frame.getByTestId(`checklist-note-${key}`);
+    out[key] = { done: await box.isChecked(), note: (await note.count()) > 0 ? await note.inputValue() : '' };
   }
   return out;
+}
+
+/** Open a checklist item (its evidence and note field) if it is collapsed; returns its note field. */
+export async function openItem(frame: Frame, key: string): Promise<Locator> {
+  const note = frame.getByTestId(`checklist-note-${key}`);
+  if ((await note.count()) === 0) await frame.getByTestId(`checklist-toggle-${key}`).click();
+  await note.waitFor({ state: 'visible', timeout: 15_000 });
+  return note;
+}
+
+/** Open the hand-off's optional fields (timeline, CE or sales rep) if they are collapsed. */
+export async function openHandoffFields(frame: Frame): Promise<void> {
+  const toggle = frame.getByTestId('handoff-fields-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await frame.getByTestId('timeline').waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 /** Open the details (evidence, runners-up, overrides) if they are closed. */

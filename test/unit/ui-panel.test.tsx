@@ -131,8 +131,10 @@ describe('the sidebar over the preview APIs', { timeout: 60_000 }, () => {
       const box = byId(`checklist-check-${key}`) as HTMLInputElement;
       if (!box.checked) box.click();
     }
-    const note = byId('checklist-note-impact') as HTMLInputElement;
-    expect(note).not.toBeNull();
+    // An item is one line; its evidence and note open on demand.
+    expect(byId('checklist-note-impact')).toBeNull();
+    byId('checklist-toggle-impact')?.click();
+    await until(() => byId('checklist-note-impact'), 'the note field of an opened item');
     await until(() => !(byId('file-button') as HTMLButtonElement).disabled, 'File enabled');
 
     (byId('file-button') as HTMLButtonElement).click();
@@ -168,18 +170,20 @@ describe('the sidebar over the preview APIs', { timeout: 60_000 }, () => {
     client.scheme = 'dark';
     mount(client);
     client.trigger('app.registered', {});
-    await until(() => byId('checklist-note-repro'), 'the checklist');
+    await until(() => byId('checklist-toggle-repro'), 'the checklist');
     expect(byId('file-button')?.textContent).toContain('anlegen');
     expect(container.querySelector('[data-color-scheme]')?.getAttribute('data-color-scheme')).toBe('dark');
     client.trigger('colorScheme.changed', 'light');
     await until(() => container.querySelector('[data-color-scheme="light"]'), 'the light scheme');
 
-    const note = byId('checklist-note-repro') as HTMLInputElement;
+    byId('checklist-toggle-repro')?.click();
+    const note = await until(() => byId('checklist-note-repro') as HTMLInputElement | null, 'the note field');
     // React tracks the value property; set it the way a user's typing does.
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
     setter?.call(note, 'Fails on 3.29 <script>alert(1)</script>');
     note.dispatchEvent(new domWindow.Event('input', { bubbles: true }) as unknown as Event);
-    (byId('kind-defect') as HTMLInputElement).click();
+    byId('kind-tracker-change')?.click();
+    (await until(() => byId('kind-defect') as HTMLInputElement | null, 'the kind choices')).click();
     await until(() => byId('teammates-skipped'), 'Step 2 skipped for a defect');
 
     root.unmount();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { themeFor } from '../../src/ui/shell/GardenTheme.tsx';
 import { TicketHeader } from '../../src/ui/panel/TicketHeader.tsx';
 import { FirstView } from '../../src/ui/panel/FirstView.tsx';
-import { ChecklistSection } from '../../src/ui/panel/Checklist.tsx';
+import { ChecklistSection, EscalateAnyway } from '../../src/ui/panel/Checklist.tsx';
 import { KindTrackerSection } from '../../src/ui/panel/KindTracker.tsx';
 import { IssuePreview } from '../../src/ui/panel/IssuePreview.tsx';
 import { HandoffBox } from '../../src/ui/panel/Handoff.tsx';
@@ -111,7 +111,7 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
     }
   });
 
-  it('checklist: every item with its check and note; teammates only for requests for help; escalate when gated', () => {
+  it('checklist: every item with its check, status and a toggle for its evidence and note; teammates only for requests for help; escalate beside File when gated', () => {
     const draft = initialDraft(classification);
     const gate = filingGate({ ...draft, priority: 2 }, { requireChecklist: true, escalateAnyway: false, escalateReason: '' });
     const section = (d: typeof draft, priority: PriorityLevel, g = gate) =>
@@ -120,19 +120,30 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
       );
     const out = section(draft, 2);
     for (const key of ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates']) {
-      for (const prefix of ['checklist-item-', 'checklist-check-', 'checklist-note-']) expect(out).toContain(`data-testid="${prefix}${key}"`);
+      for (const prefix of ['checklist-item-', 'checklist-check-', 'checklist-toggle-']) expect(out).toContain(`data-testid="${prefix}${key}"`);
     }
+    // One line each until opened (or a note is written): no note field, no evidence yet.
+    expect(out).not.toContain('data-testid="checklist-note-');
     expect(out).toMatch(/<input[^>]*data-testid="checklist-check-environment"/);
-    expect(out).toContain('data-testid="escalate-anyway"');
-    expect(out).not.toContain('data-testid="escalate-reason"');
-    expect(out).toContain('<mark');
-    expectNoRawMarkup(out);
+    expect(out).toContain('data-testid="checklist-hint-environment"');
+    expect(out).not.toContain('data-testid="escalate-anyway"');
+    expect(out).not.toContain('<script>');
+    // An item with a note opens by itself, with its evidence: the customer's words as text, never markup.
+    const notes = Object.fromEntries(Object.entries(draft.checklist).map(([k, a]) => [k, { ...a, note: 'seen on 5.2' }])) as typeof draft.checklist;
+    const noted = section({ ...draft, checklist: notes }, 2);
+    expect(noted).toContain('data-testid="checklist-note-repro"');
+    expect(noted).toContain('<mark');
+    expectNoRawMarkup(noted);
+    const escalate = (d: typeof draft, g = gate) =>
+      html(<EscalateAnyway t={t} draft={d} dispatch={() => undefined} gate={g} requireChecklist />);
+    expect(escalate(draft)).toContain('data-testid="escalate-anyway"');
+    expect(escalate(draft)).not.toContain('data-testid="escalate-reason"');
 
     const defect = draftReducer(draftReducer(draft, { type: 'kind', kind: 'defect' }), { type: 'escalateAnyway', on: true });
     const out2 = section(defect, 2);
     expect(out2).not.toContain('data-testid="checklist-item-teammates"');
     expect(out2).toContain('data-testid="teammates-skipped"');
-    expect(out2).toContain('data-testid="escalate-reason"');
+    expect(escalate(defect)).toContain('data-testid="escalate-reason"');
   });
 
   it('checklist: asks only what applies to the kind and the priority', () => {
@@ -155,13 +166,20 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
     for (const key of ['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates']) expect(outage).toContain(`data-testid="checklist-check-${key}"`);
     expect(outage).toContain('data-testid="checklist-outage-notice"');
     expect(outage).toContain('Still gathering');
-    expect(outage).not.toContain('data-testid="escalate-anyway"');
+    expect(html(<EscalateAnyway t={t} draft={draft} dispatch={() => undefined} gate={filingGate({ ...draft, priority: 0 }, { requireChecklist: true, escalateAnyway: false, escalateReason: '' })} requireChecklist />)).toBe('');
     expect(outage).not.toContain('checklist-not-needed');
   });
 
   it('kind and tracker radios; the redaction preview for the public tracker', () => {
     const draft = initialDraft(classification);
-    const out = html(<KindTrackerSection t={t} draft={draft} dispatch={() => undefined} settings={DEFAULT_SETTINGS} request={null} />);
+    // The defaults stand: one line that names them, and a Change button.
+    const collapsed = html(<KindTrackerSection t={t} draft={draft} dispatch={() => undefined} settings={DEFAULT_SETTINGS} request={null} />);
+    expect(collapsed).toContain('data-testid="kind-tracker-summary"');
+    expect(collapsed).toContain('Request for help');
+    expect(collapsed).toContain('data-testid="kind-tracker-change"');
+    // A non-default choice keeps the radios open.
+    const defect = draftReducer(draft, { type: 'kind', kind: 'defect' });
+    const out = html(<KindTrackerSection t={t} draft={defect} dispatch={() => undefined} settings={DEFAULT_SETTINGS} request={null} />);
     for (const id of ['kind-rfh', 'kind-defect', 'tracker-private', 'tracker-public']) expect(out).toMatch(new RegExp(`<input[^>]*data-testid="${id}"`));
     expect(out).not.toContain('redaction-preview');
     const request: IssueRequest = {

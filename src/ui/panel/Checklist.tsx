@@ -1,7 +1,9 @@
 // Step 1 (and Step 2 for requests for help): each item shows what the ticket already reveals (the core's hint:
 // found / partly found / not found, with the words quoted), a tick and a short note that goes into the issue.
 // Only what the kind and priority ask (core/requirements.ts): the rest is named once as not needed, never ticked.
+import { useState } from 'react';
 import styled from 'styled-components';
+import { Button } from '@zendeskgarden/react-buttons';
 import { getColor } from '@zendeskgarden/react-theming';
 import { Checkbox, Field, Input, Textarea } from '@zendeskgarden/react-forms';
 import { Tag } from '@zendeskgarden/react-tags';
@@ -20,20 +22,30 @@ const Item = styled.div`
   display: flex;
   flex-direction: column;
   gap: 4px;
-  padding: 8px 0;
+  padding: 6px 0;
   border-top: 1px solid ${({ theme }) => getColor({ theme, variable: 'border.subtle' })};
 `;
 
-const HintLine = styled.div`
+const Indented = styled.div`
   display: flex;
-  flex-wrap: wrap;
-  align-items: baseline;
-  gap: 6px;
+  flex-direction: column;
+  gap: 4px;
   padding-left: 24px;
 `;
 
-const Indented = styled.div`
-  padding-left: 24px;
+/** Read by screen readers, not shown: the toggle's name, when what shows is only an arrow. */
+const ScreenReaderOnly = styled.span`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+`;
+
+const ToggleButton = styled(Button)`
+  flex: none;
+  min-width: 28px;
 `;
 
 const STATUS_HUE: Record<ChecklistHint['status'], string> = { found: 'green', partial: 'yellow', missing: 'grey' };
@@ -43,23 +55,30 @@ function HintView(props: { t: Translate; hint: ChecklistHint<string>; model: Tic
   const snippets = evidenceSnippets(model, hint.evidence, 30, 1);
   return (
     <>
-      <HintLine>
-        <Tag size="small" hue={STATUS_HUE[hint.status]} data-testid={`checklist-hint-${hint.key}`} data-status={hint.status}>
-          {t(`ui.checklist.status.${hint.status}`)}
-        </Tag>
-        {hint.summary ? <SM>{hint.summary}</SM> : null}
-      </HintLine>
-      {snippets.length > 0 ? (
-        <Indented>
-          {snippets.map((s, i) => (
-            <Snippet key={i} t={t} snippet={s} model={model} />
-          ))}
-        </Indented>
-      ) : null}
+      {hint.summary ? <SM>{hint.summary}</SM> : null}
+      {snippets.map((s, i) => (
+        <Snippet key={i} t={t} snippet={s} model={model} />
+      ))}
     </>
   );
 }
 
+const Row = styled.div`
+  display: flex;
+  align-items: flex-start;
+  gap: 6px;
+`;
+
+const Grow = styled.div`
+  flex: 1;
+  min-width: 0;
+`;
+
+/**
+ * One item: a checkbox named after the item with its status beside it, one line, so that the whole checklist fits
+ * above File; the words the ticket showed and the note for the issue open on demand (and stay open once a note is
+ * written). What still blocks File is named beside File.
+ */
 function ItemView(props: {
   t: Translate;
   itemKey: string;
@@ -71,27 +90,54 @@ function ItemView(props: {
   onCheck: (done: boolean) => void;
   onNote: (note: string) => void;
 }): JSX.Element {
-  const { t, itemKey } = props;
+  const { t, itemKey, hint } = props;
+  const [open, setOpen] = useState(() => props.note !== '');
+  const regionId = `engage-checklist-more-${itemKey}`;
   return (
-    <Item data-testid={`checklist-item-${itemKey}`} data-done={props.done ? 'true' : 'false'}>
-      <Field>
-        <Checkbox checked={props.done} onChange={(e) => props.onCheck(e.target.checked)} data-testid={`checklist-check-${itemKey}`}>
-          <Field.Label>{props.label}</Field.Label>
-        </Checkbox>
-      </Field>
-      {props.hint ? <HintView t={t} hint={props.hint} model={props.model} /> : null}
-      <Indented>
-        <Field>
-          <Field.Label hidden>{t('ui.checklist.note_label', { item: props.label })}</Field.Label>
-          <Input
-            isCompact
-            value={props.note}
-            placeholder={t('ui.checklist.note_placeholder')}
-            onChange={(e) => props.onNote(e.target.value)}
-            data-testid={`checklist-note-${itemKey}`}
-          />
-        </Field>
-      </Indented>
+    <Item data-testid={`checklist-item-${itemKey}`} data-done={props.done ? 'true' : 'false'} data-open={open ? 'true' : 'false'}>
+      <Row>
+        <Grow>
+          <Field>
+            <Checkbox isCompact checked={props.done} onChange={(e) => props.onCheck(e.target.checked)} data-testid={`checklist-check-${itemKey}`}>
+              <Field.Label>
+                {props.label}{' '}
+                {hint ? (
+                  <Tag size="small" hue={STATUS_HUE[hint.status]} data-testid={`checklist-hint-${hint.key}`} data-status={hint.status}>
+                    {t(`ui.checklist.status.${hint.status}`)}
+                  </Tag>
+                ) : null}
+              </Field.Label>
+            </Checkbox>
+          </Field>
+        </Grow>
+        <ToggleButton
+          size="small"
+          isBasic
+          isPill
+          aria-expanded={open}
+          aria-controls={regionId}
+          onClick={() => setOpen((v) => !v)}
+          data-testid={`checklist-toggle-${itemKey}`}
+        >
+          <ScreenReaderOnly>{t('ui.checklist.details_label', { item: props.label })}</ScreenReaderOnly>
+          <span aria-hidden="true">{open ? '\u25be' : '\u25b8'}</span>
+        </ToggleButton>
+      </Row>
+      {open ? (
+        <Indented id={regionId}>
+          {hint ? <HintView t={t} hint={hint} model={props.model} /> : null}
+          <Field>
+            <Field.Label hidden>{t('ui.checklist.note_label', { item: props.label })}</Field.Label>
+            <Input
+              isCompact
+              value={props.note}
+              placeholder={t('ui.checklist.note_placeholder')}
+              onChange={(e) => props.onNote(e.target.value)}
+              data-testid={`checklist-note-${itemKey}`}
+            />
+          </Field>
+        </Indented>
+      ) : null}
     </Item>
   );
 }
@@ -109,7 +155,6 @@ export function ChecklistSection(props: {
   priorityLabel: string;
 }): JSX.Element {
   const { t, draft, dispatch, hints, model } = props;
-  const showEscalate = props.requireChecklist && (draft.escalateAnyway || (!props.gate.open && props.gate.reason === 'checklist'));
   const requirements = requirementsFor(draft.kind, props.priority);
   const asked = CHECKLIST_KEYS.filter((key) => requirements.asked.includes(key));
   const featureSkips = CHECKLIST_KEYS.filter((key) => requirements.skipped[key] === 'feature-request');
@@ -162,32 +207,50 @@ export function ChecklistSection(props: {
           <SM data-testid="teammates-skipped">{t('ui.checklist.teammates_skipped')}</SM>
         </Item>
       )}
-      {showEscalate ? (
-        <Item>
+    </Section>
+  );
+}
+
+/**
+ * "Escalate anyway": the way past a blocked File, offered beside it (not among the items) only while the checklist
+ * blocks it, with the written reason that goes into the issue.
+ */
+export function EscalateAnyway(props: {
+  t: Translate;
+  draft: Draft;
+  dispatch: (a: DraftAction) => void;
+  gate: Gate;
+  requireChecklist: boolean;
+}): JSX.Element | null {
+  const { t, draft, dispatch } = props;
+  const show = props.requireChecklist && (draft.escalateAnyway || (!props.gate.open && props.gate.reason === 'checklist'));
+  if (!show) return null;
+  return (
+    <Section>
+      <Item>
+        <Field>
+          <Checkbox
+            checked={draft.escalateAnyway}
+            onChange={(e) => dispatch({ type: 'escalateAnyway', on: e.target.checked })}
+            data-testid="escalate-anyway"
+          >
+            <Field.Label>{t('ui.gate.escalate_anyway')}</Field.Label>
+            {draft.escalateAnyway ? <Field.Hint>{t('ui.gate.escalate_hint')}</Field.Hint> : null}
+          </Checkbox>
+        </Field>
+        {draft.escalateAnyway ? (
           <Field>
-            <Checkbox
-              checked={draft.escalateAnyway}
-              onChange={(e) => dispatch({ type: 'escalateAnyway', on: e.target.checked })}
-              data-testid="escalate-anyway"
-            >
-              <Field.Label>{t('ui.gate.escalate_anyway')}</Field.Label>
-              <Field.Hint>{t('ui.gate.escalate_hint')}</Field.Hint>
-            </Checkbox>
+            <Field.Label>{t('ui.gate.escalate_reason_label')}</Field.Label>
+            <Textarea
+              isCompact
+              minRows={2}
+              value={draft.escalateReason}
+              onChange={(e) => dispatch({ type: 'escalateReason', reason: e.target.value })}
+              data-testid="escalate-reason"
+            />
           </Field>
-          {draft.escalateAnyway ? (
-            <Field>
-              <Field.Label>{t('ui.gate.escalate_reason_label')}</Field.Label>
-              <Textarea
-                isCompact
-                minRows={2}
-                value={draft.escalateReason}
-                onChange={(e) => dispatch({ type: 'escalateReason', reason: e.target.value })}
-                data-testid="escalate-reason"
-              />
-            </Field>
-          ) : null}
-        </Item>
-      ) : null}
+        ) : null}
+      </Item>
     </Section>
   );
 }

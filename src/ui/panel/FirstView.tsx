@@ -44,7 +44,7 @@ export function FirstView(props: {
           </span>
           {props.teamControl}
         </div>
-        <div className="e-sm" data-testid="team-why">
+        <div className="e-sm e-clamp" data-testid="team-why" title={team.why || undefined}>
           {team.why || t('ui.suggestion.no_why')}
         </div>
         {teamChanged ? (
@@ -64,13 +64,13 @@ export function FirstView(props: {
           >
             {priority.label}
           </span>
-          <span>{t(`ui.priority.level.${priority.level}`)}</span>
+          <span className="e-sm">{t(`ui.priority.level.${priority.level}`)}</span>
           {props.priorityControl}
         </div>
         <ul className="e-list" data-testid="priority-reasons">
           {priority.reasons.map((r, i) => (
-            <li key={i} className="e-sm">
-              {r.text}
+            <li key={i} className="e-sm" title={r.text}>
+              <span className="e-clamp">{r.text}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,8 @@
 // Kind (request for help or defect) and tracker (private customer tracker, default; or the public one, where the
 // issue is redacted: the agent sees exactly what was replaced before filing).
+import { useState } from 'react';
+import styled from 'styled-components';
+import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Fieldset, Input, Radio } from '@zendeskgarden/react-forms';
 import { SM } from '@zendeskgarden/react-typography';
 import { Tag } from '@zendeskgarden/react-tags';
@@ -9,8 +12,19 @@ import type { Draft, DraftAction } from '../logic/draft.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { Section } from './layout.tsx';
 
+const SummaryLine = styled.div`
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: 8px;
+`;
+
 const repoName = (r: { owner: string; repo: string }): string => `${r.owner}/${r.repo}`;
 
+/**
+ * Collapsed to one line while the defaults stand (a request for help in the private tracker, what most filings
+ * are); the choices open on demand, and stay open once either differs from its default.
+ */
 export function KindTrackerSection(props: {
   t: Translate;
   draft: Draft;
@@ -19,6 +33,21 @@ export function KindTrackerSection(props: {
   request: IssueRequest | null;
 }): JSX.Element {
   const { t, draft, dispatch, settings } = props;
+  const [asked, setAsked] = useState(false);
+  const open = asked || draft.kind !== 'rfh' || draft.tracker !== 'private';
+  const tracker = draft.tracker === 'public' ? t('ui.tracker.public', { repo: repoName(settings.publicRepo) }) : t('ui.tracker.private', { repo: repoName(settings.privateRepo) });
+  if (!open) {
+    return (
+      <Section>
+        <SummaryLine>
+          <SM data-testid="kind-tracker-summary">{t('ui.kind.summary', { kind: t(`ui.kind.${draft.kind}`), tracker })}</SM>
+          <Button size="small" isBasic aria-label={t('ui.kind.change_label')} aria-expanded={false} onClick={() => setAsked(true)} data-testid="kind-tracker-change">
+            {t('ui.kind.change')}
+          </Button>
+        </SummaryLine>
+      </Section>
+    );
+  }
   return (
     <Section>
       <Fieldset>

@@ -12,7 +12,7 @@ import type { RepoRef } from '../../core/settings.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import { filingGate } from '../logic/gate.ts';
 import { priorityLabelOf } from '../logic/labels.ts';
-import { ChecklistSection } from './Checklist.tsx';
+import { ChecklistSection, EscalateAnyway } from './Checklist.tsx';
 import { KindTrackerSection } from './KindTracker.tsx';
 import { IssuePreview } from './IssuePreview.tsx';
 import { PostableHandoff } from './Handoff.tsx';
@@ -116,8 +116,8 @@ function Workbench(props: WorkbenchProps): JSX.Element {
           <Alert.Title>{t('ui.handoff.non_engineering_title', { team: team.name })}</Alert.Title>
           <Alert.Paragraph>{t('ui.handoff.non_engineering_message')}</Alert.Paragraph>
         </Alert>
-        <TimelineFields t={t} draft={draft} dispatch={dispatch} />
         <PostableHandoff key={team.id} t={t} handoff={handoff} teamName={team.name} session={session} location={location} ticketTags={model.tags} />
+        <TimelineFields t={t} draft={draft} dispatch={dispatch} />
       </>
     );
   }
@@ -135,9 +135,6 @@ function Workbench(props: WorkbenchProps): JSX.Element {
         priority={decisions.priority}
         priorityLabel={priorityLabelOf(settings, decisions.priority)}
       />
-      <KindTrackerSection t={t} draft={draft} dispatch={dispatch} settings={settings} request={request} />
-      <TimelineFields t={t} draft={draft} dispatch={dispatch} />
-      <IssuePreview t={t} request={request} error={composed.error} expanded={previewOpen} onToggle={setPreviewOpen} />
       {filing.state === 'failed' ? (
         <ErrorAlert t={t} error={filing.error} onRetry={onFile} data-testid="filing-error" />
       ) : null}
@@ -151,6 +148,12 @@ function Workbench(props: WorkbenchProps): JSX.Element {
         tracker={draft.tracker}
         onFile={onFile}
       />
+      {/* Below File: the way past a blocked File, where it goes (File's label names the tracker), what it files, and
+          what the hand-off says. The decision comes first. */}
+      <EscalateAnyway t={t} draft={draft} dispatch={dispatch} gate={gate} requireChecklist={settings.requireChecklist} />
+      <KindTrackerSection t={t} draft={draft} dispatch={dispatch} settings={settings} request={request} />
+      <IssuePreview t={t} request={request} error={composed.error} expanded={previewOpen} onToggle={setPreviewOpen} />
+      <TimelineFields t={t} draft={draft} dispatch={dispatch} />
     </>
   );
 }
