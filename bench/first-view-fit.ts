@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { openTicket, startHarness } from '../test/support/harness.ts';
+import { openTicketAtWidth, startHarness } from '../test/support/harness.ts';
 import { figure, type BenchResult } from './result.ts';
 
 /** Zendesk's ticket sidebar is 320–380 px wide; the narrowest is the tallest. */
@@ -62,15 +62,7 @@ export async function measureFirstViewFit(root: string, distDir: string, width =
   try {
     const out: FirstViewFit[] = [];
     for (const id of ids) {
-      const page = await h.context.newPage();
-      await page.addInitScript((w: number) => {
-        if (window !== window.top || !location.pathname.startsWith('/tickets/')) return;
-        document.addEventListener('DOMContentLoaded', () => {
-          const frame = document.getElementById('app-frame');
-          if (frame) frame.style.width = `${w}px`;
-        });
-      }, width);
-      const { frame } = await openTicket(h, id, { page });
+      const { page, frame } = await openTicketAtWidth(h, id, width);
       out.push(await measure(frame, id));
       await page.close();
     }

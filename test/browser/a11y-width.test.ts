@@ -4,9 +4,8 @@
 // Needs `npm run build` first (npm test does it).
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { openTicket, type Harness } from '../support/harness.ts';
+import { openTicketAtWidth, type Harness } from '../support/harness.ts';
 import {
-  eventually,
   flowHarnessForFile,
   openWholeForm,
   reloadOntoLinkedIssue,
@@ -27,24 +26,6 @@ interface Overflow {
   clientWidth: number;
   /** Elements whose box ends right of the frame's edge and that no scrolling box of the app contains. */
   sticksOut: string[];
-}
-
-/**
- * Open a ticket with the sidebar iframe at `width` px from the start, as Zendesk lays out a sidebar of that width
- * (the host page's own CSS says 350 px). An init script, so it also holds after reloads.
- */
-async function openAtWidth(width: number, ticketId: number): Promise<{ page: Page; frame: Frame }> {
-  const page = await h.context.newPage();
-  await page.addInitScript((w: number) => {
-    if (window !== window.top || !location.pathname.startsWith('/tickets/')) return;
-    document.addEventListener('DOMContentLoaded', () => {
-      const frame = document.getElementById('app-frame');
-      if (frame) frame.style.width = `${w}px`;
-    });
-  }, width);
-  const { frame } = await openTicket(h, ticketId, { page });
-  await expect.poll(() => frame.evaluate(() => window.innerWidth), eventually).toBe(width);
-  return { page, frame };
 }
 
 async function overflow(frame: Frame): Promise<Overflow> {
@@ -92,7 +73,7 @@ describe('sidebar width', () => {
     [320, 1004],
     [380, 1012],
   ])('%i px: no horizontal scrolling on the form, after filing and on the linked issue (ticket %i)', async (width, ticketId) => {
-    const { page, frame } = await openAtWidth(width, ticketId);
+    const { page, frame } = await openTicketAtWidth(h, ticketId, width);
     await waitForForm(frame);
     await openWholeForm(frame);
     await expectFits(page, frame, width, 'form');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Frame, Page, Request, Response } from 'playwright-core';
 import { startPreview, type PreviewOptions, type PreviewServer } from '../../preview/app-server.ts';
 import { launchPersistentChromium } from './browser.ts';
+import { waitUntil } from './wait.ts';
 
 /** One request the browser made, with its response, for "what did the browser ever see" checks. */
 export interface TrafficEntry {
@@ -249,4 +250,25 @@ export async function waitForAppEvent(frame: Frame, event: string, timeoutMs = 1
     { timeout: timeoutMs },
   );
   return ((await handle.jsonValue()) as { message: unknown }).message;
+}
+
+/**
+ * Open a ticket with the sidebar iframe `width` px wide from the start, as Zendesk lays out a sidebar of that width
+ * (the host page's own CSS says 350 px). An init script, so it also holds after reloads.
+ */
+export async function openTicketAtWidth(host: { baseUrl: string; context: BrowserContext }, ticketId: number, width: number): Promise<OpenedTicket> {
+  const page = await host.context.newPage();
+  await page.addInitScript((w: number) => {
+    if (window !== window.top || !location.pathname.startsWith('/tickets/')) return;
+    document.addEventListener('DOMContentLoaded', () => {
+      const frame = document.getElementById('app-frame');
+      if (frame) frame.style.width = `${w}px`;
+    });
+  }, width);
+  const opened = await openTicket(host, ticketId, { page });
+  await waitUntil(async () => (await opened.frame.evaluate(() => window.innerWidth)) === width, {
+    timeoutMs: 15_000,
+    what: `the app frame to be ${width} px wide`,
+  });
+  return opened;
 }

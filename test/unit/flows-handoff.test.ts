@@ -3,10 +3,10 @@
 // failures as retryable AgentErrors that leave the ticket untouched.
 import { describe, expect, it, vi } from 'vitest';
 import { composeHandoffWriteBack, handoffTag } from '../../src/core/handoff-record.ts';
-import { isAgentError, type AgentError } from '../../src/errors/agent-error.ts';
 import { createHandoffRecorder, markHandoffPosted, type MarkHandoffArgs } from '../../src/flows/handoff.ts';
 import type { ZafGetResult } from '../../src/zaf/client.ts';
 import { FakeZafClient, SUBDOMAIN, makeBundle } from './github-fake-zaf.ts';
+import { rejection } from '../support/agent-error.ts';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -32,15 +32,6 @@ function setup(client = new NamedAgentClient({ bundles: [makeBundle({ id: 77 })]
   return { client, args, puts, notes };
 }
 
-async function rejection(p: Promise<unknown>): Promise<AgentError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isAgentError(e)).toBe(true);
-    return e as AgentError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('markHandoffPosted', () => {
   it('checks the tags, then writes one internal note and the tag in one PUT', async () => {

@@ -6,7 +6,6 @@ import { ticketMarker } from '../../src/core/links.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import type { FilingDecisions, IssueRequest, LinkedIssue, WriteBack } from '../../src/core/types/filing.ts';
 import type { TicketLocation } from '../../src/core/types/ticket.ts';
-import { isAgentError, type AgentError } from '../../src/errors/agent-error.ts';
 import { createFilingOrchestrator, type FilingOrchestrator } from '../../src/flows/filing/orchestrator.ts';
 import { inProcessLocks, type LockManagerLike } from '../../src/flows/filing/locks.ts';
 import { recordKey } from '../../src/flows/filing/record.ts';
@@ -16,6 +15,7 @@ import { createGitHub, type GitHubService } from '../../src/github/index.ts';
 import { loadTicketBundle } from '../../src/zendesk/ticket-source.ts';
 import { FakeZafClient, SUBDOMAIN, TEST_TOKEN, makeBundle, newStandIn } from './github-fake-zaf.ts';
 import { decisions } from './core-compose-fixture.ts';
+import { rejection } from '../support/agent-error.ts';
 
 // The first request of a file compiles the stand-in's OpenAPI validators; on a busy machine that alone can take
 // seconds, so these tests get room (they are not timed assertions: budgets are measured by `npm run bench`).
@@ -102,15 +102,6 @@ const notes = (w: World) => (w.client.store.get(TICKET)?.comments ?? []).filter(
 const githubCount = (w: World) => w.client.githubLog().length;
 const zendeskCount = (w: World) => w.client.zendeskLog.length;
 
-async function rejection(p: Promise<unknown>): Promise<AgentError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isAgentError(e)).toBe(true);
-    return e as AgentError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('filing: the happy path and its request budget', () => {
   it('files once and writes back: 3 requests from the click (lookup, create, write-back) when access was checked on open', async () => {

@@ -4,11 +4,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import type { IssueRequest } from '../../src/core/types/filing.ts';
-import { isAgentError, type AgentError } from '../../src/errors/agent-error.ts';
 import { ticketMarker } from '../../src/core/links.ts';
 import { containsMarker, createGitHub, type GitHubService } from '../../src/github/index.ts';
 import { GITHUB_AUTHORIZATION } from '../../src/github/zaf-fetch.ts';
 import { FakeZafClient, TEST_TOKEN } from './github-fake-zaf.ts';
+import { rejection } from '../support/agent-error.ts';
 
 // The first request of a file compiles the stand-in's OpenAPI validators; on a busy machine that alone can take
 // seconds, so these tests get room (they are not timed assertions: budgets are measured by `npm run bench`).
@@ -39,15 +39,6 @@ function request(overrides: Partial<IssueRequest> = {}): IssueRequest {
   };
 }
 
-async function rejection(p: Promise<unknown>): Promise<AgentError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isAgentError(e)).toBe(true);
-    return e as AgentError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const calls = (client: FakeZafClient) => client.githubLog().map((r) => `${r.method} ${r.path} ${r.status}`);
 

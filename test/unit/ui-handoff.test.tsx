@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { composeHandoffWriteBack } from '../../src/core/handoff-record.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
@@ -17,6 +17,7 @@ import { createTranslator, type Dictionary } from '../../src/ui/logic/i18n.ts';
 import { PostableHandoff, RecordedHandoffPanel } from '../../src/ui/panel/Handoff.tsx';
 import { themeFor } from '../../src/ui/shell/GardenTheme.tsx';
 import { bundle } from './core-compose-fixture.ts';
+import { quietLayoutEffectWarnings } from '../support/server-render.ts';
 
 const en = { ui: JSON.parse(readFileSync(join(import.meta.dirname, '../../translations/en.json'), 'utf8')).ui as Dictionary };
 const t = createTranslator('en', en, en);
@@ -24,14 +25,7 @@ const XSS = '<img src=x onerror=alert(1)>';
 const session = { client: {}, flows: () => Promise.reject(new Error('not in a render')) } as unknown as FlowsSource;
 const location = { subdomain: 'sourcegraph', ticketId: 4242 };
 
-beforeAll(() => {
-  const original = console.error;
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (String(args[0]).includes('useLayoutEffect does nothing on the server')) return;
-    original(...args);
-  });
-});
-afterAll(() => vi.restoreAllMocks());
+quietLayoutEffectWarnings();
 
 function html(el: ReactElement): string {
   return renderToStaticMarkup(<ThemeProvider theme={themeFor('light')}>{el}</ThemeProvider>);

@@ -3,7 +3,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTranslator, type Dictionary } from '../../src/ui/logic/i18n.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,21 +23,13 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import type { Classification, PriorityLevel, Team } from '../../src/core/types/classification.ts';
 import type { IssueRequest } from '../../src/core/types/filing.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
+import { quietLayoutEffectWarnings } from '../support/server-render.ts';
 
 const en = { ui: JSON.parse(readFileSync(join(import.meta.dirname, '../../translations/en.json'), 'utf8')).ui as Dictionary };
 const t = createTranslator('en', en, en);
 const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
-// Garden's form fields use layout effects, which React warns about when rendering on the server; that warning is
-// about hydration, which these tests do not do.
-beforeAll(() => {
-  const original = console.error;
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    if (String(args[0]).includes('useLayoutEffect does nothing on the server')) return;
-    original(...args);
-  });
-});
-afterAll(() => vi.restoreAllMocks());
+quietLayoutEffectWarnings();
 
 function html(el: ReactElement, scheme: 'light' | 'dark' = 'light'): string {
   return renderToStaticMarkup(<ThemeProvider theme={themeFor(scheme)}>{el}</ThemeProvider>);

@@ -1,26 +1,17 @@
 // The Zendesk half of the shell, against the preview's Zendesk API stand-in through a ZAF-shaped client:
 // loading a ticket bundle (side-loads, cursor pagination, malformed answers) and the one-PUT write-back.
 import { describe, expect, it, vi } from 'vitest';
-import { isAgentError, type AgentError } from '../../src/errors/agent-error.ts';
 import { loadTicketBundle } from '../../src/zendesk/ticket-source.ts';
 import { applyWriteBack } from '../../src/zendesk/write-back.ts';
 import type { WriteBack } from '../../src/core/types/filing.ts';
 import type { ZafClient, ZafRequestOptions } from '../../src/zaf/client.ts';
 import { AGENT_USER, FakeZafClient, REQUESTER, makeBundle } from './github-fake-zaf.ts';
+import { rejection } from '../support/agent-error.ts';
 
 // The first request of a file compiles the stand-in's OpenAPI validators; on a busy machine that alone can take
 // seconds, so these tests get room (they are not timed assertions: budgets are measured by `npm run bench`).
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
-async function rejection(p: Promise<unknown>): Promise<AgentError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isAgentError(e)).toBe(true);
-    return e as AgentError;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** A client that answers each request from a list of canned ZAF results, recording the URLs asked for. */
 function scripted(answers: ((o: ZafRequestOptions) => unknown)[]): ZafClient & { urls: string[] } {
