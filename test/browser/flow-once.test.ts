@@ -21,6 +21,8 @@ describe('filing twice is impossible', () => {
     await tickAllItems(frame);
     await frame.getByTestId('file-button').dblclick();
     await waitForFiled(frame);
+    // The button pressed is gone: focus is on the result, the filed issue's link.
+    expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('filed-issue-link');
     expect(await listIssues(h)).toHaveLength(1);
     expect(await creates()).toBe(1);
     expect((await ticketState(h, 1012)).ticket.tags.filter((t) => t.startsWith('rfh_issue_'))).toHaveLength(1);

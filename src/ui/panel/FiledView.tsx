@@ -1,5 +1,6 @@
 // After filing: the issue's link, what GitHub dropped or did not take (labels, follow-up comments), the write-back's
 // state with its retry, and the hand-off.
+import { useEffect, useRef } from 'react';
 import { Anchor } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { SM } from '@zendeskgarden/react-typography';
@@ -18,12 +19,16 @@ export function FiledView(props: {
 }): JSX.Element {
   const { t, filing } = props;
   const { issue, writeBack } = filing;
+  // The File button the agent pressed is gone: focus moves to what it made, so keyboard and screen-reader users
+  // land on the result instead of the top of the page.
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => link.current?.focus(), []);
   return (
     <>
       <Alert type="success" data-testid="filed">
         <Alert.Title>{filing.created ? t('ui.filed.title') : t('ui.filed.existing_title')}</Alert.Title>
         <Alert.Paragraph>
-          <Anchor href={issue.url} target="_blank" rel="noopener noreferrer" isExternal data-testid="filed-issue-link">
+          <Anchor ref={link} href={issue.url} target="_blank" rel="noopener noreferrer" isExternal data-testid="filed-issue-link">
             {t('ui.filed.link', { repo: `${issue.owner}/${issue.repo}`, number: issue.number })}
           </Anchor>
         </Alert.Paragraph>
