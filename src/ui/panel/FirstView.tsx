@@ -64,7 +64,12 @@ export function FirstView(props: {
           >
             {priority.label}
           </span>
-          <span className="e-sm">{t(`ui.priority.level.${priority.level}`)}</span>
+          <span className="e-sm">
+            {/* The headline is the level filed; a raised one says from where, so it agrees with the reasons. */}
+            {priority.baseLevel === priority.level
+              ? t(`ui.priority.level.${priority.level}`)
+              : t('ui.priority.raised', { words: t(`ui.priority.level.${priority.baseLevel}`), base: priority.label.replace(/\d+$/, String(priority.baseLevel)) })}
+          </span>
           {props.priorityControl}
         </div>
         <ul className="e-list" data-testid="priority-reasons">
@@ -74,7 +79,6 @@ export function FirstView(props: {
             </li>
           ))}
         </ul>
-        {priority.salesProcess ? <div className="e-sm">{t('ui.suggestion.sales_process')}</div> : null}
         {priorityChanged ? (
           <div className="e-sm e-bold" data-testid="priority-choice">
             {t('ui.suggestion.priority_changed', { label: props.chosenPriorityLabel })}
