@@ -5,10 +5,10 @@
 import { errorMessage } from '../core/guards.ts';
 import type { WriteBack } from '../core/types/filing.ts';
 import type { TicketLocation } from '../core/types/ticket.ts';
-import { agentError, isAgentError } from '../errors/agent-error.ts';
+import { agentError } from '../errors/agent-error.ts';
 import type { ZafClient } from '../zaf/client.ts';
-import { ZendeskCallError, zendeskCall } from '../zendesk/request.ts';
-import { applyWriteBack } from '../zendesk/write-back.ts';
+import { applyWriteBack, fetchTicketTags, writeBackError } from '../zendesk/write-back.ts';
+import { createInFlight } from './in-flight.ts';
 
 export interface MarkHandoffArgs {
   client: ZafClient;
@@ -24,23 +24,6 @@ export interface MarkHandoffOutcome {
   written: boolean;
 }
 
-/** The ticket's tags now; a failure is the agent's to retry (writing blind could add a second note). */
-async function ticketTags(client: ZafClient, ticketId: number): Promise<string[]> {
-  try {
-    const { body } = await zendeskCall(client, { url: `/api/v2/tickets/${ticketId}/tags.json`, type: 'GET' });
-    const tags = typeof body === 'object' && body !== null ? (body as { tags?: unknown }).tags : undefined;
-    if (!Array.isArray(tags)) throw new Error('Zendesk answered without the ticket\u2019s tags');
-    return tags.filter((t): t is string => typeof t === 'string');
-  } catch (e) {
-    if (e instanceof ZendeskCallError && e.status === 0) {
-      throw agentError('network_down', { service: 'Zendesk', timeout: e.timedOut ? 1 : 0 }, true, undefined, e);
-    }
-    const status = e instanceof ZendeskCallError ? e.status : 0;
-    const retryable = status === 0 || status === 409 || status === 429 || status >= 500;
-    throw agentError('zendesk_writeback_refused', { status, ticketId, message: errorMessage(e) }, retryable, undefined, e);
-  }
-}
-
 /** The signed-in agent's name, for the note; optional (some hosts do not answer `currentUser`). */
 async function agentName(client: ZafClient): Promise<string | null> {
   try {
@@ -54,7 +37,10 @@ async function agentName(client: ZafClient): Promise<string | null> {
 
 export async function markHandoffPosted(args: MarkHandoffArgs): Promise<MarkHandoffOutcome> {
   const { client, location } = args;
-  const tags = await ticketTags(client, location.ticketId);
+  // A failed read is the agent's to retry: writing blind could add a second note.
+  const tags = await fetchTicketTags(client, location.ticketId).catch((e: unknown) => {
+    throw writeBackError(e, location.ticketId);
+  });
   if (tags.includes(args.tag)) return { written: false };
   let wb: WriteBack;
   try {
@@ -62,11 +48,7 @@ export async function markHandoffPosted(args: MarkHandoffArgs): Promise<MarkHand
   } catch (e) {
     throw agentError('unknown', { status: 0, message: errorMessage(e) }, true, undefined, e);
   }
-  try {
-    await applyWriteBack(client, location.ticketId, wb);
-  } catch (e) {
-    throw isAgentError(e) ? e : agentError('zendesk_writeback_refused', { status: 0, ticketId: location.ticketId, message: errorMessage(e) }, true, undefined, e);
-  }
+  await applyWriteBack(client, location.ticketId, wb);
   return { written: true };
 }
 
@@ -76,15 +58,8 @@ export interface HandoffRecorder {
 }
 
 export function createHandoffRecorder(): HandoffRecorder {
-  const inFlight = new Map<string, Promise<MarkHandoffOutcome>>();
+  const inFlight = createInFlight<MarkHandoffOutcome>();
   return {
-    markPosted(args) {
-      const key = `${args.location.subdomain} ${args.location.ticketId} ${args.tag}`;
-      const running = inFlight.get(key);
-      if (running) return running;
-      const promise = markHandoffPosted(args).finally(() => inFlight.delete(key));
-      inFlight.set(key, promise);
-      return promise;
-    },
+    markPosted: (args) => inFlight.run(`${args.location.subdomain} ${args.location.ticketId} ${args.tag}`, () => markHandoffPosted(args)),
   };
 }

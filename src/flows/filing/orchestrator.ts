@@ -15,6 +15,7 @@ import { browserLocks, type LockManagerLike } from './locks.ts';
 import { lockName, RecordStore, recordKey } from './record.ts';
 import type { FileTicketArgs, FilingOutcome, FinishFollowUpsArgs, RetryWriteBackArgs } from './types.ts';
 import { writeBackStep } from './write-back.ts';
+import { createInFlight } from '../in-flight.ts';
 
 export interface FilingOrchestratorOptions {
   /** Where the filing record lives; default localStorage, else memory (lost on reload). */
@@ -50,16 +51,8 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
   };
   const records = new RecordStore(options.storage ?? browserStorage() ?? memoryStorage(), clock.now);
   const locks = options.locks ?? browserLocks();
-  const inFlight = new Map<string, Promise<FilingOutcome>>();
-
-  /** A second call for the same work while the first runs (a double click) joins it. */
-  function once(key: string, run: () => Promise<FilingOutcome>): Promise<FilingOutcome> {
-    const existing = inFlight.get(key);
-    if (existing) return existing;
-    const promise = run().finally(() => inFlight.delete(key));
-    inFlight.set(key, promise);
-    return promise;
-  }
+  // A second call for the same work while the first runs (a double click) joins it.
+  const once = createInFlight<FilingOutcome>().run;
 
   return {
     records,

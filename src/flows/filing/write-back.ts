@@ -5,17 +5,14 @@ import type { LinkedIssue, WriteBack } from '../../core/types/filing.ts';
 import type { TicketLocation } from '../../core/types/ticket.ts';
 import { agentError, isAgentError, toPlain } from '../../errors/agent-error.ts';
 import type { ZafClient } from '../../zaf/client.ts';
-import { zendeskCall } from '../../zendesk/request.ts';
-import { applyWriteBack } from '../../zendesk/write-back.ts';
+import { applyWriteBack, fetchTicketTags } from '../../zendesk/write-back.ts';
 import type { RecordStore } from './record.ts';
 import type { ComposeWriteBack, WriteBackResult } from './types.ts';
 
 /** True when the ticket already carries every tag of the write-back (an earlier PUT did land). */
 async function alreadyWrittenBack(client: ZafClient, ticketId: number, wb: WriteBack): Promise<boolean> {
   try {
-    const { body } = await zendeskCall(client, { url: `/api/v2/tickets/${ticketId}/tags.json`, type: 'GET' });
-    const tags = typeof body === 'object' && body !== null ? (body as { tags?: unknown }).tags : undefined;
-    if (!Array.isArray(tags)) return false;
+    const tags = await fetchTicketTags(client, ticketId);
     return wb.ticket.additional_tags.length > 0 && wb.ticket.additional_tags.every((t) => tags.includes(t));
   } catch {
     // Could not tell: write back (a duplicated internal note is better than a missing link).
