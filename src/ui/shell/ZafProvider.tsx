@@ -60,7 +60,7 @@ export function ZafProvider(props: { session: Session; children: ReactNode }): J
   let body: ReactNode;
   if (shell.state === 'ready') {
     const { start, i18n } = shell.value;
-    const app = { session, client, context: start.context, metadata: start.metadata, i18n, colorScheme: scheme };
+    const app = { session, context: start.context, i18n, colorScheme: scheme };
     body = <AppContext.Provider value={app}>{props.children}</AppContext.Provider>;
   } else if (shell.state === 'failed' && fallbackI18n) {
     body = (
