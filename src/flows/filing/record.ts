@@ -39,7 +39,7 @@ export function recordKey(location: TicketLocation, repo: RepoRef): string {
   return `engage:filing:${location.subdomain}:${location.ticketId}:${repoKey(repo)}`;
 }
 
-export function isLinkedIssue(v: unknown): v is LinkedIssue {
+function isLinkedIssue(v: unknown): v is LinkedIssue {
   return (
     isRecord(v) && typeof v.owner === 'string' && typeof v.repo === 'string' && typeof v.number === 'number' && typeof v.url === 'string'
   );
