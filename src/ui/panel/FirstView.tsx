@@ -68,7 +68,7 @@ export function FirstView(props: {
             {/* The headline is the level filed; a raised one says from where, so it agrees with the reasons. */}
             {priority.baseLevel === priority.level
               ? t(`ui.priority.level.${priority.level}`)
-              : t('ui.priority.raised', { words: t(`ui.priority.level.${priority.baseLevel}`), base: priority.label.replace(/\d+$/, String(priority.baseLevel)) })}
+              : t('ui.priority.raised', { base: priority.label.replace(/\d+$/, String(priority.baseLevel)) })}
           </span>
           {props.priorityControl}
         </div>
