@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { control, openTicket, type Harness } from '../support/harness.ts';
-import { eventually, ITEM_KEYS, listIssues, setItem, slowly, startFlowHarness, waitForForm } from '../support/flow-steps.ts';
+import { eventually, ITEM_KEYS, listIssues, setItem, settledLayout, slowly, startFlowHarness, waitForForm } from '../support/flow-steps.ts';
 
 interface Strings {
   ui: {
@@ -190,6 +190,8 @@ describe('the overrides once filing starts', () => {
 
     // Hold the create a moment, to see the panel while filing.
     await control(h, 'POST', '/__faults/github', { method: 'POST', path: '^/repos/sourcegraph/customer/issues$', delayMs: 2500, times: 1 });
+    // File sits right below the checklist: let the picker finish mounting above it before aiming at it.
+    await settledLayout(frame);
     await frame.getByTestId('file-button').click();
     await expect.poll(() => team.isDisabled(), eventually).toBe(true);
     expect(await frame.getByTestId('file-button').getAttribute('data-state')).toBe('filing');

@@ -317,3 +317,19 @@ export function describeViolations(violations: AxeViolation[]): string {
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} ${n.html}\n    ${n.failureSummary ?? ''}`).join('\n')}`)
     .join('\n');
 }
+
+/**
+ * Wait until the panel's height has stopped changing (lazy parts such as a picker have finished mounting), so that a
+ * click lands on the control it aims at rather than where that control was a frame earlier.
+ */
+export async function settledLayout(frame: Frame, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  let same = 0;
+  while (Date.now() < deadline && same < 3) {
+    const height = await frame.evaluate(() => document.documentElement.scrollHeight);
+    same = height === last ? same + 1 : 0;
+    last = height;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
