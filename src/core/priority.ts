@@ -11,7 +11,7 @@
 import { scanModel, toEvidence, type ModelHit } from './routing/model-scan.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { PhraseIndex, type ScanView } from './text-scan.ts';
-import type { Evidence, PriorityLevel, PriorityReason, PriorityResult } from './types/classification.ts';
+import type { Evidence, PriorityLevel, PriorityReason, PriorityResult, SalesSignal } from './types/classification.ts';
 import type { TicketModel } from './types/ticket.ts';
 
 type Signal =
@@ -116,10 +116,6 @@ function salesFromValue(value: unknown, tags: readonly string[]): string | null 
   return null;
 }
 
-export interface SalesSignal {
-  reason: string;
-  evidence: Evidence[];
-}
 
 /** Where the ticket says the customer is in a sales process: text, ticket tags, organisation tags or fields. */
 export function salesProcessSignals(model: TicketModel, settings: Settings, textHits?: ModelHit<Signal>[]): SalesSignal[] {

@@ -64,7 +64,7 @@ const classification: Classification = {
 
 describe('draft', () => {
   it('starts from the hints: found items ticked, partial and missing not, Step 2 never; notes empty', () => {
-    const d = initialDraft(classification);
+    const d = initialDraft(classification.checklist);
     expect(d.checklist.environment).toEqual({ done: true, note: '' });
     expect(d.checklist.impact.done).toBe(true);
     expect(d.checklist.repro).toEqual({ done: false, note: '' });
@@ -74,8 +74,31 @@ describe('draft', () => {
     expect(d.tracker).toBe('private');
   });
 
+  it('takes the hints once, after the first view: a draft made before them ticks what they found, and later hints change nothing the agent set', () => {
+    const before = initialDraft();
+    expect(before.hintsApplied).toBe(false);
+    expect(CHECKLIST_KEYS.every((k) => !before.checklist[k].done)).toBe(true);
+    // The agent changed the team before the checklist appeared: that stays.
+    const overridden = draftReducer(before, { type: 'team', teamId: 'distribution' });
+    const applied = draftReducer(overridden, { type: 'hints', hints: classification.checklist });
+    expect(applied.hintsApplied).toBe(true);
+    expect(applied.teamOverride).toBe('distribution');
+    expect(applied.checklist).toEqual(initialDraft(classification.checklist).checklist);
+    // Unticking a found item sticks when the hints come again (a revisit, a re-render).
+    const unticked = draftReducer(applied, { type: 'check', key: 'environment', done: false });
+    const again = draftReducer(unticked, { type: 'hints', hints: classification.checklist });
+    expect(again.checklist.environment.done).toBe(false);
+  });
+
+  it('revives a draft stored before hintsApplied existed as one whose hints were applied (they were, at creation)', () => {
+    const { hintsApplied: _dropped, ...old } = initialDraft(classification.checklist);
+    expect(reviveDraft(JSON.parse(JSON.stringify(old)), initialDraft()).hintsApplied).toBe(true);
+    const stored = draftReducer(initialDraft(), { type: 'note', key: 'repro', note: 'steps in the call' });
+    expect(reviveDraft(JSON.parse(JSON.stringify(stored)), initialDraft()).hintsApplied).toBe(false);
+  });
+
   it('changes through the reducer without mutating', () => {
-    const d0 = initialDraft(classification);
+    const d0 = initialDraft(classification.checklist);
     const d1 = draftReducer(d0, { type: 'check', key: 'repro', done: true });
     const d2 = draftReducer(d1, { type: 'note', key: 'teammates', note: 'asked Kim' });
     expect(d0.checklist.repro.done).toBe(false);
@@ -84,12 +107,12 @@ describe('draft', () => {
   });
 
   it('turns into decisions: suggestion by default, overrides recorded against the suggestion', () => {
-    const plain = toDecisions(initialDraft(classification), classification);
+    const plain = toDecisions(initialDraft(classification.checklist), classification);
     expect(plain.teamId).toBe('search-core');
     expect(plain.priority).toBe(2);
     expect(plain.override).toBeUndefined();
 
-    let d = initialDraft(classification);
+    let d = initialDraft(classification.checklist);
     d = draftReducer(d, { type: 'team', teamId: 'distribution' });
     d = draftReducer(d, { type: 'priority', level: 1 });
     d = draftReducer(d, { type: 'overrideReason', reason: '  helm chart issue ' });
@@ -105,14 +128,14 @@ describe('draft', () => {
   });
 
   it('passes the escalate-anyway reason only when escalating with a reason', () => {
-    let d = draftReducer(initialDraft(classification), { type: 'escalateReason', reason: 'customer down' });
+    let d = draftReducer(initialDraft(classification.checklist), { type: 'escalateReason', reason: 'customer down' });
     expect(toDecisions(d, classification).escalateAnywayReason).toBeUndefined();
     d = draftReducer(d, { type: 'escalateAnyway', on: true });
     expect(toDecisions(d, classification).escalateAnywayReason).toBe('customer down');
   });
 
   it('keeps the private issue URL for the public tracker only', () => {
-    let d = draftReducer(initialDraft(classification), { type: 'privateIssueUrl', url: 'https://github.com/o/r/issues/1' });
+    let d = draftReducer(initialDraft(classification.checklist), { type: 'privateIssueUrl', url: 'https://github.com/o/r/issues/1' });
     expect(toDecisions(d, classification).privateIssueUrl).toBeUndefined();
     d = draftReducer(d, { type: 'tracker', tracker: 'public' });
     expect(toDecisions(d, classification).privateIssueUrl).toBe('https://github.com/o/r/issues/1');
@@ -128,7 +151,7 @@ describe('draft storage', () => {
 
   it('survives a round trip and is gone after clearing', () => {
     const storage = memoryStorage();
-    const fresh = initialDraft(classification);
+    const fresh = initialDraft(classification.checklist);
     const d = draftReducer(draftReducer(fresh, { type: 'check', key: 'repro', done: true }), { type: 'note', key: 'impact', note: 'only SSO users <script>' });
     expect(saveDraft(storage, draftKey(location), d)).toBe(true);
     expect(loadDraft(storage, draftKey(location), fresh)).toEqual(d);
@@ -137,7 +160,7 @@ describe('draft storage', () => {
   });
 
   it('keeps what is readable from a damaged or foreign draft, and never throws', () => {
-    const fresh = initialDraft(classification);
+    const fresh = initialDraft(classification.checklist);
     expect(reviveDraft('nonsense', fresh)).toEqual(fresh);
     expect(reviveDraft({ version: 99 }, fresh)).toEqual(fresh);
     const revived = reviveDraft(
@@ -156,7 +179,7 @@ describe('draft storage', () => {
   });
 
   it('degrades to memory when storage throws', () => {
-    const fresh = initialDraft(classification);
+    const fresh = initialDraft(classification.checklist);
     expect(loadDraft(throwingStorage, 'k', fresh)).toEqual(fresh);
     expect(saveDraft(throwingStorage, 'k', fresh)).toBe(false);
     expect(() => clearDraft(throwingStorage, 'k')).not.toThrow();
@@ -180,7 +203,7 @@ describe('draft storage', () => {
 describe('filing gate', () => {
   // The gate reads the priority the issue will be filed with (toDecisions: the override, else the suggestion).
   const all = (done: boolean, priority: PriorityLevel = 2) => {
-    const d = initialDraft(classification);
+    const d = initialDraft(classification.checklist);
     for (const k of CHECKLIST_KEYS) d.checklist[k].done = done;
     d.teammatesAsked.done = done;
     return { ...d, priority };
@@ -221,7 +244,7 @@ describe('filing gate', () => {
     expect(filingGate(all(true, 0), opts)).toEqual({ open: true });
   });
   it('uses the priority the issue will be filed with: the override, else the suggestion', () => {
-    let draft = initialDraft(classification); // suggestion p2, repro and the rest not found
+    let draft = initialDraft(classification.checklist); // suggestion p2, repro and the rest not found
     const gate = () => filingGate(toDecisions(draft, classification), opts);
     expect(gate()).toMatchObject({ open: false, reason: 'checklist' });
     draft = draftReducer(draft, { type: 'priority', level: 0 });

@@ -11,7 +11,7 @@ import { composeHandoffWriteBack } from '../../src/core/handoff-record.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
-import type { Classification } from '../../src/core/types/classification.ts';
+import type { Suggestion } from '../../src/core/types/classification.ts';
 import type { FlowsSource } from '../../src/flows/flows.ts';
 import { createTranslator, type Dictionary } from '../../src/ui/logic/i18n.ts';
 import { PostableHandoff, RecordedHandoffPanel } from '../../src/ui/panel/Handoff.tsx';
@@ -57,7 +57,7 @@ describe('the recorded hand-off', () => {
   const model = buildTicketModel(
     bundle({ tags: ['engage_handoff_ce_sales'], messages: [{ from: 'customer', body: 'Licence expires' }, { from: 'agent', body: note, public: false, at: '2026-12-07T06:00:00Z' }] }),
   );
-  const view = { t, session, location, model, classification: {} as Classification, settings: DEFAULT_SETTINGS, teams: DEFAULT_TEAMS };
+  const view = { t, session, location, model, classification: {} as Suggestion, settings: DEFAULT_SETTINGS, teams: DEFAULT_TEAMS };
 
   it('says to whom, where and by whom, with the way to the form', () => {
     const out = html(<RecordedHandoffPanel {...view} locale="en" onFileToo={() => undefined} />);

@@ -104,7 +104,7 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
   });
 
   it('checklist: every item with its check, status and a toggle for its evidence and note; teammates only for requests for help; escalate beside File when gated', () => {
-    const draft = initialDraft(classification);
+    const draft = initialDraft(classification.checklist);
     const gate = filingGate({ ...draft, priority: 2 }, { requireChecklist: true, escalateAnyway: false, escalateReason: '' });
     const section = (d: typeof draft, priority: PriorityLevel, g = gate) =>
       html(
@@ -139,7 +139,7 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
   });
 
   it('checklist: asks only what applies to the kind and the priority', () => {
-    const draft = initialDraft(classification);
+    const draft = initialDraft(classification.checklist);
     const section = (d: typeof draft, priority: PriorityLevel) => {
       const gate = filingGate({ ...d, priority }, { requireChecklist: true, escalateAnyway: false, escalateReason: '' });
       return html(
@@ -163,7 +163,7 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
   });
 
   it('kind and tracker radios; the redaction preview for the public tracker', () => {
-    const draft = initialDraft(classification);
+    const draft = initialDraft(classification.checklist);
     // The defaults stand: one line that names them, and a Change button.
     const collapsed = html(<KindTrackerSection t={t} draft={draft} dispatch={() => undefined} settings={DEFAULT_SETTINGS} request={null} />);
     expect(collapsed).toContain('data-testid="kind-tracker-summary"');

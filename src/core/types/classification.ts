@@ -90,6 +90,27 @@ export type ChecklistHints = Record<ChecklistKey, ChecklistHint> & { teammates?:
 export const CHECKLIST_HINT_ITEMS = [...CHECKLIST_KEYS, 'teammates'] as const;
 export type ChecklistHintItem = (typeof CHECKLIST_HINT_ITEMS)[number];
 
+/** A sales-process signal (a deal, renewal or trial in the ticket's text, tags or organisation fields). */
+export interface SalesSignal {
+  reason: string;
+  evidence: Evidence[];
+}
+
+/**
+ * What the first view needs: the team and the priority. The checklist hints are worked out after the first paint
+ * (`withChecklist` in core/classify.ts), so the sidebar's first chunk does not carry the checklist's rules; the sales
+ * signals found for the priority ride along for the urgency hint.
+ */
+export interface Suggestion {
+  ticketId: number;
+  route: RouteResult;
+  priority: PriorityResult;
+  sales: SalesSignal[];
+}
+
+/** What a view of the suggestion reads: the team and the priority (of a Suggestion or a whole Classification). */
+export type TeamAndPriority = Pick<Suggestion, 'route' | 'priority'>;
+
 export interface Classification {
   ticketId: number;
   route: RouteResult;

@@ -1,6 +1,5 @@
 // The draft of one ticket, kept in localStorage on every change (see draft.ts).
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { Classification } from '../../core/types/classification.ts';
 import type { TicketLocation } from '../../core/types/ticket.ts';
 import {
   clearDraft,
@@ -29,10 +28,11 @@ function reducer(draft: Draft, action: Action): Draft {
   return action.type === 'reset' ? action.draft : draftReducer(draft, action);
 }
 
-export function useDraft(location: TicketLocation, classification: Classification): DraftHandle {
+/** The ticket's draft; a fresh one has no ticks yet (the workbench applies the checklist hints, draft.ts). */
+export function useDraft(location: TicketLocation): DraftHandle {
   const storage = useMemo(() => browserStorage(), []);
   const key = draftKey(location);
-  const fresh = useMemo(() => initialDraft(classification), [classification]);
+  const fresh = useMemo(() => initialDraft(), []);
   const [draft, dispatchAll] = useReducer(reducer, undefined, () => loadDraft(storage, key, fresh));
   const cleared = useRef(false);
   const persisted = useRef(storage !== null);

@@ -4,7 +4,8 @@
 import {
   CHECKLIST_KEYS,
   type ChecklistKey,
-  type Classification,
+  type ChecklistHints,
+  type TeamAndPriority,
   type PriorityLevel,
   type TeamId,
 } from '../../core/types/classification.ts';
@@ -19,6 +20,11 @@ export interface Draft {
   version: typeof DRAFT_VERSION;
   checklist: Record<ChecklistKey, ChecklistAnswer>;
   teammatesAsked: ChecklistAnswer;
+  /**
+   * Whether the checklist hints have ticked what the ticket answers. The sidebar's first view has no hints (they
+   * are worked out after the first paint), so its draft starts false and the workbench applies them once.
+   */
+  hintsApplied: boolean;
   kind: IssueKind;
   tracker: Tracker;
   /** null = the suggestion stands. */
@@ -33,6 +39,7 @@ export interface Draft {
 }
 
 export type DraftAction =
+  | { type: 'hints'; hints: ChecklistHints }
   | { type: 'check'; key: ChecklistKey | 'teammates'; done: boolean }
   | { type: 'note'; key: ChecklistKey | 'teammates'; note: string }
   | { type: 'kind'; kind: IssueKind }
@@ -53,15 +60,16 @@ export type DraftAction =
  * confirms or unticks them; the issue body quotes the hints themselves, so notes start empty for the agent's own
  * words. Step 2 starts ticked only when an internal note says #customer-support-chat was asked.
  */
-export function initialDraft(classification?: Pick<Classification, 'checklist'>): Draft {
+export function initialDraft(hints?: ChecklistHints): Draft {
   const checklist = {} as Record<ChecklistKey, ChecklistAnswer>;
   for (const key of CHECKLIST_KEYS) {
-    checklist[key] = { done: classification?.checklist[key]?.status === 'found', note: '' };
+    checklist[key] = { done: hints?.[key]?.status === 'found', note: '' };
   }
   return {
     version: DRAFT_VERSION,
     checklist,
-    teammatesAsked: { done: classification?.checklist.teammates?.status === 'found', note: '' },
+    teammatesAsked: { done: hints?.teammates?.status === 'found', note: '' },
+    hintsApplied: hints !== undefined,
     kind: 'rfh',
     tracker: 'private',
     teamOverride: null,
@@ -80,8 +88,24 @@ function setAnswer(draft: Draft, key: ChecklistKey | 'teammates', change: Partia
   return { ...draft, checklist: { ...draft.checklist, [key]: { ...draft.checklist[key], ...change } } };
 }
 
+/** Ticks what the hints found; notes and everything else stay as they are. */
+function applyHints(draft: Draft, hints: ChecklistHints): Draft {
+  const fresh = initialDraft(hints);
+  const checklist = { ...draft.checklist };
+  for (const key of CHECKLIST_KEYS) checklist[key] = { ...draft.checklist[key], done: fresh.checklist[key].done };
+  return {
+    ...draft,
+    checklist,
+    teammatesAsked: { ...draft.teammatesAsked, done: fresh.teammatesAsked.done },
+    hintsApplied: true,
+  };
+}
+
 export function draftReducer(draft: Draft, action: DraftAction): Draft {
   switch (action.type) {
+    case 'hints':
+      // Once only: after that the ticks are the agent's (unticking a found item must stick).
+      return draft.hintsApplied ? draft : applyHints(draft, action.hints);
     case 'check':
       return setAnswer(draft, action.key, { done: action.done });
     case 'note':
@@ -110,7 +134,7 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
 }
 
 /** The agent's decisions for the core: the suggestion unless overridden, the override recorded against it. */
-export function toDecisions(draft: Draft, classification: Classification): FilingDecisions {
+export function toDecisions(draft: Draft, classification: TeamAndPriority): FilingDecisions {
   const suggestedTeamId = classification.route.team.teamId;
   const suggestedPriority = classification.priority.level;
   const teamId = draft.teamOverride ?? suggestedTeamId;
@@ -171,6 +195,8 @@ export function reviveDraft(raw: unknown, fresh: Draft): Draft {
     version: DRAFT_VERSION,
     checklist,
     teammatesAsked: readAnswer(raw.teammatesAsked, fresh.teammatesAsked),
+    // Drafts stored before the field existed were made with the hints already applied.
+    hintsApplied: typeof raw.hintsApplied === 'boolean' ? raw.hintsApplied : true,
     kind: raw.kind === 'rfh' || raw.kind === 'defect' ? raw.kind : fresh.kind,
     tracker: raw.tracker === 'private' || raw.tracker === 'public' ? raw.tracker : fresh.tracker,
     teamOverride: typeof raw.teamOverride === 'string' && raw.teamOverride ? raw.teamOverride : null,

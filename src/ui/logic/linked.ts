@@ -2,7 +2,7 @@
 // (`rfh`, `rfh_team_<id>`, `rfh_priority_p<n>`), so the hand-off text matches the filed issue. Tags that are
 // missing (filed by hand, or by another tool) fall back to today's suggestion.
 import type { Settings } from '../../core/settings.ts';
-import type { Classification, PriorityLevel, Team } from '../../core/types/classification.ts';
+import type { PriorityLevel, Team, TeamAndPriority } from '../../core/types/classification.ts';
 import type { FilingDecisions, LinkedIssue } from '../../core/types/filing.ts';
 import type { TicketModel } from '../../core/types/ticket.ts';
 import { initialDraft, toDecisions } from './draft.ts';
@@ -27,12 +27,12 @@ export function recordedPriority(tags: readonly string[]): PriorityLevel | null 
 
 export function linkedDecisions(
   model: TicketModel,
-  classification: Classification,
+  classification: TeamAndPriority,
   link: LinkedIssue,
   settings: Settings,
   teams: readonly Team[],
 ): FilingDecisions {
-  const draft = initialDraft(classification);
+  const draft = initialDraft();
   const team = recordedTeam(model.tags, teams);
   const priority = recordedPriority(model.tags);
   if (team) draft.teamOverride = team;

@@ -2,7 +2,7 @@
 // behind the priority reasons.
 import styled from 'styled-components';
 import { SM } from '@zendeskgarden/react-typography';
-import type { Classification, Team } from '../../core/types/classification.ts';
+import type { Team, TeamAndPriority } from '../../core/types/classification.ts';
 import type { TicketModel } from '../../core/types/ticket.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { evidenceSnippets } from '../logic/evidence.ts';
@@ -19,7 +19,7 @@ const List = styled.ul`
 function Details(props: {
   t: Translate;
   model: TicketModel;
-  classification: Classification;
+  classification: TeamAndPriority;
   teams: Team[];
 }): JSX.Element {
   const { t, model, classification, teams } = props;

@@ -3,7 +3,7 @@
 // first thing the agent reads, so it is drawn with the static stylesheet (style/first-view.css), not Garden's runtime
 // styles: generating those cost most of the start on a slow machine.
 import type { ReactNode } from 'react';
-import type { Classification, PriorityLevel, Team } from '../../core/types/classification.ts';
+import type { PriorityLevel, Team, TeamAndPriority } from '../../core/types/classification.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { Caption, Section } from './layout.tsx';
 
@@ -17,7 +17,7 @@ export function teamName(teams: readonly Team[], id: string): string {
 
 export function FirstView(props: {
   t: Translate;
-  classification: Classification;
+  classification: TeamAndPriority;
   teams: readonly Team[];
   chosenTeamId: string;
   chosenPriority: PriorityLevel;

@@ -12,7 +12,7 @@
 import { lazy, Suspense } from 'react';
 import { LoadingLines } from '../shell/LoadingLines.tsx';
 import type { Settings } from '../../core/settings.ts';
-import type { Classification, PriorityLevel, Team } from '../../core/types/classification.ts';
+import type { PriorityLevel, Team, TeamAndPriority } from '../../core/types/classification.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { priorityLabelOf } from '../logic/labels.ts';
@@ -69,7 +69,7 @@ export function ChangeButton(props: {
 export function TeamPicker(props: {
   t: Translate;
   teams: Team[];
-  classification: Classification;
+  classification: TeamAndPriority;
   draft: Draft;
   dispatch: (a: DraftAction) => void;
   locked: OverrideLock;
@@ -94,7 +94,7 @@ export function TeamPicker(props: {
 export function PriorityPicker(props: {
   t: Translate;
   settings: Settings;
-  classification: Classification;
+  classification: TeamAndPriority;
   draft: Draft;
   dispatch: (a: DraftAction) => void;
   locked: OverrideLock;

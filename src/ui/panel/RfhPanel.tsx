@@ -25,7 +25,7 @@ function Placeholder(): JSX.Element {
 
 export default function RfhPanel(props: TicketViewProps): JSX.Element {
   const { t, classification, teams, settings, location } = props;
-  const { draft, dispatch, clear, persisted } = useDraft(location, classification);
+  const { draft, dispatch, clear, persisted } = useDraft(location);
   const current = useMemo(() => toDecisions(draft, classification), [draft, classification]);
   // Once filed, the draft is cleared (a later visit opens on the linked issue), but this view keeps showing the team
   // and priority the issue was filed with, not the suggestion the cleared draft falls back to.

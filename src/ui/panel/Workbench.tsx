@@ -1,8 +1,9 @@
 // Everything after the first view, loaded as its own chunk right after the first paint: the checklist, kind and
 // tracker, the issue preview, filing and its outcome, and the hand-off. Decisions come from the core (compose*,
 // gate); this component only moves data between them and the agent.
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Alert } from '@zendeskgarden/react-notifications';
+import { withChecklist } from '../../core/classify.ts';
 import { composeIssue } from '../../core/compose.ts';
 import { composeHandoff } from '../../core/handoff.ts';
 import { composeWriteBack } from '../../core/writeback.ts';
@@ -36,15 +37,24 @@ export interface WorkbenchProps extends TicketViewProps {
   onFilingStage: (stage: FilingState['state']) => void;
 }
 
-function Workbench(props: WorkbenchProps): JSX.Element {
+function Workbench(props: WorkbenchProps): JSX.Element | null {
   const { t, draft, dispatch, settings, teams, model, location, team, decisions, session } = props;
   const { client } = session;
-  const ctx = useMemo(
-    () => ({ settings, teams, location, classification: props.classification }),
-    [settings, teams, location, props.classification],
+  // The checklist hints are worked out here, after the first paint, rather than with the suggestion: the first
+  // view does not show them, and their rules would weigh on the sidebar's first chunk.
+  const classification = useMemo(
+    () => withChecklist(model, settings, props.classification),
+    [model, settings, props.classification],
   );
+  const ctx = useMemo(() => ({ settings, teams, location, classification }), [settings, teams, location, classification]);
   const [previewOpen, setPreviewOpen] = useState(false);
   const { filing, file, retryWriteBack, finishFollowUps } = useFiling(session, props.onFiled);
+  // A fresh draft has no ticks yet: the hints tick what the ticket answers, once, before anything is drawn (a
+  // layout effect re-renders before the browser paints), so the agent never sees the list change under them.
+  // Not after filing: the cleared draft must stay unsaved.
+  useLayoutEffect(() => {
+    if (!draft.hintsApplied && filing.state !== 'filed') dispatch({ type: 'hints', hints: classification.checklist });
+  }, [draft.hintsApplied, filing.state, dispatch, classification]);
   const repo: RepoRef = draft.tracker === 'public' ? settings.publicRepo : settings.privateRepo;
   // Asked in the background once the form is up, so the agent is warned before filing; the click reuses the answer.
   const access = useAccessCheck({ session, settings, repo, enabled: team.takesGithubIssues && filing.state === 'idle' });
@@ -108,6 +118,8 @@ function Workbench(props: WorkbenchProps): JSX.Element {
     );
   }
 
+  if (!draft.hintsApplied) return null; // for the one render before the hints are in (see above)
+
   if (!team.takesGithubIssues) {
     const handoff = composeHandoff(model, decisions, ctx);
     return (
@@ -127,7 +139,7 @@ function Workbench(props: WorkbenchProps): JSX.Element {
       <ChecklistSection
         t={t}
         model={model}
-        hints={props.classification.checklist}
+        hints={classification.checklist}
         draft={draft}
         dispatch={dispatch}
         gate={gate}

@@ -1,7 +1,7 @@
 // What every view of a ticket is given: the agent's translations, the ticket, its classification, the settings and
 // teams in force, and the GitHub use cases. One type, so the sidebar hands it on whole.
 import type { Settings } from '../../core/settings.ts';
-import type { Classification, Team } from '../../core/types/classification.ts';
+import type { Suggestion, Team } from '../../core/types/classification.ts';
 import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
 import type { FlowsSource } from '../../flows/flows.ts';
 import type { Translate } from '../logic/i18n.ts';
@@ -12,7 +12,8 @@ export interface TicketViewProps {
   session: FlowsSource;
   location: TicketLocation;
   model: TicketModel;
-  classification: Classification;
+  /** The team and priority suggested (the checklist hints are added after the first paint, in the workbench). */
+  classification: Suggestion;
   settings: Settings;
   teams: Team[];
 }

@@ -4,11 +4,11 @@
 import { parseSettings, type Settings, type SettingProblem } from '../../core/settings.ts';
 import { buildCatalogue } from '../../core/teams.ts';
 import { buildTicketModel } from '../../core/ticket-model.ts';
-import { classify } from '../../core/classify.ts';
+import { suggest } from '../../core/suggest.ts';
 import { prepareRouter } from '../../core/router.ts';
 import { preparePriority } from '../../core/priority.ts';
 import { findLinkedIssue } from '../../core/links.ts';
-import type { Classification, Team } from '../../core/types/classification.ts';
+import type { Suggestion, Team } from '../../core/types/classification.ts';
 import type { LinkedIssue } from '../../core/types/filing.ts';
 import type { TicketModel } from '../../core/types/ticket.ts';
 import { loadTicketBundle } from '../../zendesk/ticket-source.ts';
@@ -49,9 +49,10 @@ export async function loadModel(client: ZafClient, ticketId: number | undefined,
   return buildTicketModel(await loadTicketBundle(client, ticketId, parts));
 }
 
-export function decide(model: TicketModel, panel: PanelSettings): { classification: Classification; link: LinkedIssue | null } {
+/** The team and priority (the checklist hints follow after the first paint, in the workbench) and any link. */
+export function decide(model: TicketModel, panel: PanelSettings): { classification: Suggestion; link: LinkedIssue | null } {
   return {
-    classification: classify(model, panel.teams, panel.settings),
+    classification: suggest(model, panel.teams, panel.settings),
     link: findLinkedIssue(model, panel.settings),
   };
 }

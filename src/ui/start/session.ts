@@ -5,7 +5,7 @@
 // (locale, colour scheme) and the headline follow them, since the host answers messages in turn; the decision code
 // (one chunk, preloaded by iframe.html) runs during the handshake; the ticket is classified the moment code,
 // settings and REST answers are in, so that main.tsx renders once, with the decision.
-import type { Classification } from '../../core/types/classification.ts';
+import type { Suggestion } from '../../core/types/classification.ts';
 import type { LinkedIssue } from '../../core/types/filing.ts';
 import type { TicketModel } from '../../core/types/ticket.ts';
 import type { Flows, FlowsSource } from '../../flows/flows.ts';
@@ -27,7 +27,8 @@ export interface FirstViewChunks {
 /** What the first view shows about the ticket: its model, the classification under the settings, any link. */
 export interface TicketDecision {
   model: TicketModel;
-  classification: Classification;
+  /** The team and priority suggested (the checklist hints are added after the first paint, in the workbench). */
+  classification: Suggestion;
   link: LinkedIssue | null;
 }
 
