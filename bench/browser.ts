@@ -35,7 +35,7 @@ export const MARKER_SCRIPT = `(() => {
     return style.visibility !== 'hidden' && style.display !== 'none' && (el.textContent || '').trim().length > 0;
   };
   const tick = () => {
-    const app = visible('[data-testid="suggested-team"]') && visible('[data-testid="suggested-priority"]');
+    const app = visible('[data-testid="team-decision"]') && visible('[data-testid="priority-decision"]');
     const baseline = !app && visible('[data-bench="baseline-ready"]');
     if (app || baseline) {
       bench.visibleAt = performance.now();

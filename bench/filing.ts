@@ -14,7 +14,7 @@ export async function measureFilingRequests(env: DrillEnv, ticketId: number): Pr
   await env.control.reset();
   const { page, close } = await env.newPage();
   try {
-    const { frame: app } = await openTicket(env, ticketId, { page, until: 'suggested-team' });
+    const { frame: app } = await openTicket(env, ticketId, { page, until: 'team-decision' });
     await prepareToFile(app);
     // Whatever the panel loads on its own (ticket, settings, access check on open) is over before the click.
     await waitForLogQuiet(env.control);

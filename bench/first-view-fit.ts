@@ -34,7 +34,7 @@ async function settledHeight(frame: Frame): Promise<number> {
 }
 
 async function measure(frame: Frame, ticketId: number): Promise<FirstViewFit> {
-  await frame.getByTestId('suggested-team').or(frame.getByTestId('linked-issue')).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await frame.getByTestId('team-decision').or(frame.getByTestId('linked-issue')).first().waitFor({ state: 'visible', timeout: 30_000 });
   // The work area (checklist, File) or the hand-off arrives right after the first paint.
   await frame
     .locator(PRIMARY_ACTIONS.map((id) => `[data-testid="${id}"]`).join(', '))

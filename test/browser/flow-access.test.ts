@@ -171,7 +171,7 @@ describe('push revoked after the form checked', () => {
 });
 
 describe('the overrides once filing starts', () => {
-  it('Change buttons and an open picker are disabled while filing and after, with the reason', async () => {
+  it('Change buttons and an open picker are disabled while filing, with the reason, and make way for the card once filed', async () => {
     // Another ticket: the browser remembers the filing of the one above (its panel now shows the linked issue).
     const { page, frame } = await openTicket(h, 1003);
     await waitForForm(frame);
@@ -200,14 +200,13 @@ describe('the overrides once filing starts', () => {
     expect(await team.getAttribute('aria-describedby')).toBe('team-override-locked');
 
     await frame.getByTestId('filed-issue-link').waitFor({ state: 'visible', timeout: 30_000 });
-    await expect.poll(() => frame.getByTestId('team-override-locked').innerText(), eventually).toBe(en.ui.override.locked_filed);
-    expect(await frame.getByTestId('priority-override-locked').innerText()).toBe(en.ui.override.locked_filed);
-    expect(await team.isDisabled()).toBe(true);
-    expect(await priority.isDisabled()).toBe(true);
-    expect(await pickerInput.isDisabled()).toBe(true);
-    // Clicking does nothing: the filed view stays.
-    await team.click({ force: true });
-    expect(await frame.getByTestId('filed-issue-link').isVisible()).toBe(true);
+    // Filed: the form (its overrides, open picker and all) is gone; the card says what the issue carries.
+    await expect.poll(() => team.count(), eventually).toBe(0);
+    expect(await priority.count()).toBe(0);
+    expect(await picker.count()).toBe(0);
+    expect(await frame.getByTestId('issue-filed-with').isVisible()).toBe(true);
+    // Keyboard and screen-reader users land on the result.
+    expect(await frame.getByTestId('filed-issue-link').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     expect(await listIssues(h)).toHaveLength(1);
     await page.close();
   });

@@ -30,7 +30,7 @@ describe('ask only what applies', () => {
   it('a feature request (ce/p3): no repro, recent changes or impact to tick; File opens with the rest', async () => {
     const { page, frame } = await openTicket(h, 1011);
     await waitForForm(frame);
-    expect(await frame.getByTestId('suggested-priority').getAttribute('data-level')).toBe('3');
+    expect(await frame.getByTestId('priority-decision').getAttribute('data-level')).toBe('3');
 
     const skipped: ItemKey[] = ['repro', 'recent_changes', 'impact'];
     const asked: ItemKey[] = ['environment', 'urgency', 'teammates'];
@@ -60,7 +60,7 @@ describe('ask only what applies', () => {
   it('an outage (ce/p0) with nothing else known: File at once, and the issue lists what is still being gathered', async () => {
     const { page, frame } = await openTicket(h, 1013);
     await waitForForm(frame);
-    expect(await frame.getByTestId('suggested-priority').getAttribute('data-level')).toBe('0');
+    expect(await frame.getByTestId('priority-decision').getAttribute('data-level')).toBe('0');
     const file = frame.getByTestId('file-button');
     await expect.poll(() => file.isEnabled(), eventually).toBe(true);
     expect(await checkbox(frame, 'environment').isChecked()).toBe(false);

@@ -79,12 +79,12 @@ describe('a hand-off to CE & Sales', () => {
     expect(await again.getByTestId('handoff-recorded').textContent()).toContain('Handed off to CE & Sales');
     expect(await again.getByTestId('handoff-recorded-state').getAttribute('data-state')).toBe('posted');
     expect(await again.getByTestId('handoff-recorded-by').textContent()).toMatch(/^By \S/);
-    expect(await again.getByTestId('suggested-team').count()).toBe(0);
+    expect(await again.getByTestId('team-decision').count()).toBe(0);
     const violations = await axeViolations(again);
     expect(violations, describeViolations(violations)).toEqual([]);
     await saveShot(page, 'handoff-recorded');
     await again.getByTestId('handoff-file-too').click();
-    await again.getByTestId('suggested-team').waitFor({ state: 'visible', timeout: 30_000 });
+    await again.getByTestId('team-decision').waitFor({ state: 'visible', timeout: 30_000 });
     await waitForHandoff(again);
     expect(await again.getByTestId('handoff-mark-posted').getAttribute('data-state')).toBe('posted');
     expect(await again.getByTestId('handoff-mark-posted').isDisabled()).toBe(true);

@@ -23,7 +23,7 @@ import {
 } from '../support/flow-steps.ts';
 
 const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as {
-  ui: { errors: Record<string, { title: string; message: string; next: string }> };
+  ui: { errors: Record<string, { title: string; message: string; next: string }>; file: { again: string } };
 };
 const CREATE = { method: 'POST', path: '^/repos/sourcegraph/customer/issues$' };
 
@@ -53,7 +53,7 @@ describe('the draft', () => {
     const again = await reloadTicket(page);
     await waitForForm(again);
     await expect.poll(() => readItems(again), eventually).toEqual(before);
-    expect(await again.getByTestId('priority-choice').textContent()).toContain('ce/p1');
+    expect(await again.getByTestId('priority-decision').textContent()).toBe('ce/p1');
     expect(await again.getByTestId('override-reason').inputValue()).toBe('Agent note: the customer is in a POC');
     expect(await again.getByTestId('timeline').inputValue()).toBe('by Friday');
     expect(await again.getByTestId('draft-not-saved').count()).toBe(0);
@@ -92,7 +92,10 @@ describe('a GitHub failure', () => {
     expect(await listIssues(h)).toHaveLength(0);
     await saveShot(page, 'error-alert-github-502');
 
-    await frame.getByTestId('retry-button').click();
+    // One Retry: File, saying so; the alert has no second button for the same thing.
+    expect(await frame.getByTestId('retry-button').count()).toBe(0);
+    expect(await frame.getByTestId('file-button').innerText()).toBe(en.ui.file.again.replace('{{repo}}', 'sourcegraph/customer'));
+    await frame.getByTestId('file-button').click();
     await waitForFiled(frame);
     expect(await frame.getByTestId('filing-error').count()).toBe(0);
     const issues = await listIssues(h);

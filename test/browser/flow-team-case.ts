@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import { openTicket, type Harness } from '../support/harness.ts';
+import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import {
   eventually,
   flowHarnessForFile,
@@ -27,7 +28,13 @@ import {
   openItem,
 } from '../support/flow-steps.ts';
 
-const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as { ui: { checklist: { items_short: Record<ItemKey, string> } } };
+const en = JSON.parse(readFileSync('translations/en.json', 'utf8')) as {
+  ui: {
+    checklist: { items_short: Record<ItemKey, string> };
+    override: Record<'reason_label_team' | 'reason_label_priority' | 'reason_label_both', string>;
+    kind: { rfh: string };
+  };
+};
 const fixture = (file: string) => JSON.parse(readFileSync(`preview/tickets/${file}`, 'utf8')) as TicketBundle;
 
 export interface Case {
@@ -86,12 +93,12 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
   const shot = (state: string) => saveShot(page, `flow-${id}-${state}`);
   const { page, frame } = await openTicket(h, id);
 
-  // 1. First view: customer, the suggested team with a why, the suggested priority.
+  // 1. First view: customer, the suggested team with a why, the suggested priority, as the headline.
   await waitForForm(frame);
   expect(await frame.getByTestId('customer-name').textContent()).toBe(bundle.organization!.name);
-  expect(await frame.getByTestId('suggested-team').getAttribute('data-team-id')).toBe(c.suggested.team);
+  expect(await frame.getByTestId('team-decision').getAttribute('data-team-id')).toBe(c.suggested.team);
   expect((await frame.getByTestId('team-why').textContent())!.trim()).not.toBe('');
-  expect(await frame.getByTestId('suggested-priority').getAttribute('data-level')).toBe(String(c.suggested.level));
+  expect(await frame.getByTestId('priority-decision').getAttribute('data-level')).toBe(String(c.suggested.level));
   await shot('1-first-view');
 
   // 2. The checklist gate: with an item open the File button is disabled and says, plainly, what is missing.
@@ -100,7 +107,10 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
   const overridePriority = async (level: number): Promise<void> => {
     if (c.override.how === 'keyboard') await overrideWithKeyboard(page, frame, 'priority', String(level));
     else await overrideWithMouse(frame, 'priority', String(level));
-    await expect.poll(() => frame.getByTestId('priority-choice').textContent(), eventually).toContain(`ce/p${level}`);
+    // The headline is now the agent's choice; the suggestion stays on a line of its own.
+    await expect.poll(() => frame.getByTestId('priority-decision').textContent(), eventually).toBe(`ce/p${level}`);
+    expect(await frame.getByTestId('priority-decision').getAttribute('data-changed')).toBe('true');
+    expect(await frame.getByTestId('priority-suggestion').getAttribute('data-level')).toBe(String(c.suggested.level));
   };
   // An outage is never gated (core/requirements.ts): File is open at once and the open items are "still gathering".
   // The gate follows the priority the issue will be filed with, so a case that lowers an outage does that first.
@@ -137,9 +147,13 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
   if (c.override.team) {
     if (c.override.how === 'keyboard') await overrideWithKeyboard(page, frame, 'team', c.override.team);
     else await overrideWithMouse(frame, 'team', c.override.team);
-    await expect.poll(() => frame.getByTestId('team-choice').textContent(), eventually).toBeTruthy();
+    await expect.poll(() => frame.getByTestId('team-decision').getAttribute('data-team-id'), eventually).toBe(c.override.team);
+    expect(await frame.getByTestId('team-suggestion').getAttribute('data-team-id')).toBe(c.suggested.team);
   }
   if (c.override.level !== undefined && !lowerOutageFirst) await overridePriority(c.override.level);
+  // The reason sits with what changed, and its label says which.
+  const changed = c.override.team && c.override.level !== undefined ? 'both' : c.override.team ? 'team' : 'priority';
+  expect(await frame.getByText(en.ui.override[`reason_label_${changed}`]).count()).toBe(1);
   await frame.getByTestId('override-reason').fill('Agent note: the customer told us more on the phone');
   await shot('3-override');
 
@@ -160,9 +174,17 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
   await expect.poll(() => frame.getByTestId('writeback-status').getAttribute('data-state'), slowly).toBe('ok');
   expect(await frame.getByTestId('handoff-message').inputValue()).toContain(url);
   expect(await frame.getByTestId('handoff-channel').textContent()).toContain(c.channel);
-  // The first view keeps showing what was filed, not the suggestion the cleared draft falls back to.
-  if (c.override.team) expect(await frame.getByTestId('team-choice').count()).toBe(1);
-  if (c.override.level !== undefined) expect(await frame.getByTestId('priority-choice').textContent()).toContain(`ce/p${c.override.level}`);
+  // The form has made way for the issue's card: it says what was filed, once, and no control shows a replaced value.
+  const filedWith = (await frame.getByTestId('issue-filed-with').textContent())!;
+  const teamFiled = c.override.team ?? c.suggested.team;
+  expect(filedWith).toContain(DEFAULT_TEAMS.find((x) => x.id === teamFiled)!.name);
+  expect(filedWith).toContain(`ce/p${c.override.level ?? c.suggested.level}`);
+  expect(filedWith).toContain(en.ui.kind.rfh);
+  for (const gone of ['team-decision', 'priority-decision', 'team-override', 'priority-override', 'file-button']) {
+    expect(await frame.getByTestId(gone).count()).toBe(0);
+  }
+  const panelText = await frame.getByTestId('engage-panel').innerText();
+  expect(panelText.match(/\bfiled\b/gi), panelText).toHaveLength(1);
   await shot('5-filed-handoff');
 
   // 6. Exactly one issue in the stand-in, with the labels and the conversation quoted (internal notes marked).

@@ -41,7 +41,7 @@ describe('bad settings', () => {
       await env.control.putSettings({ require_checklist: 'false', ...c.settings });
       const { page, close } = await env.newPage();
       try {
-        const { frame: app } = await openTicket(env, ID, { page, until: 'suggested-team' });
+        const { frame: app } = await openTicket(env, ID, { page, until: 'team-decision' });
         const alerts = app.getByTestId('settings-alert');
         await alerts.first().waitFor();
         expect(await alerts.count()).toBe(1);
@@ -52,8 +52,8 @@ describe('bad settings', () => {
         const named = ['routing_overrides', 'private_repository', 'public_repository', 'github_token'].filter((s) => text.includes(s));
         expect(named).toEqual([c.setting]);
         // The rest works: the default routing suggests Distribution for this Kubernetes ticket, and filing files.
-        expect(await app.getByTestId('suggested-team').getAttribute('data-team-id')).toBe('distribution');
-        await expect.poll(() => app.getByTestId('suggested-priority').innerText()).toMatch(/p\d/);
+        expect(await app.getByTestId('team-decision').getAttribute('data-team-id')).toBe('distribution');
+        await expect.poll(() => app.getByTestId('priority-decision').innerText()).toMatch(/p\d/);
         await readyToFile(app);
         await clickFile(app);
         const link = await waitForIssueLink(app);
@@ -70,8 +70,8 @@ describe('bad settings', () => {
     await env.control.putSettings({ require_checklist: 'false' }, { github_token: null });
     const { page, close } = await env.newPage();
     try {
-      const { frame: app } = await openTicket(env, ID, { page, until: 'suggested-team' });
-      expect(await app.getByTestId('suggested-team').getAttribute('data-team-id')).toBe('distribution');
+      const { frame: app } = await openTicket(env, ID, { page, until: 'team-decision' });
+      expect(await app.getByTestId('team-decision').getAttribute('data-team-id')).toBe('distribution');
       // The token is secure: the sidebar can only learn it is missing from GitHub's answer (when the form opens or
       // at the latest when filing). Either way: one alert that names the setting.
       await readyToFile(app);

@@ -166,8 +166,8 @@ describe('GitHub rate limits', () => {
       },
       afterClick: async ({ page, app }) => {
         await app.getByTestId('filing-error').waitFor();
-        expect(await app.getByTestId('retry-button').isEnabled(), 'Retry during the advised wait').toBe(false);
-        await pumpClockUntil(page, () => app.getByTestId('retry-button').isEnabled(), { stepMs: 20_000 });
+        expect(await app.getByTestId('file-button').isEnabled(), 'Retry during the advised wait').toBe(false);
+        await pumpClockUntil(page, () => app.getByTestId('file-button').isEnabled(), { stepMs: 20_000 });
       },
     });
   });

@@ -63,7 +63,7 @@ it(`renders ${payloads.length} XSS payloads as text: 0 executions, 0 injected el
     });
     context.on('page', (p) => hits.push({ n: 'popup', url: p.url() })); // a payload opening a window counts too
 
-    const { frame } = await openTicket(env, ID, { page, until: 'suggested-team' });
+    const { frame } = await openTicket(env, ID, { page, until: 'team-decision' });
     const app = frame;
     // Unfold everything that shows ticket text: the details (evidence snippets) and the issue preview (quoted body).
     await app.getByTestId('details-toggle').click();

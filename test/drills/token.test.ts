@@ -98,7 +98,7 @@ function findInReachable(needle: string): { found: string[]; visited: number } {
 it('the GitHub token never reaches the browser: traffic, reachable JavaScript values, storage, bundle', async () => {
   const page = await h.context.newPage();
   try {
-    const { frame: app } = await openTicket(h, ID, { page, until: 'suggested-team' });
+    const { frame: app } = await openTicket(h, ID, { page, until: 'team-decision' });
     await readyToFile(app);
     await clickFile(app);
     await waitForIssueLink(app);

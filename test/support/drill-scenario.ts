@@ -68,7 +68,7 @@ export async function openPrepared(env: DrillEnv, ticketId: number, options: { c
   // The clock still runs in real time after install(); the drill jumps it forward only to skip the app's own long
   // waits (the 20 s client timeout, the settle window after a lost answer, a rate-limit countdown).
   if (options.clock) await page.clock.install();
-  const { frame: app } = await openTicket(env, ticketId, { page, until: 'suggested-team' });
+  const { frame: app } = await openTicket(env, ticketId, { page, until: 'team-decision' });
   await prepareToFile(app);
   const draft = await readDraft(app);
   return { drill, page, app, draft };
@@ -81,17 +81,20 @@ export async function filingError(app: Frame, timeoutMs = 30_000): Promise<{ cod
   return { code, text };
 }
 
-/** What the agent must always get with an error: a title, an explanation, a next step and a Retry. */
+/** What the agent must always get with an error: a title, an explanation, a next step and one Retry (File itself,
+ * saying "Try again": the alert has no button doing the same). */
 export async function expectClearAlert(app: Frame, text: string, mention: RegExp): Promise<void> {
   expect(text).toMatch(mention);
   // Title + message + next step: three non-empty paragraphs of plain words, no raw JSON or stack.
   expect(text.split('\n').filter((l) => l.trim()).length).toBeGreaterThanOrEqual(3);
   expect(text).not.toMatch(/\{\{|undefined|\[object Object\]|TypeError|at \w+ \(/);
-  await expect.poll(() => app.getByTestId('retry-button').count()).toBe(1);
+  await expect.poll(() => app.getByTestId('file-button').getAttribute('data-state')).toBe('failed');
+  expect(await app.getByTestId('retry-button').count()).toBe(0);
 }
 
-/** Click Retry once it is enabled (a rate-limit countdown keeps it disabled for the advised wait). */
-export async function clickRetry(app: Frame, testId = 'retry-button', timeoutMs = 30_000): Promise<void> {
+/** Click Retry once it is enabled (a rate-limit countdown keeps it disabled for the advised wait); after a failed
+ * filing that is File. */
+export async function clickRetry(app: Frame, testId = 'file-button', timeoutMs = 30_000): Promise<void> {
   const button = app.getByTestId(testId);
   await expect.poll(() => button.isEnabled(), { timeout: timeoutMs }).toBe(true);
   await button.click();

@@ -63,7 +63,7 @@ export function flowHarnessForFile(reset: 'each' | 'once', onStarted: (h: Harnes
 
 /** The panel has painted its suggestion (a ticket without a linked issue) and the work area (lazy chunk) is in. */
 export async function waitForForm(frame: Frame): Promise<void> {
-  await frame.getByTestId('suggested-team').waitFor({ state: 'visible', timeout: 30_000 });
+  await frame.getByTestId('team-decision').waitFor({ state: 'visible', timeout: 30_000 });
   await frame.getByTestId('file-button').waitFor({ state: 'visible', timeout: 30_000 });
 }
 

@@ -57,10 +57,10 @@ describe('the recorded hand-off', () => {
   const model = buildTicketModel(
     bundle({ tags: ['engage_handoff_ce_sales'], messages: [{ from: 'customer', body: 'Licence expires' }, { from: 'agent', body: note, public: false, at: '2026-12-07T06:00:00Z' }] }),
   );
-  const view = { t, session, location, model, classification: {} as Suggestion, settings: DEFAULT_SETTINGS, teams: DEFAULT_TEAMS };
+  const view = { t, locale: 'en', session, location, model, classification: {} as Suggestion, settings: DEFAULT_SETTINGS, teams: DEFAULT_TEAMS };
 
   it('says to whom, where and by whom, with the way to the form', () => {
-    const out = html(<RecordedHandoffPanel {...view} locale="en" onFileToo={() => undefined} />);
+    const out = html(<RecordedHandoffPanel {...view} onFileToo={() => undefined} />);
     expect(out).toContain('Handed off to CE &amp; Sales');
     expect(out).toContain('Channel: #ce');
     expect(out).toContain('data-testid="handoff-recorded-by"');
@@ -71,7 +71,7 @@ describe('the recorded hand-off', () => {
 
   it('without onFileToo (below a linked issue) has no button; a tag without its note still shows', () => {
     const tagOnly = { ...view, model: buildTicketModel(bundle({ tags: ['engage_handoff_bizops'] })) };
-    const out = html(<RecordedHandoffPanel {...tagOnly} locale="en" />);
+    const out = html(<RecordedHandoffPanel {...tagOnly} />);
     expect(out).toContain('Handed off to BizOps');
     expect(out).toContain('Channel: #bizops');
     expect(out).toContain('Engage&#x27;s note about it was not found');

@@ -115,9 +115,9 @@ describe('the sidebar over the preview APIs', { timeout: 60_000 }, () => {
     expect(byId('engage-panel')).toBeNull(); // nothing before Zendesk registers the app
     client.trigger('app.registered', {});
 
-    const team = await until(() => byId('suggested-team'), 'the suggested team');
+    const team = await until(() => byId('team-decision'), 'the suggested team');
     expect(team.textContent).toBe('Search core');
-    expect(byId('suggested-priority')?.textContent).toMatch(/^ce\/p[0-3]$/);
+    expect(byId('priority-decision')?.textContent).toMatch(/^ce\/p[0-3]$/);
     expect(byId('customer-name')?.textContent).toBe('Globex Financial');
     expect(byId('team-why')?.textContent).not.toBe('');
     expect(client.invoked.some((a) => a[0] === 'resize')).toBe(true);
@@ -207,7 +207,7 @@ describe('the sidebar over the preview APIs', { timeout: 60_000 }, () => {
     expect(container.querySelectorAll('[data-testid="settings-alert"]')).toHaveLength(1);
     expect(alert.textContent).toContain('private_repository');
     expect(alert.textContent).toContain('routing_overrides');
-    await until(() => byId('suggested-team'), 'the suggestions');
+    await until(() => byId('team-decision'), 'the suggestions');
     // The work area mounts right after the suggestions have painted.
     const file = await until(() => byId('file-button'), 'the File button');
     expect(file.textContent).toContain('sourcegraph/customer'); // the default tracker
@@ -222,7 +222,7 @@ describe('the sidebar over the preview APIs', { timeout: 60_000 }, () => {
     const alert = await until(() => byId('ticket-error'), 'the load error');
     expect(alert.textContent).toContain('Could not load this ticket');
     (byId('retry-button') as HTMLButtonElement).click();
-    await until(() => byId('suggested-team'), 'the suggestions after retry');
+    await until(() => byId('team-decision'), 'the suggestions after retry');
     expect(byId('ticket-error')).toBeNull();
   });
 });

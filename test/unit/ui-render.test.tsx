@@ -93,11 +93,11 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
         <FirstView t={t} classification={classification} teams={teams} chosenTeamId="distribution" chosenPriority={1} chosenPriorityLabel="ce/p1" />,
         scheme,
       );
-      for (const id of ['suggested-team', 'team-why', 'suggested-priority', 'priority-reasons', 'team-choice']) expect(out).toContain(`data-testid="${id}"`);
+      for (const id of ['team-decision', 'team-why', 'priority-decision', 'priority-reasons', 'team-suggestion']) expect(out).toContain(`data-testid="${id}"`);
       expect(out).toContain('In a POC');
-      expect(out).not.toContain('data-testid="priority-choice"');
-      expect(out).toContain('Search core');
-      expect(out).toContain('You chose: Distribution');
+      // The headline is the agent's choice; the suggestion is the secondary line.
+      expect(out).toMatch(/data-testid="team-decision"[^>]*>Distribution</);
+      expect(out).toContain('Suggested: Search core');
       expect(out).toContain('ce/p1');
       expectNoRawMarkup(out);
     }

@@ -26,6 +26,8 @@ export type FilingState =
       created: boolean;
       writeBack: WriteBackStatus;
       decisions: FilingDecisions;
+      /** The title and labels sent: for a new issue, what its card shows without asking GitHub again. */
+      sent: { title: string; labels: string[] };
       /** The body overflowed into follow-up comments and not all of them were posted. */
       followUps?: { posted: number; total: number; error: AgentError; retrying?: boolean };
       /** Labels GitHub dropped (push access lost since the remembered check): the agent adds them by hand. */
@@ -74,6 +76,7 @@ export function useFiling(session: Pick<FlowsSource, 'flows'>, onFiled: (issue: 
           created: outcome.created,
           writeBack: outcome.writeBack.ok ? { state: 'ok' } : { state: 'failed', error: outcome.writeBack.error },
           decisions: input.decisions,
+          sent: { title: input.request.title, labels: input.request.labels },
           ...(outcome.followUps ? { followUps: outcome.followUps } : {}),
           ...(outcome.labelsDropped?.length ? { labelsDropped: outcome.labelsDropped } : {}),
         });

@@ -3,7 +3,7 @@
 // missing (filed by hand, or by another tool) fall back to today's suggestion.
 import type { Settings } from '../../core/settings.ts';
 import type { PriorityLevel, Team, TeamAndPriority } from '../../core/types/classification.ts';
-import type { FilingDecisions, LinkedIssue } from '../../core/types/filing.ts';
+import type { FilingDecisions, IssueKind, LinkedIssue, Tracker } from '../../core/types/filing.ts';
 import type { TicketModel } from '../../core/types/ticket.ts';
 import { initialDraft, toDecisions } from './draft.ts';
 
@@ -25,6 +25,22 @@ export function recordedPriority(tags: readonly string[]): PriorityLevel | null 
   return null;
 }
 
+/** What the ticket's tags say the issue was filed with; null when Engage recorded nothing (filed by hand). */
+export function recordedFiling(
+  model: TicketModel,
+  link: LinkedIssue,
+  settings: Settings,
+  teams: readonly Team[],
+): { teamId: string | null; priority: PriorityLevel | null; kind: IssueKind; tracker: Tracker } | null {
+  const teamId = recordedTeam(model.tags, teams);
+  const priority = recordedPriority(model.tags);
+  if (teamId === null && priority === null) return null;
+  // Engage tags every RFH `rfh`; its other filings are defects.
+  const kind = !model.tags.includes(settings.labels.rfh) && !model.tags.includes('rfh') ? 'defect' : 'rfh';
+  const tracker = link.owner === settings.publicRepo.owner && link.repo === settings.publicRepo.repo ? 'public' : 'private';
+  return { teamId, priority, kind, tracker };
+}
+
 export function linkedDecisions(
   model: TicketModel,
   classification: TeamAndPriority,
@@ -33,12 +49,10 @@ export function linkedDecisions(
   teams: readonly Team[],
 ): FilingDecisions {
   const draft = initialDraft();
-  const team = recordedTeam(model.tags, teams);
-  const priority = recordedPriority(model.tags);
-  if (team) draft.teamOverride = team;
-  if (priority !== null) draft.priorityOverride = priority;
-  const hasEngageTags = team !== null || priority !== null;
-  draft.kind = hasEngageTags && !model.tags.includes(settings.labels.rfh) && !model.tags.includes('rfh') ? 'defect' : 'rfh';
+  const recorded = recordedFiling(model, link, settings, teams);
+  if (recorded?.teamId) draft.teamOverride = recorded.teamId;
+  if (recorded && recorded.priority !== null) draft.priorityOverride = recorded.priority;
+  draft.kind = recorded?.kind ?? 'rfh';
   draft.tracker = link.owner === settings.publicRepo.owner && link.repo === settings.publicRepo.repo ? 'public' : 'private';
   const decisions = toDecisions(draft, classification);
   // What was filed is not an override of today's suggestion.

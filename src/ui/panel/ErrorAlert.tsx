@@ -13,6 +13,26 @@ export function secondsLeft(error: AgentError, shownAtMs: number, nowMs: number)
   return Math.max(0, Math.ceil(error.retryAfterSeconds - (nowMs - shownAtMs) / 1000));
 }
 
+/** Seconds left before `error` may be retried, counting down once a second; 0 for none (or no error). */
+export function useRetryWait(error: AgentError | null): number {
+  const [shownAt, setShownAt] = useState(() => Date.now());
+  const [now, setNow] = useState(() => Date.now());
+  // A new error starts its own wait.
+  const [seen, setSeen] = useState(error);
+  if (seen !== error) {
+    setSeen(error);
+    setShownAt(Date.now());
+    setNow(Date.now());
+  }
+  const wait = error ? secondsLeft(error, shownAt, now) : 0;
+  useEffect(() => {
+    if (wait <= 0) return undefined;
+    const timer = setTimeout(() => setNow(Date.now()), 1000);
+    return () => clearTimeout(timer);
+  }, [wait, now]);
+  return wait;
+}
+
 export function errorStrings(t: Translate, error: AgentError): { title: string; message: string; next: string } {
   const params = { ...error.params };
   return {
@@ -31,14 +51,7 @@ export function ErrorAlert(props: {
   'data-testid'?: string;
 }): JSX.Element {
   const { t, error, onRetry } = props;
-  const [shownAt] = useState(() => Date.now());
-  const [now, setNow] = useState(() => Date.now());
-  const wait = secondsLeft(error, shownAt, now);
-  useEffect(() => {
-    if (wait <= 0) return undefined;
-    const timer = setTimeout(() => setNow(Date.now()), 1000);
-    return () => clearTimeout(timer);
-  }, [wait, now]);
+  const wait = useRetryWait(error);
   const s = errorStrings(t, error);
   return (
     <Alert type="error" role="alert" data-testid={props['data-testid']} data-error-code={error.code}>

@@ -9,7 +9,7 @@ import type { Tracker } from '../../core/types/filing.ts';
 import type { AccessState, FilingState } from '../hooks/useFiling.ts';
 import { gateReason, gatheringNote, type Gate } from '../logic/gate.ts';
 import type { Translate } from '../logic/i18n.ts';
-import { errorStrings } from './ErrorAlert.tsx';
+import { errorStrings, useRetryWait } from './ErrorAlert.tsx';
 import { Section } from './layout.tsx';
 
 export function FileSection(props: {
@@ -24,6 +24,10 @@ export function FileSection(props: {
 }): JSX.Element {
   const { t, gate, filing, access, repo, settings } = props;
   const filingNow = filing.state === 'filing';
+  // After a failure File is the one retry (the error above it has no button of its own), waiting out GitHub's
+  // Retry-After when it gave one.
+  const wait = useRetryWait(filing.state === 'failed' ? filing.error : null);
+  const blocked = !gate.open || filingNow || wait > 0;
   const tracker = props.tracker === 'public' ? settings.publicRepo : settings.privateRepo;
   const gathering = filing.state === 'idle' ? gatheringNote(t, gate) : '';
   return (
@@ -32,8 +36,8 @@ export function FileSection(props: {
       <Button
         isPrimary
         isStretched
-        disabled={!gate.open || filingNow}
-        aria-disabled={!gate.open || filingNow}
+        disabled={blocked}
+        aria-disabled={blocked}
         aria-busy={filingNow}
         aria-describedby={describedBy(gate.open, filing.state === 'idle' && warns(access), gathering !== '')}
         onClick={props.onFile}
@@ -45,6 +49,8 @@ export function FileSection(props: {
             <Dots delayMS={0} aria-hidden="true" style={{ marginRight: 8 }} />
             {t(filing.step ? `ui.file.step.${filing.step}` : 'ui.file.filing')}
           </>
+        ) : filing.state === 'failed' ? (
+          wait > 0 ? t('ui.retry_in', { seconds: wait }) : t('ui.file.again', { repo: `${tracker.owner}/${tracker.repo}` })
         ) : (
           t('ui.file.button', { repo: `${tracker.owner}/${tracker.repo}` })
         )}

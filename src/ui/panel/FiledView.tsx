@@ -1,39 +1,72 @@
-// After filing: the issue's link, what GitHub dropped or did not take (labels, follow-up comments), the write-back's
-// state with its retry, and the hand-off.
-import { useEffect, useRef } from 'react';
-import { Anchor } from '@zendeskgarden/react-buttons';
+// After filing, the form has made way for this: the issue's card (the same one a later visit opens on) saying once
+// that it was filed and with what, then only what still needs the agent (labels GitHub dropped, follow-up comments
+// not posted, a write-back to retry) and the hand-off.
+import { useEffect, useMemo, useRef } from 'react';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { SM } from '@zendeskgarden/react-typography';
 import type { composeHandoff } from '../../core/handoff.ts';
+import type { Settings } from '../../core/settings.ts';
+import type { LinkedIssueState } from '../../core/types/filing.ts';
 import type { FilingState } from '../hooks/useFiling.ts';
+import { useLiveIssue } from '../hooks/useLiveIssue.ts';
 import type { Translate } from '../logic/i18n.ts';
+import type { FlowsSource } from '../../flows/flows.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { HandoffBox } from './Handoff.tsx';
+import { IssueCard, type FiledWith } from './IssueCard.tsx';
+
+type Filed = Extract<FilingState, { state: 'filed' }>;
+
+/** A new issue's state without asking GitHub: open, the labels it kept, nobody assigned, just now. */
+export function justCreated(filing: Filed, nowMs: number): LinkedIssueState {
+  const dropped = new Set(filing.labelsDropped ?? []);
+  return {
+    ...filing.issue,
+    title: filing.sent.title,
+    state: 'open',
+    assignees: [],
+    labels: filing.sent.labels.filter((l) => !dropped.has(l)),
+    updatedAt: new Date(nowMs).toISOString(),
+    comments: filing.followUps?.posted ?? 0,
+  };
+}
 
 export function FiledView(props: {
   t: Translate;
-  filing: Extract<FilingState, { state: 'filed' }>;
+  locale: string;
+  session: FlowsSource;
+  settings: Settings;
+  filing: Filed;
+  filedWith: FiledWith;
   handoffText: ReturnType<typeof composeHandoff>;
   onRetryWriteBack: () => void;
   onFinishFollowUps: () => void;
 }): JSX.Element {
   const { t, filing } = props;
   const { issue, writeBack } = filing;
+  // An issue found already filed may have moved on: that one is asked for; a new one is known.
+  const known = useMemo(() => (filing.created ? justCreated(filing, Date.now()) : undefined), [filing]);
+  const { live, refresh } = useLiveIssue(props.session, props.settings, issue, known);
   // The File button the agent pressed is gone: focus moves to what it made, so keyboard and screen-reader users
   // land on the result instead of the top of the page.
   const link = useRef<HTMLAnchorElement>(null);
   useEffect(() => link.current?.focus(), []);
   return (
     <>
-      <Alert type="success" data-testid="filed">
-        <Alert.Title>{filing.created ? t('ui.filed.title') : t('ui.filed.existing_title')}</Alert.Title>
-        <Alert.Paragraph>
-          <Anchor ref={link} href={issue.url} target="_blank" rel="noopener noreferrer" isExternal data-testid="filed-issue-link">
-            {t('ui.filed.link', { repo: `${issue.owner}/${issue.repo}`, number: issue.number })}
-          </Anchor>
-        </Alert.Paragraph>
-        {!filing.created ? <Alert.Paragraph>{t('ui.filed.existing_message')}</Alert.Paragraph> : null}
-      </Alert>
+      <div data-testid="filed" data-created={filing.created ? 'true' : 'false'}>
+        <IssueCard
+          t={t}
+          locale={props.locale}
+          caption={filing.created ? t('ui.filed.title') : t('ui.filed.existing_title')}
+          link={issue}
+          filedWith={props.filedWith}
+          live={live}
+          onRefresh={refresh}
+          linkRef={link}
+          linkTestId="filed-issue-link"
+        />
+        {!filing.created ? <SM>{t('ui.filed.existing_message')}</SM> : null}
+      </div>
       {filing.labelsDropped ? (
         <Alert type="warning" role="status" data-testid="labels-dropped">
           <Alert.Title>{t('ui.filed.labels_dropped_title')}</Alert.Title>

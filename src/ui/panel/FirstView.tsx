@@ -1,7 +1,9 @@
-// The first view: who the customer is, where the request should go and why, and how urgent it is. Everything here
-// comes from the core's classification; the details (evidence, runners-up, overrides) open on demand. It is the
-// first thing the agent reads, so it is drawn with the static stylesheet (style/first-view.css), not Garden's runtime
-// styles: generating those cost most of the start on a slow machine.
+// The first view: where the request goes and how urgent it is, as it will be filed. The headline is the decision:
+// the suggestion until the agent changes it, then the agent's choice, with the suggestion kept on a line below
+// ("Suggested: Distribution") beside its reasons. Everything here comes from the core's suggestion; the details
+// (evidence, runners-up) open on demand. It is the first thing the agent reads, so it is drawn with the static
+// stylesheet (style/first-view.css), not Garden's runtime styles: generating those cost most of the start on a
+// slow machine.
 import type { ReactNode } from 'react';
 import type { PriorityLevel, Team, TeamAndPriority } from '../../core/types/classification.ts';
 import type { Translate } from '../logic/i18n.ts';
@@ -15,6 +17,15 @@ export function teamName(teams: readonly Team[], id: string): string {
   return teams.find((team) => team.id === id)?.name ?? id;
 }
 
+/** "Team · suggested" until the agent changes it, then "Team · your choice". */
+function DecisionCaption(props: { id: string; name: string; changed: boolean; t: Translate }): JSX.Element {
+  return (
+    <Caption id={props.id}>
+      {props.name} · {props.t(props.changed ? 'ui.decision.chosen' : 'ui.decision.suggested')}
+    </Caption>
+  );
+}
+
 export function FirstView(props: {
   t: Translate;
   classification: TeamAndPriority;
@@ -22,10 +33,10 @@ export function FirstView(props: {
   chosenTeamId: string;
   chosenPriority: PriorityLevel;
   chosenPriorityLabel: string;
-  /** The override control for the team (a button that opens the picker), rendered beside the suggestion. */
+  /** The override control for the team (a button that opens the picker), rendered beside the decision. */
   teamControl?: ReactNode;
   priorityControl?: ReactNode;
-  /** Rendered at the end of each section: the open picker. */
+  /** Rendered at the end of each section: the open picker, then the reason for a change made there. */
   teamPanel?: ReactNode;
   priorityPanel?: ReactNode;
 }): JSX.Element {
@@ -34,44 +45,55 @@ export function FirstView(props: {
   const priority = classification.priority;
   const teamChanged = props.chosenTeamId !== team.teamId;
   const priorityChanged = props.chosenPriority !== priority.level;
+  // The suggested level's own line: a raised one says from where, so it agrees with the reasons below it.
+  const suggestedLevel =
+    priority.baseLevel === priority.level
+      ? t(`ui.priority.level.${priority.level}`)
+      : t('ui.priority.raised', { base: priority.label.replace(/\d+$/, String(priority.baseLevel)) });
   return (
     <>
       <Section aria-labelledby="engage-team-caption">
-        <Caption id="engage-team-caption">{t('ui.suggestion.team')}</Caption>
+        <DecisionCaption id="engage-team-caption" name={t('ui.decision.team')} changed={teamChanged} t={t} />
         <div className="e-line">
-          <span className="e-tag e-tag-large e-hue-blue" data-testid="suggested-team" data-team-id={team.teamId}>
-            {teamName(teams, team.teamId)}
+          <span
+            className="e-tag e-tag-large e-hue-blue"
+            data-testid="team-decision"
+            data-team-id={props.chosenTeamId}
+            data-changed={teamChanged ? 'true' : 'false'}
+          >
+            {teamName(teams, props.chosenTeamId)}
           </span>
           {props.teamControl}
         </div>
+        {teamChanged ? (
+          <div className="e-sm" data-testid="team-suggestion" data-team-id={team.teamId}>
+            {t('ui.decision.suggested_was', { name: teamName(teams, team.teamId) })}
+          </div>
+        ) : null}
         <div className="e-sm e-clamp" data-testid="team-why" title={team.why || undefined}>
           {team.why || t('ui.suggestion.no_why')}
         </div>
-        {teamChanged ? (
-          <div className="e-sm e-bold" data-testid="team-choice">
-            {t('ui.suggestion.team_changed', { team: teamName(teams, props.chosenTeamId) })}
-          </div>
-        ) : null}
         {props.teamPanel}
       </Section>
       <Section aria-labelledby="engage-priority-caption">
-        <Caption id="engage-priority-caption">{t('ui.suggestion.priority')}</Caption>
+        <DecisionCaption id="engage-priority-caption" name={t('ui.decision.priority')} changed={priorityChanged} t={t} />
         <div className="e-line">
           <span
-            className={`e-tag e-tag-large e-hue-${PRIORITY_HUE[priority.level]}`}
-            data-testid="suggested-priority"
-            data-level={priority.level}
+            className={`e-tag e-tag-large e-hue-${PRIORITY_HUE[props.chosenPriority]}`}
+            data-testid="priority-decision"
+            data-level={props.chosenPriority}
+            data-changed={priorityChanged ? 'true' : 'false'}
           >
-            {priority.label}
+            {priorityChanged ? props.chosenPriorityLabel : priority.label}
           </span>
-          <span className="e-sm">
-            {/* The headline is the level filed; a raised one says from where, so it agrees with the reasons. */}
-            {priority.baseLevel === priority.level
-              ? t(`ui.priority.level.${priority.level}`)
-              : t('ui.priority.raised', { base: priority.label.replace(/\d+$/, String(priority.baseLevel)) })}
-          </span>
+          <span className="e-sm">{priorityChanged ? t(`ui.priority.level.${props.chosenPriority}`) : suggestedLevel}</span>
           {props.priorityControl}
         </div>
+        {priorityChanged ? (
+          <div className="e-sm" data-testid="priority-suggestion" data-level={priority.level}>
+            {t('ui.decision.suggested_was', { name: `${priority.label} · ${suggestedLevel}` })}
+          </div>
+        ) : null}
         <ul className="e-list" data-testid="priority-reasons">
           {priority.reasons.map((r, i) => (
             <li key={i} className="e-sm" title={r.text}>
@@ -79,11 +101,6 @@ export function FirstView(props: {
             </li>
           ))}
         </ul>
-        {priorityChanged ? (
-          <div className="e-sm e-bold" data-testid="priority-choice">
-            {t('ui.suggestion.priority_changed', { label: props.chosenPriorityLabel })}
-          </div>
-        ) : null}
         {props.priorityPanel}
       </Section>
     </>

@@ -157,7 +157,7 @@ function when(iso: string, locale: string): string {
  * A ticket handed off earlier (it carries `engage_handoff_<team>`): to whom, where, by whom and when (from Engage's
  * note, when the ticket still has it), and, given `onFileToo`, the way to the form for an engineering issue as well.
  */
-function RecordedHandoffs(props: TicketViewProps & { locale: string; onFileToo?: () => void }): JSX.Element {
+function RecordedHandoffs(props: TicketViewProps & { onFileToo?: () => void }): JSX.Element {
   const { t, teams } = props;
   const recorded = recordedHandoffs(props.model, teams);
   return (

@@ -1,15 +1,18 @@
-// Why the agent changed a suggestion (optional), recorded with the issue for `engage eval`. Its own chunk: the
-// Garden forms package is not needed for the first view.
+// Why the agent changed a suggestion (optional), recorded with the issue for `engage eval`. It sits in the section
+// of what changed (the priority's when both did) and its label says which. Its own chunk: the Garden forms package
+// is not needed for the first view.
 import { Field, Input } from '@zendeskgarden/react-forms';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
 
-function OverrideReason(props: { t: Translate; draft: Draft; dispatch: (a: DraftAction) => void }): JSX.Element {
+export type ChangedPart = 'team' | 'priority' | 'both';
+
+function OverrideReason(props: { t: Translate; changed: ChangedPart; draft: Draft; dispatch: (a: DraftAction) => void }): JSX.Element {
   const { t, draft, dispatch } = props;
   return (
-    <Field>
-      <Field.Label>{t('ui.override.reason_label')}</Field.Label>
+    <Field data-changed={props.changed}>
+      <Field.Label>{t(`ui.override.reason_label_${props.changed}`)}</Field.Label>
       <Field.Hint>{t('ui.override.reason_hint')}</Field.Hint>
       <Input
         isCompact

@@ -4,8 +4,9 @@
 // `engage eval` record it.
 //
 // Once a filing starts, the team and priority are in the issue: changing them could no longer affect it (and
-// changing the team to one that takes no GitHub issues would swap the filed view for a hand-off). The panel passes
-// that as `locked`, and the buttons and pickers disable themselves with a short reason.
+// changing the team to one that takes no GitHub issues would swap the filing for a hand-off). The panel passes
+// that as `locked`, and the buttons and pickers disable themselves with a short reason. Once filed, the form makes
+// way for the issue's card (RfhPanel), so no control is left showing a value the issue did not take.
 //
 // The Change buttons are part of the first view, so they are drawn by the static stylesheet (style/first-view.css,
 // Garden's Button isBasic size small); the pickers are Garden.
@@ -21,14 +22,12 @@ const OverridePicker = lazy(() => import('./OverridePicker.tsx'));
 
 const LEVELS: PriorityLevel[] = [0, 1, 2, 3];
 
-/** Why the overrides cannot change now (a filing is running, or the issue exists), in the agent's words; null = free. */
-export type OverrideLock = { state: 'filing' | 'filed'; reason: string } | null;
+/** Why the overrides cannot change now (a filing is running), in the agent's words; null = free. */
+export type OverrideLock = { state: 'filing'; reason: string } | null;
 
-/** The lock for a filing at this stage: none before it starts. */
+/** The lock for a filing at this stage: none before it starts or after it failed (the card replaces it once filed). */
 export function overrideLock(t: Translate, filing: 'idle' | 'filing' | 'failed' | 'filed'): OverrideLock {
-  if (filing === 'filing') return { state: 'filing', reason: t('ui.override.locked_filing') };
-  if (filing === 'filed') return { state: 'filed', reason: t('ui.override.locked_filed') };
-  return null;
+  return filing === 'filing' ? { state: 'filing', reason: t('ui.override.locked_filing') } : null;
 }
 
 export function ChangeButton(props: {

@@ -1,16 +1,17 @@
 // A ticket without a linked issue: the first view (drawn with the static stylesheet, so it paints as soon as the
 // ticket is classified), then the details and the work area as lazy Garden chunks. The draft lives here so that both
-// share it.
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+// share it. Once filed, the form makes way for the issue's card (the workbench's FiledView): what was filed is
+// stated there once, and no control is left showing a value the issue did not take.
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { LoadingLines } from '../shell/LoadingLines.tsx';
 import { priorityLabelOf } from '../logic/labels.ts';
-import type { FilingDecisions } from '../../core/types/filing.ts';
 import { toDecisions } from '../logic/draft.ts';
 import { useDraft } from '../hooks/useDraft.ts';
 import { useAfterPaint } from '../hooks/useAfterPaint.ts';
 import { FirstView } from './FirstView.tsx';
 import { ChangeButton, overrideLock, PriorityPicker, TeamPicker } from './Overrides.tsx';
 import type { FilingState } from '../hooks/useFiling.ts';
+import type { ChangedPart } from './OverrideReason.tsx';
 import type { TicketViewProps } from './ticket-view.ts';
 
 const Workbench = lazy(() => import('./Workbench.tsx'));
@@ -26,106 +27,110 @@ function Placeholder(): JSX.Element {
 export default function RfhPanel(props: TicketViewProps): JSX.Element {
   const { t, classification, teams, settings, location } = props;
   const { draft, dispatch, clear, persisted } = useDraft(location);
-  const current = useMemo(() => toDecisions(draft, classification), [draft, classification]);
-  // Once filed, the draft is cleared (a later visit opens on the linked issue), but this view keeps showing the team
-  // and priority the issue was filed with, not the suggestion the cleared draft falls back to.
-  const [filedWith, setFiledWith] = useState<FilingDecisions | null>(null);
-  const decisions = filedWith ?? current;
+  const decisions = useMemo(() => toDecisions(draft, classification), [draft, classification]);
   const [filingStage, setFilingStage] = useState<FilingState['state']>('idle');
+  const filed = filingStage === 'filed';
   const locked = overrideLock(t, filingStage);
   const [showDetails, setShowDetails] = useState(false);
   const [teamPicker, setTeamPicker] = useState(draft.teamOverride !== null);
   const [priorityPicker, setPriorityPicker] = useState(draft.priorityOverride !== null);
-  const overridden = draft.teamOverride !== null || draft.priorityOverride !== null;
 
   // The workbench (checklist, preview, File) is fetched and mounted right after the suggestions have painted.
   const afterPaint = useAfterPaint();
 
-  const onFiled = useCallback(
-    () => {
-      setFiledWith(current);
-      clear();
-    },
-    [clear, current],
-  );
-
   const team = teams.find((x) => x.id === decisions.teamId) ?? teams.find((x) => x.id === classification.route.team.teamId);
+
+  // The reason for a change sits with what changed: the team's section, or the priority's when it changed too.
+  const teamChanged = decisions.teamId !== classification.route.team.teamId;
+  const priorityChanged = decisions.priority !== classification.priority.level;
+  const changed: ChangedPart | null = teamChanged && priorityChanged ? 'both' : teamChanged ? 'team' : priorityChanged ? 'priority' : null;
+  const reason = (where: 'team' | 'priority'): ReactNode =>
+    changed !== null && (changed === where || (changed === 'both' && where === 'priority')) ? (
+      <Suspense fallback={null}>
+        <OverrideReason t={t} changed={changed} draft={draft} dispatch={dispatch} />
+      </Suspense>
+    ) : null;
 
   return (
     <>
-      <FirstView
-        t={t}
-        classification={classification}
-        teams={teams}
-        chosenTeamId={decisions.teamId}
-        chosenPriority={decisions.priority}
-        chosenPriorityLabel={priorityLabelOf(settings, decisions.priority)}
-        teamControl={
-          <ChangeButton
-            label={t('ui.override.change')}
-            ariaLabel={t('ui.team.override_button')}
-            expanded={teamPicker}
-            onClick={() => setTeamPicker((v) => !v)}
-            locked={locked}
-            data-testid="team-override"
+      {filed ? null : (
+        <>
+          <FirstView
+            t={t}
+            classification={classification}
+            teams={teams}
+            chosenTeamId={decisions.teamId}
+            chosenPriority={decisions.priority}
+            chosenPriorityLabel={priorityLabelOf(settings, decisions.priority)}
+            teamControl={
+              <ChangeButton
+                label={t('ui.override.change')}
+                ariaLabel={t('ui.team.override_button')}
+                expanded={teamPicker}
+                onClick={() => setTeamPicker((v) => !v)}
+                locked={locked}
+                data-testid="team-override"
+              />
+            }
+            priorityControl={
+              <ChangeButton
+                label={t('ui.override.change')}
+                ariaLabel={t('ui.priority.override_button')}
+                expanded={priorityPicker}
+                onClick={() => setPriorityPicker((v) => !v)}
+                locked={locked}
+                data-testid="priority-override"
+              />
+            }
+            teamPanel={
+              <>
+                {teamPicker ? (
+                  <TeamPicker t={t} teams={teams} classification={classification} draft={draft} dispatch={dispatch} locked={locked} />
+                ) : null}
+                {reason('team')}
+              </>
+            }
+            priorityPanel={
+              <>
+                {priorityPicker ? (
+                  <PriorityPicker
+                    t={t}
+                    settings={settings}
+                    classification={classification}
+                    draft={draft}
+                    dispatch={dispatch}
+                    locked={locked}
+                  />
+                ) : null}
+                {reason('priority')}
+              </>
+            }
           />
-        }
-        priorityControl={
-          <ChangeButton
-            label={t('ui.override.change')}
-            ariaLabel={t('ui.priority.override_button')}
-            expanded={priorityPicker}
-            onClick={() => setPriorityPicker((v) => !v)}
-            locked={locked}
-            data-testid="priority-override"
-          />
-        }
-        teamPanel={
-          teamPicker ? (
-            <TeamPicker t={t} teams={teams} classification={classification} draft={draft} dispatch={dispatch} locked={locked} />
-          ) : null
-        }
-        priorityPanel={
-          priorityPicker ? (
-            <PriorityPicker
-              t={t}
-              settings={settings}
-              classification={classification}
-              draft={draft}
-              dispatch={dispatch}
-              locked={locked}
-            />
-          ) : null
-        }
-      />
-      {overridden ? (
-        <Suspense fallback={null}>
-          <OverrideReason t={t} draft={draft} dispatch={dispatch} />
-        </Suspense>
-      ) : null}
-      <div>
-        <button
-          type="button"
-          className="e-link"
-          aria-expanded={showDetails}
-          aria-controls="engage-details"
-          onClick={() => setShowDetails((v) => !v)}
-          data-testid="details-toggle"
-        >
-          {showDetails ? t('ui.details.hide') : t('ui.details.show')}
-        </button>
-      </div>
-      <div id="engage-details">
-        {showDetails ? (
-          <Suspense fallback={<Placeholder />}>
-            <Details t={t} model={props.model} classification={classification} teams={teams} />
-          </Suspense>
-        ) : null}
-      </div>
-      {persisted ? null : (
-        <p className="e-sm" data-testid="draft-not-saved" role="note">
-          {t('ui.draft.not_saved')}
-        </p>
+          <div>
+            <button
+              type="button"
+              className="e-link"
+              aria-expanded={showDetails}
+              aria-controls="engage-details"
+              onClick={() => setShowDetails((v) => !v)}
+              data-testid="details-toggle"
+            >
+              {showDetails ? t('ui.details.hide') : t('ui.details.show')}
+            </button>
+          </div>
+          <div id="engage-details">
+            {showDetails ? (
+              <Suspense fallback={<Placeholder />}>
+                <Details t={t} model={props.model} classification={classification} teams={teams} />
+              </Suspense>
+            ) : null}
+          </div>
+          {persisted ? null : (
+            <p className="e-sm" data-testid="draft-not-saved" role="note">
+              {t('ui.draft.not_saved')}
+            </p>
+          )}
+        </>
       )}
       {team && !afterPaint ? <Placeholder /> : null}
       {team && afterPaint ? (
@@ -136,7 +141,7 @@ export default function RfhPanel(props: TicketViewProps): JSX.Element {
             draft={draft}
             dispatch={dispatch}
             decisions={decisions}
-            onFiled={onFiled}
+            onFiled={clear}
             onFilingStage={setFilingStage}
           />
         </Suspense>

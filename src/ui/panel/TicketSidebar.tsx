@@ -69,7 +69,7 @@ export function TicketSidebar(): JSX.Element {
   const handedOff = !!ready && !link && hasHandoffTag(ready.model.tags) && !fileToo;
 
   const view: TicketViewProps | null = ready
-    ? { t, session, location, model: ready.model, classification: ready.classification, settings: ready.panel.settings, teams: ready.panel.teams }
+    ? { t, locale: i18n.locale, session, location, model: ready.model, classification: ready.classification, settings: ready.panel.settings, teams: ready.panel.teams }
     : null;
 
   const header = ready
@@ -95,18 +95,18 @@ export function TicketSidebar(): JSX.Element {
       ) : null}
       {view && link ? (
         <Suspense fallback={<Loading label={t('ui.loading')} />}>
-          <LinkedIssueView {...view} locale={i18n.locale} link={link} />
+          <LinkedIssueView {...view} link={link} />
         </Suspense>
       ) : null}
       {view && link && hasHandoffTag(view.model.tags) ? (
         // Filed and handed off: the issue above, the hand-off below it.
         <Suspense fallback={null}>
-          <RecordedHandoffs {...view} locale={i18n.locale} />
+          <RecordedHandoffs {...view} />
         </Suspense>
       ) : null}
       {view && handedOff ? (
         <Suspense fallback={<Loading label={t('ui.loading')} />}>
-          <RecordedHandoffs {...view} locale={i18n.locale} onFileToo={() => setFileToo(true)} />
+          <RecordedHandoffs {...view} onFileToo={() => setFileToo(true)} />
         </Suspense>
       ) : null}
       {view && RfhPanel && !link && !handedOff ? (

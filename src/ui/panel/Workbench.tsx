@@ -103,7 +103,16 @@ function Workbench(props: WorkbenchProps): JSX.Element | null {
     return (
       <FiledView
         t={t}
+        locale={props.locale}
+        session={session}
+        settings={settings}
         filing={filing}
+        filedWith={{
+          teamName: teams.find((x) => x.id === filing.decisions.teamId)?.name ?? filing.decisions.teamId,
+          priorityLabel: priorityLabelOf(settings, filing.decisions.priority),
+          kind: filing.decisions.kind,
+          tracker: filing.decisions.tracker,
+        }}
         handoffText={composeHandoff(model, filing.decisions, { ...ctx, issueUrl: filing.issue.url })}
         onFinishFollowUps={() => void finishFollowUps()}
         onRetryWriteBack={() =>
@@ -148,7 +157,8 @@ function Workbench(props: WorkbenchProps): JSX.Element | null {
         priorityLabel={priorityLabelOf(settings, decisions.priority)}
       />
       {filing.state === 'failed' ? (
-        <ErrorAlert t={t} error={filing.error} onRetry={onFile} data-testid="filing-error" />
+        // No Retry of its own: File below says "Try again" (with GitHub's wait, if it gave one): one button, one action.
+        <ErrorAlert t={t} error={filing.error} data-testid="filing-error" />
       ) : null}
       <FileSection
         t={t}

@@ -8,6 +8,8 @@ import type { Translate } from '../logic/i18n.ts';
 
 export interface TicketViewProps {
   t: Translate;
+  /** The agent's locale (e.g. `de`), for dates and relative times. */
+  locale: string;
   /** The GitHub use cases and the ZAF client. */
   session: FlowsSource;
   location: TicketLocation;
