@@ -1,10 +1,13 @@
 // The panel fits Zendesk's sidebar: at its narrowest and widest (320 and 380 px) nothing in the app
 // scrolls or sticks out sideways, on the form (details, override picker and issue preview open), right after filing,
-// and on the linked issue after a reload. Pictures of each state go to test/output/screenshots/.
+// and on the linked issue after a reload; and at the narrowest the first view is short (issue 18: at most 1,100 px,
+// the primary action within the first 700 px, each checklist item one line). Pictures of each state go to
+// test/output/screenshots/.
 // Needs `npm run build` first (npm test does it).
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { openTicketAtWidth, type Harness } from '../support/harness.ts';
+import { measureFirstView } from '../support/first-view.ts';
 import {
   flowHarnessForFile,
   openWholeForm,
@@ -83,6 +86,29 @@ describe('sidebar width', () => {
 
     const again = await reloadOntoLinkedIssue(page);
     await expectFits(page, again, width, 'linked');
+    await page.close();
+  });
+});
+
+describe('first view at 320 px', () => {
+  // The tallest kinds: a raised priority with a sales-process reason (1007), an outage with nothing else known and
+  // its "Still gathering" note (1013), and a hand-off to CE & Sales (1008, whose primary action is Mark as posted).
+  it.each([1007, 1013, 1008])('ticket %i: at most 1,100 px, the primary action within 700 px, each checklist item one line', async (ticketId) => {
+    const { page, frame } = await openTicketAtWidth(h, ticketId, 320);
+    const fit = await measureFirstView(frame, ticketId);
+    expect(fit.heightPx).toBeLessThanOrEqual(1100);
+    expect(fit.action).not.toBeNull();
+    expect(fit.actionTopPx!).toBeLessThanOrEqual(700);
+    // One line each: the checkbox's label (name and status) is no taller than one line of text plus the tag's pad.
+    const labels = await frame.evaluate(() =>
+      [...document.querySelectorAll('[data-testid^="checklist-item-"] label')].map((l) => ({
+        text: (l.textContent ?? '').trim(),
+        height: l.getBoundingClientRect().height,
+        line: parseFloat(getComputedStyle(l).lineHeight),
+      })),
+    );
+    for (const l of labels) expect(l.height, l.text).toBeLessThan(l.line * 1.8);
+    await saveShot(page, `first-view-320-${ticketId}`);
     await page.close();
   });
 });

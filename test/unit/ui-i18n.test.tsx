@@ -112,11 +112,15 @@ describe('translation files', () => {
       ...['0', '1', '2', '3'].map((l) => `ui.priority.level.${l}`),
       ...['environment', 'repro', 'recent_changes', 'impact', 'urgency', 'teammates'].flatMap((k) => [
         `ui.checklist.items.${k}`,
+        `ui.checklist.questions.${k}`,
         `ui.checklist.items_short.${k}`,
       ]),
       ...['found', 'partial', 'missing'].map((s) => `ui.checklist.status.${s}`),
       ...['subject', 'customer', 'agent', 'internal', 'attachment', 'organization', 'tags'].map((f) => `ui.evidence.field.${f}`),
       ...['open', 'closed'].map((s) => `ui.linked.state.${s}`),
+      ...['private', 'public'].map((s) => `ui.linked.tracker.${s}`),
+      ...['rfh', 'defect'].map((s) => `ui.kind.${s}`),
+      ...['team', 'priority', 'both'].map((s) => `ui.override.reason_label_${s}`),
       ...['customer-name', 'email', 'hostname', 'url', 'ip', 'secret', 'internal-note'].map((k) => `ui.redaction.kind.${k}`),
       ...['waiting-for-earlier-attempt', 'looking-up', 'creating', 'writing-back'].map((s) => `ui.file.step.${s}`),
     ];

@@ -18,11 +18,12 @@ import { evidenceSnippets } from '../logic/evidence.ts';
 import { Caption, Section } from './layout.tsx';
 import { Snippet } from './Snippet.tsx';
 
+// Tight rows: each item is one line (the arrow button sets its height), so the list and File fit the first view.
 const Item = styled.div`
   display: flex;
   flex-direction: column;
   gap: 4px;
-  padding: 6px 0;
+  padding: 2px 0;
   border-top: 1px solid ${({ theme }) => getColor({ theme, variable: 'border.subtle' })};
 `;
 
@@ -75,14 +76,17 @@ const Grow = styled.div`
 `;
 
 /**
- * One item: a checkbox named after the item with its status beside it, one line, so that the whole checklist fits
- * above File; the words the ticket showed and the note for the issue open on demand (and stay open once a note is
- * written). What still blocks File is named beside File.
+ * One item: a checkbox named after the item (a short name, `ui.checklist.items`) with its status beside it, on one
+ * line at the sidebar's width, so that the whole checklist fits above File; the handbook's full question
+ * (`ui.checklist.questions`), the words the ticket showed and the note for the issue open on demand (and stay open
+ * once a note is written). What still blocks File is named beside File.
  */
 function ItemView(props: {
   t: Translate;
   itemKey: string;
   label: string;
+  /** The handbook's question in full, shown when the item is opened. */
+  question: string;
   done: boolean;
   note: string;
   hint?: ChecklistHint<string>;
@@ -99,7 +103,8 @@ function ItemView(props: {
         <Grow>
           <Field>
             <Checkbox isCompact checked={props.done} onChange={(e) => props.onCheck(e.target.checked)} data-testid={`checklist-check-${itemKey}`}>
-              <Field.Label>
+              {/* Regular weight: the name and its status fit one line at the sidebar's width. */}
+              <Field.Label isRegular>
                 {props.label}{' '}
                 {hint ? (
                   <Tag size="small" hue={STATUS_HUE[hint.status]} data-testid={`checklist-hint-${hint.key}`} data-status={hint.status}>
@@ -125,6 +130,7 @@ function ItemView(props: {
       </Row>
       {open ? (
         <Indented id={regionId}>
+          <SM className="e-subtle">{props.question}</SM>
           {hint ? <HintView t={t} hint={hint} model={props.model} /> : null}
           <Field>
             <Field.Label hidden>{t('ui.checklist.note_label', { item: props.label })}</Field.Label>
@@ -172,6 +178,7 @@ export function ChecklistSection(props: {
           t={t}
           itemKey={key}
           label={t(`ui.checklist.items.${key}`)}
+          question={t(`ui.checklist.questions.${key}`)}
           done={draft.checklist[key].done}
           note={draft.checklist[key].note}
           hint={hints[key]}
@@ -195,6 +202,7 @@ export function ChecklistSection(props: {
           t={t}
           itemKey="teammates"
           label={t('ui.checklist.items.teammates')}
+          question={t('ui.checklist.questions.teammates')}
           done={draft.teammatesAsked.done}
           note={draft.teammatesAsked.note}
           hint={hints.teammates}

@@ -50,6 +50,7 @@ export function FirstView(props: {
     priority.baseLevel === priority.level
       ? t(`ui.priority.level.${priority.level}`)
       : t('ui.priority.raised', { base: priority.label.replace(/\d+$/, String(priority.baseLevel)) });
+  const levelText = priorityChanged ? t(`ui.priority.level.${props.chosenPriority}`) : suggestedLevel;
   return (
     <>
       <Section aria-labelledby="engage-team-caption">
@@ -86,7 +87,10 @@ export function FirstView(props: {
           >
             {priorityChanged ? props.chosenPriorityLabel : priority.label}
           </span>
-          <span className="e-sm">{priorityChanged ? t(`ui.priority.level.${props.chosenPriority}`) : suggestedLevel}</span>
+          {/* One line, cut with an ellipsis, so Change stays beside the level (the reasons below say it all). */}
+          <span className="e-sm e-fit" title={levelText}>
+            {levelText}
+          </span>
           {props.priorityControl}
         </div>
         {priorityChanged ? (

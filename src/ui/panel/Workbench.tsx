@@ -134,8 +134,8 @@ function Workbench(props: WorkbenchProps): JSX.Element | null {
     return (
       <>
         <Alert type="info" data-testid="non-engineering">
+          {/* One line: the hand-off right below says the rest (where to post, whom to mention). */}
           <Alert.Title>{t('ui.handoff.non_engineering_title', { team: team.name })}</Alert.Title>
-          <Alert.Paragraph>{t('ui.handoff.non_engineering_message')}</Alert.Paragraph>
         </Alert>
         <PostableHandoff key={team.id} t={t} handoff={handoff} teamName={team.name} session={session} location={location} ticketTags={model.tags} />
         <TimelineFields t={t} draft={draft} dispatch={dispatch} />
