@@ -208,11 +208,11 @@ function recentChanges(srcs: Source[]): ChecklistHint {
 const PEOPLE =
   '(?:users|developers|devs|engineers|teams|people|employees|staff|colleagues|contractors|consultants|analysts|lawyers|designers|testers|scientists|researchers|students|interns|members|accounts|seats|repos(?:itories)?)';
 const BROAD = new RegExp(
-  `\\b(?:all (?:\\d[\\d,]* )?(?:of )?(?:our |the )?(?:\\d[\\d,]* )?${PEOPLE}|every (?:single )?(?:user|developer|engineer|student|employee|team member|one of (?:us|our users))|every(?:one|body)|all of (?:us|them)|(?:nobody|no one)\\b[^.\\n]{0,40}?\\b(?:can(?:not|'t)?|could(?:n't)?|is able|are able|has access|gets?|sees?|receives?)|whole (?:company|org(?:anization)?|team)|entire (?:company|org(?:anization)?))\\b`,
+  `\\b(?:all (?:\\d[\\d,]* )?(?:of )?(?:our |the )?(?:\\d[\\d,]* )?${PEOPLE}|every (?:single )?(?:user|developer|engineer|student|employee|team member|one of (?:us|our users))|every(?:one|body)(?! else)|all of (?:us|them)|(?:nobody|no one)\\b[^.\\n]{0,40}?\\b(?:can(?:not|'t)?|could(?:n't)?|is able|are able|has access|gets?|sees?|receives?)|whole (?:company|org(?:anization)?|team)|entire (?:company|org(?:anization)?))\\b`,
   'gi',
 );
 const PARTIAL = new RegExp(
-  `\\b(?:only (?:some|a few|admins|site admins|one|two|\\d+|certain|for)\\b[^\\n.]{0,40}|(?:about |roughly |around )?(?:some|a few|several|many|most|half|a third|a quarter) (?:of (?:our|the) )?(?:\\d[\\d,]* )?${PEOPLE}|other (?:repos(?:itories)?|users|\\d+ users) (?:are|work|get|see)\\b[^\\n.]{0,30}|works? (?:fine )?for (?:other|some|admins)|(?:admins|existing sessions) (?:can )?still|\\d+ (?:of|out of) (?:our |the )?\\d[\\d,]*)\\b`,
+  `\\b(?:only (?:some|a few|admins|site admins|one|two|\\d+|certain|for)\\b[^\\n.]{0,40}|every(?:one|body) else\\b[^\\n.;]{0,30}|(?:about |roughly |around )?(?:some|a few|several|many|most|half|a third|a quarter) (?:of (?:our|the) )?(?:\\d[\\d,]* )?${PEOPLE}|other (?:repos(?:itories)?|users|\\d+ users) (?:are|work|get|see)\\b[^\\n.]{0,30}|works? (?:fine )?for (?:other|some|admins)|(?:admins|existing sessions) (?:can )?still|\\d+ (?:of|out of) (?:our |the )?\\d[\\d,]*)\\b`,
   'gi',
 );
 const COUNT = new RegExp(`\\b(?:~|about |around |over )?\\d{1,3}(?:,\\d{3})*\\+? (?:of (?:our|the) )?(?:${PEOPLE}|devs|new hires)\\b`, 'gi');
