@@ -129,6 +129,29 @@ function resolveInPackage(fromPath: string, url: string): string | null {
   return parts.join('/');
 }
 
+/**
+ * Zendesk's published limits for Marketplace content ("Create content" in the apps documentation): the app name at
+ * most 40 characters and the short description at most 80, spaces included. The Marketplace shows the English text,
+ * so translations/en.json is what is checked. Characters are counted as the reader sees them (code points).
+ */
+export const LISTING_LIMITS = { name: 40, short_description: 80 } as const;
+
+function checkListingLengths(app: Record<string, unknown>, add: (severity: Severity, rule: string, message: string, fix: string) => void): void {
+  for (const [key, limit] of Object.entries(LISTING_LIMITS)) {
+    const value = app[key];
+    if (typeof value !== 'string') continue;
+    const length = Array.from(value).length;
+    if (length > limit) {
+      add(
+        'error',
+        'translations.listing-length',
+        `translations/en.json "app.${key}" is ${length} characters; Zendesk's Marketplace allows at most ${limit}, spaces included.`,
+        `Shorten "app.${key}" by ${length - limit} characters.`,
+      );
+    }
+  }
+}
+
 /** Check a built package; returns every problem found (errors and warnings), in a stable order. */
 export function validateAppPackage(pkg: AppPackage, options: ValidateOptions = {}): Problem[] {
   const problems: Problem[] = [];
@@ -263,6 +286,7 @@ function checkTranslations(pkg: AppPackage, paths: Set<string>, m: Record<string
       add('error', 'translations.app-name', 'translations/en.json has no "app.name".', 'Add "app": {"name": "Engage", ...} to translations/en.json.');
     }
     if (isRecord(app)) {
+      checkListingLengths(app, add);
       for (const key of ['short_description', 'long_description', 'installation_instructions']) {
         if (typeof app[key] !== 'string' || (app[key] as string).trim() === '') {
           add('warning', 'translations.app-description', `translations/en.json has no "app.${key}" (required for a public app, shown to admins).`, `Add "app.${key}" to translations/en.json.`);

@@ -272,6 +272,18 @@ describe('translations', () => {
     expect(only(check(files), 'translations.app-description').message).toContain('app.long_description');
   });
 
+  it("holds the listing to Zendesk's Marketplace limits: name at most 40 characters, short description at most 80", () => {
+    expect(check(withEn((t) => ((t.app as Json).name = 'E'.repeat(40)))).filter((p) => p.rule === 'translations.listing-length')).toEqual([]);
+    const name = only(check(withEn((t) => ((t.app as Json).name = 'E'.repeat(41)))), 'translations.listing-length');
+    expect(name.severity).toBe('error');
+    expect(name.message).toContain('"app.name" is 41 characters');
+    expect(name.fix).toContain('by 1 characters');
+    // Counted as characters, not UTF-16 units or bytes: 80 accented letters and an emoji-free text pass.
+    expect(check(withEn((t) => ((t.app as Json).short_description = 'é'.repeat(80)))).filter((p) => p.rule === 'translations.listing-length')).toEqual([]);
+    const short = only(check(withEn((t) => ((t.app as Json).short_description = `${'x'.repeat(80)} `))), 'translations.listing-length');
+    expect(short.message).toContain('at most 80');
+  });
+
   it('reports a translation file that is not JSON or badly named', () => {
     only(check({ ...goodFiles(), 'translations/de.json': '{oops' }), 'translations.json');
     only(check({ ...goodFiles(), 'translations/german.json': '{}' }), 'translations.locale');
