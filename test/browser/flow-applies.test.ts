@@ -85,4 +85,32 @@ describe('ask only what applies', () => {
     expect(body.indexOf('### Still gathering')).toBeLessThan(body.indexOf('### Step 1'));
     await page.close();
   });
+
+  it('escalating past the checklist is an action of its own: a button apart from the items, by keyboard, announced, asking the reason', async () => {
+    const { page, frame } = await openTicket(h, 1014);
+    await waitForForm(frame);
+    const file = frame.getByTestId('file-button');
+    await expect.poll(() => file.isDisabled(), eventually).toBe(true);
+    const escalate = frame.getByTestId('escalate-anyway');
+    // A button, not a checkbox, outside the checklist: ticking down the list never reaches it.
+    expect(await escalate.evaluate((el) => el.tagName)).toBe('BUTTON');
+    expect(await escalate.getAttribute('aria-expanded')).toBe('false');
+    expect(await frame.getByTestId('checklist').locator('[data-testid="escalate-anyway"]').count()).toBe(0);
+    expect(await frame.getByRole('checkbox', { name: /escalate/i }).count()).toBe(0);
+    // Keyboard: focus it and press Enter; the reason field opens and takes the focus.
+    await escalate.focus();
+    await page.keyboard.press('Enter');
+    const reason = frame.getByTestId('escalate-reason');
+    await reason.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await escalate.getAttribute('aria-expanded')).toBe('true');
+    expect(await reason.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await file.isDisabled()).toBe(true); // no reason yet
+    await page.keyboard.type('Customer demo in an hour; the rest follows on the call');
+    await expect.poll(() => file.isEnabled(), eventually).toBe(true);
+    // And back: the way out closes it and File waits for the checklist again.
+    await escalate.click();
+    await expect.poll(() => file.isDisabled(), eventually).toBe(true);
+    expect(await reason.count()).toBe(0);
+    await page.close();
+  });
 });

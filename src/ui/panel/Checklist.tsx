@@ -220,8 +220,10 @@ export function ChecklistSection(props: {
 }
 
 /**
- * "Escalate anyway": the way past a blocked File, offered beside it (not among the items) only while the checklist
- * blocks it, with the written reason that goes into the issue.
+ * "Escalate anyway": the way past a blocked File, offered beside it only while the checklist blocks it. It is an
+ * action, not one more item: a button (never a checkbox an agent ticking down the list would tick too) that opens
+ * the written reason going into the issue, and a way back. Its state is announced (aria-expanded) and the reason
+ * field takes the focus when it opens.
  */
 export function EscalateAnyway(props: {
   t: Translate;
@@ -234,31 +236,36 @@ export function EscalateAnyway(props: {
   const show = props.requireChecklist && (draft.escalateAnyway || (!props.gate.open && props.gate.reason === 'checklist'));
   if (!show) return null;
   return (
-    <Section>
-      <Item>
+    <Section data-testid="escalate-section">
+      {draft.escalateAnyway ? (
         <Field>
-          <Checkbox
-            checked={draft.escalateAnyway}
-            onChange={(e) => dispatch({ type: 'escalateAnyway', on: e.target.checked })}
-            data-testid="escalate-anyway"
-          >
-            <Field.Label>{t('ui.gate.escalate_anyway')}</Field.Label>
-            {draft.escalateAnyway ? <Field.Hint>{t('ui.gate.escalate_hint')}</Field.Hint> : null}
-          </Checkbox>
+          <Field.Label>{t('ui.gate.escalate_reason_label')}</Field.Label>
+          <Field.Hint>{t('ui.gate.escalate_hint')}</Field.Hint>
+          <Textarea
+            id="engage-escalate-reason"
+            autoFocus
+            isCompact
+            minRows={2}
+            value={draft.escalateReason}
+            onChange={(e) => dispatch({ type: 'escalateReason', reason: e.target.value })}
+            data-testid="escalate-reason"
+          />
         </Field>
-        {draft.escalateAnyway ? (
-          <Field>
-            <Field.Label>{t('ui.gate.escalate_reason_label')}</Field.Label>
-            <Textarea
-              isCompact
-              minRows={2}
-              value={draft.escalateReason}
-              onChange={(e) => dispatch({ type: 'escalateReason', reason: e.target.value })}
-              data-testid="escalate-reason"
-            />
-          </Field>
-        ) : null}
-      </Item>
+      ) : null}
+      <div>
+        <Button
+          size="small"
+          isBasic={!draft.escalateAnyway}
+          isLink={draft.escalateAnyway}
+          aria-expanded={draft.escalateAnyway}
+          aria-controls={draft.escalateAnyway ? 'engage-escalate-reason' : undefined}
+          onClick={() => dispatch({ type: 'escalateAnyway', on: !draft.escalateAnyway })}
+          data-testid="escalate-anyway"
+          data-on={draft.escalateAnyway ? 'true' : 'false'}
+        >
+          {draft.escalateAnyway ? t('ui.gate.escalate_cancel') : t('ui.gate.escalate_anyway')}
+        </Button>
+      </div>
     </Section>
   );
 }
