@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { compileHints } from './scripts/vite-compile-hints.ts';
+import { translationSection } from './scripts/vite-translation-section.ts';
 
 /** The chunk of everything the suggestions need beside the entry (see codeSplitting below). */
 const FIRST_VIEW_CHUNK = 'first-view';
@@ -31,7 +32,7 @@ function preloadFirstView(): Plugin {
 export default defineConfig({
   root: 'src',
   base: './',
-  plugins: [react(), preloadFirstView(), compileHints([FIRST_VIEW_CHUNK])],
+  plugins: [react(), preloadFirstView(), compileHints([FIRST_VIEW_CHUNK]), translationSection()],
   build: {
     // Chromium, Edge, Firefox and Safari (Zendesk's supported browsers) preload modules natively: no polyfill in the
     // entry, which is fetched before the first paint.

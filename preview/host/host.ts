@@ -62,6 +62,9 @@ function byId<T extends HTMLElement>(id: string): T {
 const pageParams = new URLSearchParams(location.search);
 const ticketId = Number(document.body.dataset.ticketId);
 const locale = pageParams.get('locale') || 'en';
+// `?role=admin|agent` opens the ticket as that kind of user (Zendesk answers `currentUser.role`); without it the
+// role is the assignee's from the bundle.
+const role = pageParams.get('role');
 const appOrigin = appOriginFor(location.origin);
 const instanceGuid = `preview-${ticketId}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -373,7 +376,7 @@ async function start(): Promise<void> {
   state = {
     bundle: data.bundle,
     draft: {},
-    currentUser: { ...data.currentUser, locale },
+    currentUser: { ...data.currentUser, locale, ...(role ? { role } : {}) },
     colorScheme: initial,
     subdomain: data.subdomain,
     formFieldIds: Object.keys(data.fieldTitles).map(Number),

@@ -7,6 +7,7 @@ import { createAccessMemo, createGitHub, type CreateGitHubOptions, type GitHubSe
 import type { ZafClient } from '../zaf/client.ts';
 import { createFilingOrchestrator, type FilingOrchestrator, type FilingOrchestratorOptions } from './filing/orchestrator.ts';
 import { createHandoffRecorder, type HandoffRecorder } from './handoff.ts';
+import { createOpening, type Opening } from './opening.ts';
 
 export interface Flows {
   /** A GitHub service under `settings`, sharing this session's remembered access answers. */
@@ -16,6 +17,8 @@ export interface Flows {
   linkedIssueState(settings: Settings, link: LinkedIssue): Promise<LinkedIssueState>;
   /** "Mark as posted": the hand-off's note and tag on the ticket, once. */
   handoff: HandoffRecorder;
+  /** What the ticket's opening asks GitHub (access, a lost write-back), once per open. */
+  opening: Opening;
 }
 
 /** Where the panel's parts get the use cases (the session): the client, and the flows loaded on first use. */
@@ -32,10 +35,12 @@ export interface FlowsOptions {
 export function createFlows(client: ZafClient, options: FlowsOptions = {}): Flows {
   const access = createAccessMemo();
   const github = (settings: Settings): GitHubService => createGitHub(client, settings, { ...options.github, access });
+  const filing = createFilingOrchestrator(options.filing);
   return {
     github,
-    filing: createFilingOrchestrator(options.filing),
+    filing,
     linkedIssueState: (settings, link) => github(settings).getIssueState(link),
     handoff: createHandoffRecorder(),
+    opening: createOpening(github, filing.records),
   };
 }

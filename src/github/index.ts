@@ -24,6 +24,13 @@ export interface FindOptions {
   customerLabel?: string;
   /** false when the token has no push access: labels were dropped, so only search can find the issue. */
   labelsApplied?: boolean;
+  /** Only the label listing, never search (the lookup when a ticket opens: one request, no search quota). */
+  listOnly?: boolean;
+}
+
+/** An issue found by its ticket marker, with its labels (the team and priority it was filed with). */
+export interface FoundIssue extends LinkedIssue {
+  labels: string[];
 }
 
 export interface CreatedIssue extends LinkedIssue {
@@ -41,7 +48,7 @@ export interface CreatedIssue extends LinkedIssue {
 export interface GitHubService {
   readonly settings: Settings;
   checkAccess(repo: RepoRef): Promise<{ push: boolean }>;
-  findByMarker(repo: RepoRef, marker: string, options?: FindOptions): Promise<LinkedIssue | null>;
+  findByMarker(repo: RepoRef, marker: string, options?: FindOptions): Promise<FoundIssue | null>;
   createIssue(request: IssueRequest): Promise<CreatedIssue>;
   /** Post `comments` to an existing issue, in order (used to finish overflow comments after a failure). */
   addComments(issue: LinkedIssue, comments: string[]): Promise<{ posted: number; error?: AgentError }>;
@@ -135,7 +142,7 @@ class OctokitGitHub implements GitHubService {
     }
   }
 
-  async findByMarker(repo: RepoRef, marker: string, options: FindOptions = {}): Promise<LinkedIssue | null> {
+  async findByMarker(repo: RepoRef, marker: string, options: FindOptions = {}): Promise<FoundIssue | null> {
     if (marker.trim() === '') throw new Error('findByMarker needs the ticket marker');
     if (options.customerLabel && options.labelsApplied !== false) {
       const listed = await this.call(repo, () =>
@@ -150,14 +157,14 @@ class OctokitGitHub implements GitHubService {
         }),
       );
       const found = oldestMatch(listed.data, marker);
-      if (found) return toLink(repo, found);
+      if (found) return toFound(repo, found);
       // Fewer than a full page: we saw every issue with that label, so it does not exist.
       if (listed.data.length < LIST_PAGE) return null;
     }
-    return this.searchByMarker(repo, marker);
+    return options.listOnly ? null : this.searchByMarker(repo, marker);
   }
 
-  private async searchByMarker(repo: RepoRef, marker: string): Promise<LinkedIssue | null> {
+  private async searchByMarker(repo: RepoRef, marker: string): Promise<FoundIssue | null> {
     // Quotes make it a phrase; inner quotes would end it, so they go (GitHub's search ignores punctuation anyway).
     const phrase = marker.replace(/["\\]/g, ' ').replace(/\s+/g, ' ').trim();
     const q = `"${phrase}" repo:${repo.owner}/${repo.repo} is:issue in:body`;
@@ -166,7 +173,7 @@ class OctokitGitHub implements GitHubService {
     );
     // Search matches words, not exact text: confirm the marker is really in the body.
     const found = oldestMatch(result.data.items, marker);
-    return found ? toLink(repo, found) : null;
+    return found ? toFound(repo, found) : null;
   }
 
   async createIssue(request: IssueRequest): Promise<CreatedIssue> {
@@ -239,6 +246,7 @@ interface IssueLike {
   number: number;
   html_url: string;
   body?: string | null;
+  labels?: (string | { name?: string | null })[];
   pull_request?: unknown;
   created_at?: string;
 }
@@ -279,4 +287,8 @@ function labelNames(labels: (string | { name?: string | null })[] | undefined): 
 
 function toLink(repo: RepoRef, issue: { number: number; html_url: string }): LinkedIssue {
   return { owner: repo.owner, repo: repo.repo, number: issue.number, url: issue.html_url };
+}
+
+function toFound(repo: RepoRef, issue: IssueLike): FoundIssue {
+  return { ...toLink(repo, issue), labels: labelNames(issue.labels) };
 }

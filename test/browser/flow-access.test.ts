@@ -1,8 +1,8 @@
 // Access to the tracker, checked before the click (GitHub silently drops the labels of a token that cannot push, so
 // the agent is warned before filing; the filing itself stays at three requests): once the
-// work area is up, the panel asks GitHub in the background whether the token can push. A read-only token shows a
-// Garden warning beside File before anything is filed; a failed check shows its error as a warning and leaves File
-// enabled; a positive answer is reused by the click, which then costs exactly the lookup, the create and the
+// first view is up, the panel asks GitHub in the background whether the token can push. A read-only token shows the
+// notice at the top of the panel and its short reason beside File before anything is filed; a failed check likewise
+// (its error's title beside File) and leaves File enabled; a positive answer is reused by the click, which then costs exactly the lookup, the create and the
 // write-back. And once filing starts, the team and priority overrides stop taking changes, saying why.
 // Needs `npm run build` first (npm test does it).
 import { readFileSync } from 'node:fs';
@@ -82,10 +82,12 @@ describe('access checked before filing', () => {
     const warning = frame.getByTestId('access-warning');
     await warning.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await warning.getAttribute('data-state')).toBe('no-push');
-    expect(await warning.getAttribute('data-garden-id')).toMatch(/^notifications\./);
+    // Beside File only the short reason: the notice at the top of the panel says why and what to do.
     const text = (await warning.innerText()).replace(/\s+/g, ' ');
-    expect(text).toContain(fill(en.ui.access.no_push_title!, { repo: 'sourcegraph/customer' }));
-    expect(text).toContain('labels');
+    expect(text).toBe(fill(en.ui.access.no_push_title!, { repo: 'sourcegraph/customer' }));
+    const notice = frame.getByTestId('blocker');
+    expect(await notice.getAttribute('data-kind')).toBe('no-push');
+    expect(await notice.getAttribute('data-garden-id')).toMatch(/^notifications\./);
     // Beside File, and named by it for screen readers; File itself stays usable (the click checks again).
     const button = frame.getByTestId('file-button');
     expect(await button.getAttribute('aria-describedby')).toContain('engage-access-warning');
@@ -114,8 +116,10 @@ describe('access checked before filing', () => {
     expect(await warning.getAttribute('data-state')).toBe('failed');
     expect(await warning.getAttribute('data-error-code')).toBe('github_unauthorized');
     const text = (await warning.innerText()).replace(/\s+/g, ' ');
-    expect(text).toContain(en.ui.access.check_failed_next);
-    expect(text).not.toMatch(/\{\{|undefined|\[object Object\]/);
+    expect(text).toBe(en.ui.errors.github_unauthorized!.title);
+    // The rest is the notice at the top of the panel (the token blocks every filing).
+    expect(await frame.getByTestId('blocker').getAttribute('data-kind')).toBe('token');
+    expect(await frame.getByTestId('blocker').innerText()).not.toMatch(/\{\{|undefined|\[object Object\]/);
     await tickAll(frame);
     expect(await frame.getByTestId('file-button').isEnabled()).toBe(true);
     await page.close();

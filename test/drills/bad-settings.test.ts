@@ -41,7 +41,8 @@ describe('bad settings', () => {
       await env.control.putSettings({ require_checklist: 'false', ...c.settings });
       const { page, close } = await env.newPage();
       try {
-        const { frame: app } = await openTicket(env, ID, { page, until: 'team-decision' });
+        // As an admin: agents read one line without the parameter names (test/browser/flow-blockers.test.ts).
+        const { frame: app } = await openTicket(env, ID, { page, until: 'team-decision', role: 'admin' });
         const alerts = app.getByTestId('settings-alert');
         await alerts.first().waitFor();
         expect(await alerts.count()).toBe(1);

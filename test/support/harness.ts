@@ -118,7 +118,9 @@ export interface OpenTicketOptions {
   page?: Page;
   colorScheme?: 'light' | 'dark';
   locale?: string;
-  /** After registration, also wait until the element with this test id is visible (e.g. `suggested-team`). */
+  /** `currentUser.role` the host answers (the preview's `?role=`); default the assignee's role from the bundle. */
+  role?: 'admin' | 'agent';
+  /** After registration, also wait until the element with this test id is visible (e.g. `team-decision`). */
   until?: string;
   /** For registration and for `until`, each (default 30 s). */
   timeoutMs?: number;
@@ -138,6 +140,7 @@ export async function openTicket(
   const q = new URLSearchParams();
   if (options.colorScheme) q.set('colorScheme', options.colorScheme);
   if (options.locale) q.set('locale', options.locale);
+  if (options.role) q.set('role', options.role);
   const qs = q.toString();
   await page.goto(new URL(`/tickets/${ticketId}${qs ? `?${qs}` : ''}`, host.baseUrl).href);
   const timeoutMs = options.timeoutMs ?? 30_000;

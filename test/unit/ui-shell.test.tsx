@@ -105,19 +105,21 @@ describe('start-up', () => {
     const { client } = fakeClient({}, { ready: true });
     await expect(whenRegistered(client)).resolves.toBeUndefined();
   });
-  it('reads context, metadata, locale and colour scheme', async () => {
-    const { client } = fakeClient({ currentUser: { locale: 'de-DE', name: 'A' }, colorScheme: 'dark' });
+  it('reads context, metadata, locale, role and colour scheme', async () => {
+    const { client } = fakeClient({ currentUser: { locale: 'de-DE', name: 'A', role: 'admin' }, colorScheme: 'dark' });
     const start = await readStart(client);
     expect(start.context.ticketId).toBe(7);
     expect(start.metadata.settings).toEqual({ label_rfh: 'x' });
     expect(start.locale).toBe('de-DE');
     expect(start.colorScheme).toBe('dark');
+    expect(start.role).toBe('admin');
   });
   it('goes on with defaults when the host cannot answer currentUser or colorScheme', async () => {
     const { client } = fakeClient({}, { failing: ['currentUser', 'colorScheme'] });
     const start = await readStart(client);
     expect(start.locale).toBeNull();
     expect(start.colorScheme).toBeNull();
+    expect(start.role).toBeNull();
   });
 });
 

@@ -151,8 +151,9 @@ function whenIdle(task: () => void): () => void {
 
 /**
  * Check in the background whether the token can push to `repo` (the GitHub chunk loads here, lazily, after the
- * work area is up). The session's GitHub use cases remember a positive answer for a few minutes, so the File click's
- * own check costs no request; a negative answer or an error is never remembered, so the click asks again and
+ * work area is up). The answer is the opening's (flows/opening.ts), asked once per open and shared with the notice
+ * at the top. The session's GitHub use cases remember a positive answer for a few minutes, so the File click's
+ * own check costs no request; a negative answer or an error is not trusted by the click, which asks again and
  * reports properly. `enabled` false (nothing to file to GitHub, or already filed) checks nothing.
  */
 export function useAccessCheck(args: { session: FlowsSource; settings: Settings; repo: RepoRef; enabled: boolean }): AccessState {
@@ -176,7 +177,8 @@ export function useAccessCheck(args: { session: FlowsSource; settings: Settings;
         let access: AccessState;
         try {
           const flows = await session.flows();
-          const { push } = await flows.github(settings.current).checkAccess({ owner, repo });
+          // The opening's answer, shared with the notice at the top of the panel: one request per open.
+          const { push } = await flows.opening.access(settings.current, { owner, repo });
           access = push ? { state: 'push' } : { state: 'no-push' };
         } catch (e) {
           access = { state: 'failed', error: toAgentError(e) };

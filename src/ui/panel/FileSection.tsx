@@ -1,5 +1,6 @@
-// The File button and what stands beside it: the access warning before filing, the filing step while it runs, and
-// the one plain reason when it is disabled (or, for an outage filed at once, what is still being gathered).
+// The File button and what stands beside it: the access warning before filing (its short reason only when the notice
+// at the top of the panel tells the rest), the filing step while it runs, and the one plain reason when it is
+// disabled (or, for an outage filed at once, what is still being gathered).
 import { Button } from '@zendeskgarden/react-buttons';
 import { Dots } from '@zendeskgarden/react-loaders';
 import { Alert } from '@zendeskgarden/react-notifications';
@@ -7,6 +8,7 @@ import { SM } from '@zendeskgarden/react-typography';
 import type { RepoRef, Settings } from '../../core/settings.ts';
 import type { Tracker } from '../../core/types/filing.ts';
 import type { AccessState, FilingState } from '../hooks/useFiling.ts';
+import { noticeCovers } from '../logic/blocker.ts';
 import { gateReason, gatheringNote, type Gate } from '../logic/gate.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { errorStrings, useRetryWait } from './ErrorAlert.tsx';
@@ -89,6 +91,18 @@ function describedBy(gateOpen: boolean, warning: boolean, gathering: boolean): s
 function AccessWarning(props: { t: Translate; access: AccessState; repo: RepoRef; settings: Settings }): JSX.Element | null {
   const { t, access, repo, settings } = props;
   const name = `${repo.owner}/${repo.repo}`;
+  // The notice at the top of the panel already says it, with the details for admins: here only the short reason.
+  if (warns(access) && noticeCovers(repo, settings)) {
+    const reason = access.state === 'failed' ? errorStrings(t, access.error).title : t('ui.access.no_push_title', { repo: name });
+    return (
+      <SM role="status" id="engage-access-warning" data-testid="access-warning" data-state={access.state}
+        data-error-code={access.state === 'failed' ? access.error.code : undefined}
+        data-short=""
+        style={{ marginBottom: 8 }}>
+        {reason}
+      </SM>
+    );
+  }
   const isPublic = repo.owner === settings.publicRepo.owner && repo.repo === settings.publicRepo.repo;
   if (access.state === 'no-push') {
     const setting = isPublic ? 'public_repository' : 'private_repository';

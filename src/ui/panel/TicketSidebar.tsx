@@ -1,8 +1,8 @@
 // The ticket_sidebar location: usually the ticket is already decided when this first renders (the session starts
 // it before any render); on a slow host the headline (from ZAF) shows first, then the ticket loaded and classified
 // by the first-view chunk. A ticket with a linked issue opens on that issue, one handed off to a team outside
-// engineering on that hand-off, any other on the request-for-help panel. Alerts are lazy: they are rare, and their
-// Garden package would otherwise weigh on every first paint.
+// engineering on that hand-off, any other on the request-for-help panel. Alerts and notices are lazy: they are
+// rare, and their Garden package would otherwise weigh on every first paint.
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { hasHandoffTag } from '../../core/handoff-tags.ts';
 import { LoadingLines } from '../shell/LoadingLines.tsx';
@@ -14,7 +14,7 @@ import { TicketHeader } from './TicketHeader.tsx';
 import type { TicketViewProps } from './ticket-view.ts';
 
 const LinkedIssueView = lazy(() => import('./LinkedIssueView.tsx'));
-const SettingsAlert = lazy(() => import('./SettingsAlert.tsx'));
+const Notices = lazy(() => import('./Notices.tsx'));
 const ErrorAlert = lazy(() => import('./ErrorAlert.tsx'));
 const RecordedHandoffs = lazy(() => import('./Handoff.tsx').then((m) => ({ default: m.RecordedHandoffPanel })));
 
@@ -66,6 +66,8 @@ export function TicketSidebar(): JSX.Element {
 
   // A ticket handed off to CE & Sales or BizOps opens on that record; the form stays one click away.
   const [fileToo, setFileToo] = useState(false);
+  // A lost write-back found at open (Notices): its notice replaces the form, which would only file what exists.
+  const [lost, setLost] = useState(false);
   const handedOff = !!ready && !link && hasHandoffTag(ready.model.tags) && !fileToo;
 
   const view: TicketViewProps | null = ready
@@ -81,12 +83,13 @@ export function TicketSidebar(): JSX.Element {
 
   return (
     <main className="e-panel" data-testid="engage-panel" aria-label={t('ui.panel.label')} aria-busy={loading}>
-      {problems.length > 0 ? (
+      {header ? <TicketHeader t={t} {...header} /> : null}
+      {view || problems.length > 0 ? (
+        // Under the header, above the first view: what blocks filing, a lost write-back, bad settings.
         <Suspense fallback={null}>
-          <SettingsAlert t={t} problems={problems} />
+          <Notices problems={problems} view={view} linked={!!link} onLost={setLost} />
         </Suspense>
       ) : null}
-      {header ? <TicketHeader t={t} {...header} /> : null}
       {loading ? <Loading label={t('ui.loading')} /> : null}
       {error ? (
         <Suspense fallback={null}>
@@ -109,7 +112,7 @@ export function TicketSidebar(): JSX.Element {
           <RecordedHandoffs {...view} onFileToo={() => setFileToo(true)} />
         </Suspense>
       ) : null}
-      {view && RfhPanel && !link && !handedOff ? (
+      {view && RfhPanel && !link && !handedOff && !lost ? (
         <RfhPanel {...view} />
       ) : null}
     </main>

@@ -182,3 +182,6 @@ function Workbench(props: WorkbenchProps): JSX.Element | null {
 
 /** Lazy-loaded: Garden's theme comes with it (GardenTheme.tsx). */
 export default withGardenTheme(Workbench);
+
+/** The lost write-back's pieces ride in this chunk, beside the composer they share (see lost-link-kit.ts). */
+export * as lostLink from '../../core/lost-link.ts';

@@ -30,6 +30,8 @@ export interface AppStart {
   /** `currentUser.locale` (e.g. `en-US`), or null when Zendesk did not say. */
   locale: string | null;
   colorScheme: ColorScheme | null;
+  /** `currentUser.role` (`admin`, `agent` or a custom role), or null when Zendesk did not say. */
+  role: string | null;
 }
 
 /**
@@ -48,12 +50,13 @@ export async function readStart(client: ZafClient): Promise<AppStart> {
     optional('currentUser'),
     optional('colorScheme'),
   ]);
-  const locale = user && typeof user === 'object' ? (user as { locale?: unknown }).locale : undefined;
+  const { locale, role } = (user && typeof user === 'object' ? user : {}) as { locale?: unknown; role?: unknown };
   return {
     context,
     metadata,
     locale: typeof locale === 'string' && locale ? locale : null,
     colorScheme: parseColorScheme(scheme),
+    role: typeof role === 'string' && role ? role : null,
   };
 }
 
