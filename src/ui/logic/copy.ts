@@ -26,7 +26,9 @@ export async function copyText(text: string, clipboard: ClipboardLike | undefine
 
 /** The page's clipboard when the browser offers one (not on plain http, not in older iframes). */
 export function pageClipboard(): ClipboardLike | undefined {
-  return typeof navigator !== 'undefined' && navigator.clipboard?.writeText ? navigator.clipboard : undefined;
+  // Typed as always there, but missing on plain http and in older browsers.
+  const clipboard = typeof navigator === 'undefined' ? undefined : (navigator.clipboard as Clipboard | undefined);
+  return typeof clipboard?.writeText === 'function' ? clipboard : undefined;
 }
 
 /**
