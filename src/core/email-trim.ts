@@ -41,8 +41,11 @@ const SIG_DELIMITER = /^--\s?$/;
 const MOBILE_FOOTER = /^(?:Sent from my [\w ]{2,30}|Get Outlook for \w+|Sent from Mail for Windows(?: \d+)?|Von meinem \w+ gesendet)\.?$/i;
 const VALEDICTION =
   /^(?:best(?: regards| wishes)?|kind regards|warm regards|regards|many thanks|thanks(?: again| in advance| so much)?|thank you(?: so much| again| in advance)?|cheers|sincerely|yours(?: truly| sincerely)?|all the best|br|mit freundlichen grüßen|viele grüße|beste grüße|gruß|grüße)\s*[,.!]*$/i;
+// A disclaimer's first line: a notice heading about the message ("CONFIDENTIALITY NOTICE:", "CONFIDENTIAL: This
+// message is…"), or "This e-mail … intended recipient / privileged". Being confidential alone is not enough: "This
+// message is confidential, please do not share the repo names below" is the customer talking.
 const DISCLAIMER_START =
-  /^\**(?:confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|legal notice|privileged (?:and|&) confidential|this (?:e-?mail|message|communication|transmission)(?: and any (?:files|attachments)[\w ,]{0,40})? (?:is|are|may (?:contain|be)|contains?|and its attachments)\b.{0,80}\b(?:confidential|privileged|intended (?:solely|only))|the information (?:contained )?in this (?:e-?mail|message|communication))/i;
+  /^\**(?:(?:confidentiality notice|confidential|disclaimer|legal notice|privileged (?:and|&) confidential)\b[*:\s-]*(?:$|.{0,60}\b(?:e-?mail|message|communication|transmission|intended|recipient|addressee))|(?:this|the information (?:contained )?in this) (?:e-?mail|message|communication|transmission)\b.{0,120}\b(?:privileged|intended (?:solely|only|recipient|for)|addressee|recipient))/i;
 const PHONE = /^(?:(?:tel|phone|mobile|mob|cell|office|direct|fax|[mtpf])\.?\s*[:.]?\s*)?\+?\(?\d[\d\s().\/-]{6,}\d$/i;
 const CONTACT = /^(?:(?:e-?mail|web|www|linkedin|twitter|x)\s*:\s*)?[<(]?(?:[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/\S+|www\.\S+)[>)]?$/i;
 
@@ -93,10 +96,13 @@ function trimEnd(lines: string[], fenced: boolean[]): { lines: string[]; part: T
   if (end === 0 || fenced[end - 1]) return null;
   const last = (lines[end - 1] as string).trim();
   if (MOBILE_FOOTER.test(last)) return { lines: lines.slice(0, end - 1), part: 'signature' };
-  // The last paragraph, if it is a disclaimer (they are long: no length test, only how it starts).
+  // A disclaimer from one of the last paragraph's lines to the end (they are long: no length test, only how they
+  // start; mail clients often glue them right under the signature, without a blank line).
   let start = end;
   while (start > 0 && !blank(lines[start - 1] as string)) start--;
-  if (DISCLAIMER_START.test((lines[start] as string).trim())) return { lines: lines.slice(0, start), part: 'disclaimer' };
+  for (let k = start; k < end; k++) {
+    if (DISCLAIMER_START.test((lines[k] as string).trim())) return { lines: lines.slice(0, k), part: 'disclaimer' };
+  }
   // A signature: a delimiter or a closing, then only signature lines (at most one blank line, eight lines).
   for (let i = end - 1; i >= 0 && i >= end - 10; i--) {
     const line = (lines[i] as string).trim();

@@ -47,6 +47,11 @@ describe('trimEmail leaves out', () => {
     expect(trimEmail(raw)).toEqual({ text: PROBLEM, removed: ['disclaimer', 'signature'] });
   });
 
+  it('a disclaimer glued under the signature, without a blank line', () => {
+    const raw = `${PROBLEM}\n\nBest regards,\nMei Lin | Engineering Tools | Globex Financial\nCONFIDENTIAL: This message is intended solely for the addressee.`;
+    expect(trimEmail(raw)).toEqual({ text: PROBLEM, removed: ['disclaimer', 'signature'] });
+  });
+
   it('an "On … wrote:" header and the quoted chain below it', () => {
     const raw = `Restart didn't help, still looping for me. HAR file attached.\n\nOn Thu, Nov 26, 2026 at 8:35 AM Marco Lindqvist <support@sourcegraph.com> wrote:\n> As a first step, could you restart the frontend?\n>\n> Best,\n> Marco`;
     expect(trimEmail(raw)).toEqual({ text: "Restart didn't help, still looping for me. HAR file attached.", removed: ['reply-chain'] });
@@ -102,8 +107,10 @@ describe('trimEmail keeps', () => {
     keeps('Thanks!');
   });
 
-  it('a disclaimer-like sentence in the middle of the message', () => {
+  it('a disclaimer-like sentence in the middle of the message, or at its end when it is the customer talking', () => {
     keeps('This message is confidential according to the customer, so please do not share the repo names below.\n\nrepo-a fails to index.');
+    keeps(`${PROBLEM}\n\nThis message is confidential: please do not share the repo names above outside Sourcegraph.`);
+    keeps(`${PROBLEM}\n\nConfidential: the affected repos are acme/payments and acme/ledger`);
   });
 });
 
