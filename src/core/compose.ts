@@ -32,8 +32,8 @@ export interface ComposeContext {
   teams: Team[];
   location: TicketLocation;
   /**
-   * The ticket's classification, when the caller has it: its checklist hints, priority reasons and the team's
-   * "why" enrich the body. Without it, hints and priority reasons are computed here (both are cheap).
+   * The ticket's classification, when the caller has it: its checklist hints and priority (was it raised for a
+   * sales process?) enrich the body. Without it, both are computed here (both are cheap).
    */
   classification?: Classification;
   /** Public tracker: more to redact than the model knows (organisation `domain_names`, other people's names). */

@@ -64,10 +64,20 @@ const blank = (line: string): boolean => line.trim() === '';
 
 /** Index where the earlier messages start, or -1. `fenced[i]`: line i is inside a code fence. */
 function replyChainStart(lines: string[], fenced: boolean[]): number {
-  const quotedToEnd = (from: number): boolean => {
-    const rest = lines.slice(from).filter((l) => !blank(l));
-    return rest.length > 0 && rest.every((l) => l.trimStart().startsWith('>'));
-  };
+  // quoted[i]: every non-blank line from i to the end is quoted, and there is one (one pass from the end, so that
+  // a ticket with many header-like lines stays linear).
+  const quoted: boolean[] = new Array<boolean>(lines.length + 1).fill(false);
+  let seen = false;
+  let all = true;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] as string;
+    if (!blank(line)) {
+      seen = true;
+      all = all && line.trimStart().startsWith('>');
+    }
+    quoted[i] = seen && all;
+  }
+  const quotedToEnd = (from: number): boolean => quoted[from] === true;
   for (let i = 0; i < lines.length; i++) {
     if (fenced[i]) continue;
     const line = (lines[i] as string).trim();
@@ -100,7 +110,8 @@ function trimEnd(lines: string[], fenced: boolean[]): { lines: string[]; part: T
   // start; mail clients often glue them right under the signature, without a blank line).
   let start = end;
   while (start > 0 && !blank(lines[start - 1] as string)) start--;
-  for (let k = start; k < end; k++) {
+  // (Only its last 40 lines: a pasted log of thousands of lines is not scanned again for every block removed.)
+  for (let k = Math.max(start, end - 40); k < end; k++) {
     if (DISCLAIMER_START.test((lines[k] as string).trim())) return { lines: lines.slice(0, k), part: 'disclaimer' };
   }
   // A signature: a delimiter or a closing, then only signature lines (at most one blank line, eight lines).
@@ -140,7 +151,7 @@ export function trimEmail(raw: string): TrimResult {
     lines = step.lines;
     if (!removed.includes(step.part)) removed.push(step.part);
   }
-  const text = lines.join('\n').replace(/\s+$/, '');
+  const text = lines.join('\n').trimEnd();
   if (text.trim() === '') return { text: original, removed: [] };
   return { text, removed };
 }

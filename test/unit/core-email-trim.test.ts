@@ -2,6 +2,7 @@
 // the customer's problem never does. Realistic messages as Zendesk stores them (comment bodies from e-mail), and
 // the look-alikes that must be kept whole.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { trimEmail } from '../../src/core/email-trim.ts';
 
 const PROBLEM = [
@@ -118,5 +119,44 @@ describe('trimEmail is conservative about names', () => {
   it('keeps a bare name and title with no closing or delimiter above them (they may be the end of the problem)', () => {
     const raw = `${PROBLEM}\n\nArjun\nStaff Engineer – Developer Productivity\nHelix Biotech`;
     expect(trimEmail(raw)).toEqual({ text: raw, removed: [] });
+  });
+});
+
+describe('trimEmail (properties)', () => {
+  it('only ever cuts the end: the result is the start of the message, never empty when the message is not (2,000 cases)', () => {
+    const line = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom('-- ', '--', 'Thanks,', 'Best regards,', 'Jane Doe', '> quoted', '```', 'Sent from my iPhone', 'On Mon, Jul 12, 2021 at 10:02 AM Sam <s@x.com> wrote:', 'From: Sam <s@x.com>', 'Sent: Monday', 'To: me', 'CONFIDENTIALITY NOTICE:', ''),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const raw = lines.join('\n');
+        const { text } = trimEmail(raw);
+        expect(raw.startsWith(text)).toBe(true);
+        if (raw.trim() !== '') expect(text.trim()).not.toBe('');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps every sentence of a problem written in prose, whatever signature or chain follows (1,000 cases)', () => {
+    const word = fc.constantFrom('the', 'indexer', 'fails', 'after', 'upgrade', 'Search', 'is', 'slow', 'on', 'our', 'GitLab', 'repos', '3.29.1', 'pods');
+    const sentence = fc.array(word, { minLength: 6, maxLength: 14 }).map((w) => `${w.join(' ')}.`);
+    const tail = fc.constantFrom(
+      '',
+      '\n\n-- \nJane Doe\nSRE | Acme',
+      '\n\nBest regards,\nJane Doe\nStaff Engineer\nAcme Corp',
+      '\n\nSent from my iPhone',
+      '\n\nCONFIDENTIALITY NOTICE: This e-mail is intended solely for the addressee.',
+      '\n\nOn Mon, Jul 12, 2021 at 10:02 AM Sam <s@x.com> wrote:\n> earlier',
+      '\n\nFrom: Sam <s@x.com>\nSent: Monday, July 12, 2021 10:02 AM\nTo: Jane\nSubject: RE: search\n\nearlier',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(sentence, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), tail, (paragraphs, end) => {
+        const problem = paragraphs.map((p) => p.join('\n')).join('\n\n');
+        expect(trimEmail(problem + end).text).toBe(problem);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
