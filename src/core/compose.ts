@@ -5,6 +5,7 @@
 // redact.ts and internal notes are left out. The body is cut to GitHub's limits by split.ts.
 
 import { checklistHints } from './checklist.ts';
+import { trimEmail, type TrimmedPart } from './email-trim.ts';
 import { inline, oneLine, plainText, quoteLines } from './markdown.ts';
 import { assessPriority } from './priority.ts';
 import { Redactor, redactionContextFor } from './redact.ts';
@@ -31,8 +32,8 @@ export interface ComposeContext {
   teams: Team[];
   location: TicketLocation;
   /**
-   * The ticket's classification, when the caller has it: its checklist hints, priority reasons and the team's
-   * "why" enrich the body. Without it, hints and priority reasons are computed here (both are cheap).
+   * The ticket's classification, when the caller has it: its checklist hints and priority (was it raised for a
+   * sales process?) enrich the body. Without it, both are computed here (both are cheap).
    */
   classification?: Classification;
   /** Public tracker: more to redact than the model knows (organisation `domain_names`, other people's names). */
@@ -185,7 +186,6 @@ function bodyParts(
 
   // Summary: what, for whom, from where, how urgent.
   out.push(`## ${kindText}: ${text(specificSubject(model), TITLE_MAX)}`);
-  const why = ctx.classification && ctx.classification.route.team.teamId === team.id ? ctx.classification.route.team.why : '';
   out.push(
     decisions.kind === 'rfh'
       ? `Support needs help from **${inline(team.name)}** with a customer ticket.`
@@ -198,10 +198,9 @@ function bodyParts(
     facts.push(`- **Requester:** ${inline(model.requester.name, 200)}`);
   }
   facts.push(`- **Priority:** \`${label}\``);
-  if (priority && priority.level === decisions.priority) {
-    for (const r of priority.reasons) facts.push(`  - ${text(r.text, 400)}`);
-  }
-  facts.push(`- **Team:** ${inline(team.name)} (\`${team.githubLabel ?? ''}\`)${why ? `: ${text(why, 400)}` : ''}`);
+  facts.push(`  - ${priorityInWords(decisions.priority, priority)}`);
+  // The team only: how the router scored it (keywords, weights) is the agent's business, not the engineers'.
+  facts.push(`- **Team:** ${inline(team.name)} (\`${team.githubLabel ?? ''}\`)`);
   facts.push(`- **Kind:** ${decisions.kind === 'rfh' ? 'request for help (`rfh`)' : 'defect'}`);
   if (isPublic && decisions.privateIssueUrl && /^https?:\/\/[^\s<>]+$/.test(decisions.privateIssueUrl)) {
     facts.push(`- **Private issue:** <${decisions.privateIssueUrl}>`);
@@ -234,7 +233,10 @@ function bodyParts(
     const hint = hints[key];
     const lines = [`**${CHECKLIST_TITLES[key]}**${answer?.done ? ' ✓' : open(key)}`];
     if (answer && answer.note.trim() !== '') lines.push(`- Agent: ${text(answer.note)}`);
-    if (hint && hint.summary.trim() !== '') lines.push(`- From the ticket (${hint.status}): ${text(hint.summary)}`);
+    // What the ticket shows, without the engine's status word; a "missing" hint is an instruction to the agent
+    // ("ask the customer…"), which the title's "(not confirmed)" already says for the engineers.
+    const summary = hint && hint.status !== 'missing' ? shownSummary(key, hint.summary) : '';
+    if (summary !== '') lines.push(`- From the ticket: ${text(summary)}`);
     if (key === 'urgency' && decisions.timeline && decisions.timeline.trim() !== '') lines.push(`- Timeline: ${text(decisions.timeline, 400)}`);
     if (key === 'urgency') for (const s of salesContext(model, settings, priority)) lines.push(`- Sales context: ${text(s, 400)}`);
     step1.push(lines.join('\n'));
@@ -268,7 +270,9 @@ function bodyParts(
   }
   if (people.length > 0) out.push(`### Context\n${people.join('\n')}`);
 
-  out.push(`### Conversation\nEvery message of the ticket, oldest first, quoted as written${isPublic ? ' (without signatures and quoted replies, redacted; internal notes left out)' : ''}. Attachments stay on the ticket.`);
+  out.push(
+    `### Conversation\nEvery message of the ticket, oldest first, quoted as written${isPublic ? ' (without signatures and quoted replies, redacted; internal notes left out)' : ', without e-mail signatures, disclaimers and the earlier messages quoted below a reply (the ticket has them)'}. Attachments stay on the ticket.`,
+  );
 
   // The conversation: one block per message.
   const blocks: string[] = [];
@@ -290,13 +294,52 @@ function messageBlock(m: TicketMessage, link: string, isPublic: boolean, clean: 
   // Names stay out of the public tracker; the role says enough there.
   const name = isPublic ? '' : ` · ${inline(m.authorName, 100)}`;
   const header = `**${roleLabel(m)}**${name} · ${inline(formatTime(m.createdAt), 60)}`;
-  // Private: the message as written. Public: the cleaned text (quoted replies, signatures and disclaimers removed
-  // by clean-text.ts), since signatures are where names, titles and phone numbers live.
-  const lines = quoteLines(clean(isPublic ? m.text : m.raw));
+  // Private: the message as written, less what an engineer does not need (email-trim.ts: earlier replies quoted
+  // below it, signature, disclaimers; conservative, the ticket keeps all of it). Public: the routing's cleaned text
+  // (clean-text.ts), stricter, since signatures are where names, titles and phone numbers live.
+  const trimmed = isPublic ? { text: m.text, removed: [] } : trimEmail(m.raw);
+  const lines = quoteLines(clean(trimmed.text));
   const parts = [header, lines.length > 0 ? lines.join('\n') : '> (no text)'];
   // After a blank line: a line right below a quote would continue the quote's paragraph.
+  if (trimmed.removed.length > 0) parts.push('', `_${leftOut(trimmed.removed)}_`);
   if (m.attachments.length > 0) parts.push('', attachmentLine(m.attachments, link, clean));
   return parts.join('\n');
+}
+
+const LEFT_OUT: Record<TrimmedPart, string> = {
+  'reply-chain': 'earlier messages quoted below it',
+  signature: 'signature',
+  disclaimer: 'disclaimer',
+};
+
+/** "Left out here: signature, disclaimer (on the ticket)." */
+function leftOut(parts: TrimmedPart[]): string {
+  return `Left out here: ${parts.map((p) => LEFT_OUT[p]).join(', ')} (on the ticket).`;
+}
+
+/** A hint's summary for engineers: urgency's "sales process (the ticket mentions …)" is said by "Sales context". */
+function shownSummary(key: ChecklistKey, summary: string): string {
+  if (key !== 'urgency') return summary.trim();
+  return summary
+    .replace(/(?:^|;\s*)sales process \((?:[^()]|\([^()]*\))*\)/, '')
+    .replace(/^;\s*/, '')
+    .trim();
+}
+
+/**
+ * What the priority means, in words (the level the agent chose, which may not be the suggested one). The engine's
+ * reasons list matched keywords and tags; the engineers need the level's meaning and whether a sales process
+ * raised it, and the conversation below has the customer's own words.
+ */
+function priorityInWords(level: PriorityLevel, suggested: PriorityResult | null): string {
+  const meaning: Record<PriorityLevel, string> = {
+    0: 'Outage: the customer cannot use the instance',
+    1: 'Severe production impact',
+    2: 'Partial loss of use, or a question',
+    3: 'Feature request',
+  };
+  const raised = suggested && suggested.level === level && suggested.salesProcess && suggested.baseLevel > level;
+  return raised ? `${meaning[level]}; raised because the customer is in a sales process.` : `${meaning[level]}.`;
 }
 
 /** Attachments are listed and linked to the ticket: GitHub has no upload API and Zendesk's file links are private. */

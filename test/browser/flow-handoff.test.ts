@@ -52,6 +52,9 @@ describe('a hand-off to CE & Sales', () => {
     expect(await frame.getByTestId('handoff-channel').textContent()).not.toContain(PLACEHOLDER);
     await frame.getByTestId('handoff-copy').click();
     await expect.poll(() => frame.getByTestId('handoff-copy').textContent(), eventually).toBe('Copied');
+    // "Copied" means the system clipboard holds the message (read back on the host page, allowed to read it).
+    await page.context().grantPermissions(['clipboard-read'], { origin: new URL(page.url()).origin });
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(message);
 
     const before = await internalNotes(1008);
     // A double click, and two clicks in one task (before React can disable the button).

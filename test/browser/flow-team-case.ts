@@ -164,6 +164,20 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
   await expect.poll(async () => (await frame.getByTestId('preview-labels').textContent()) ?? '', eventually).toContain(c.labels[0]);
   for (const l of c.labels) expect(await frame.getByTestId('preview-labels').textContent()).toContain(l);
   expect(await frame.getByTestId('preview-body').textContent()).toContain(note);
+  // Rendered as GitHub will, once its chunk has loaded: flowing in the panel (no scroll box of its own), the
+  // Markdown syntax gone, links opening in a new tab without the opener.
+  const rendered = frame.locator('[data-testid="preview-body"][data-view="rendered"]');
+  await rendered.waitFor({ state: 'visible', timeout: 15_000 });
+  expect(await rendered.textContent()).toContain(note);
+  const box = await rendered.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { overflowY: style.overflowY, maxHeight: style.maxHeight, scrolls: el.scrollHeight > el.clientHeight + 1 };
+  });
+  expect(box).toEqual({ overflowY: 'visible', maxHeight: 'none', scrolls: false });
+  expect(await rendered.locator('h2').first().textContent()).toMatch(/^(?:Request for help|Defect): /);
+  const links = await rendered.locator('a').evaluateAll((as) => as.map((a) => `${a.getAttribute('target')} ${a.getAttribute('rel')}`));
+  expect(links.length).toBeGreaterThan(0);
+  expect(new Set(links)).toEqual(new Set(['_blank noopener noreferrer']));
   await shot('4-preview');
 
   // 5. File: the link, the write-back status, the hand-off with the issue link.

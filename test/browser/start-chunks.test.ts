@@ -33,4 +33,17 @@ describe('the start chunks', () => {
     expect(lazy.length).toBeGreaterThan(5);
     for (const file of lazy) expect(firstLine(file), file).not.toBe(COMPILE_HINT);
   });
+
+  it('leave out the Markdown renderer: it is a lazy chunk of its own, imported only by the work area', () => {
+    const start = startScripts();
+    const renderer = readdirSync(ASSETS).filter((f) => /^IssueMarkdown-.*\.js$/.test(f));
+    expect(renderer).toHaveLength(1);
+    // `micromark` (the parser) and `user-content-` (GFM's id prefix) appear in the parser's code and nowhere else.
+    expect(readFileSync(join(ASSETS, renderer[0]!), 'utf8')).toMatch(/micromark[\s\S]*user-content-|user-content-[\s\S]*micromark/);
+    for (const file of start) {
+      const code = readFileSync(join(ASSETS, file), 'utf8');
+      expect(code, file).not.toMatch(/micromark|user-content-/);
+      expect(code, file).not.toContain(renderer[0]);
+    }
+  });
 });

@@ -83,12 +83,17 @@ it(`renders ${payloads.length} XSS payloads as text: 0 executions, 0 injected el
     const orgName = bundle.organization!.name;
     expect(await app.getByTestId('customer-name').innerText()).toContain(orgName);
     expect(await app.getByTestId('ticket-subject').innerText()).toBe(bundle.ticket.subject);
-    // The issue preview is markdown for GitHub: the payloads are there as escaped text (`&lt;script&gt;\_\_xss(1)`),
-    // one per payload number (a few payloads write the call differently, e.g. `alert(41)`).
+    // The issue preview renders the Markdown as GitHub will: the payloads are there as text (`<script>__xss(1)`),
+    // one per payload number (a few payloads write the call differently, e.g. `alert(41)`), and none of them is an
+    // element (injectedIn above). The exact source that goes to GitHub has them escaped (`&lt;script&gt;\_\_xss(1)`).
+    await app.locator('[data-testid="preview-body"][data-view="rendered"]').waitFor();
     const previewBody = await app.getByTestId('preview-body').innerText();
     const shown = new Set([...previewBody.matchAll(/xss(?:\\)?(?:\(|&(?:amp;)?#40;)(\d+)/g)].map((m) => m[1]));
     expect(shown.size, 'payloads visible as text in the issue preview').toBeGreaterThanOrEqual(payloads.length - 5);
-    expect(previewBody).not.toMatch(/<script>/); // HTML is neutralised in what goes to GitHub
+    await app.getByTestId('preview-source-toggle').click();
+    await app.locator('[data-testid="preview-body"][data-view="source"]').waitFor();
+    expect(await app.getByTestId('preview-body').innerText()).not.toMatch(/<script>/); // HTML is neutralised in what goes to GitHub
+    expect(await injectedIn(frame), 'injected elements with the source shown').toEqual([]);
 
     // File it, then look at what GitHub would show.
     await readyToFile(app);

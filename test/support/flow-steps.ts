@@ -205,11 +205,12 @@ export async function openWholeForm(frame: Frame): Promise<void> {
   await openPreview(frame);
 }
 
-/** Open the collapsible issue preview. */
+/** Open the collapsible issue preview, and wait for its body rendered as GitHub will (a chunk loaded on opening). */
 export async function openPreview(frame: Frame): Promise<void> {
   const preview = frame.getByTestId('issue-preview');
   if ((await preview.getAttribute('data-expanded')) !== 'true') await preview.getByRole('button').first().click();
   await frame.getByTestId('preview-title').waitFor({ state: 'visible', timeout: 15_000 });
+  await frame.locator('[data-testid="preview-body"][data-view="rendered"]').waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 /** Label names of a GitHub issue JSON. */

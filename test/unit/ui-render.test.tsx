@@ -186,7 +186,7 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
     expectNoRawMarkup(pub);
   });
 
-  it('issue preview shows title, labels and the body as text', () => {
+  it('issue preview shows title, labels and the body (its exact source until the renderer has loaded)', () => {
     const request: IssueRequest = {
       owner: 'sourcegraph', repo: 'customer', title: `Slow ${XSS}`, body: `> ${XSS}\n\n<!-- hidden -->`, labels: ['rfh', 'ce/p1'], comments: ['c'], marker: 'm',
     };
@@ -194,7 +194,12 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
     for (const id of ['issue-preview', 'preview-title', 'preview-labels', 'preview-body']) expect(out).toContain(`data-testid="${id}"`);
     expect(out).toContain('&lt;!-- hidden --&gt;');
     expect(out).toContain('1 follow-up comment');
+    expect(out).toContain('data-view="source"');
     expectNoRawMarkup(out);
+    // Closed, it has no body at all: the Markdown renderer is fetched only when the agent opens the preview.
+    const closed = html(<IssuePreview t={t} request={request} expanded={false} onToggle={() => undefined} />);
+    expect(closed).not.toContain('data-testid="preview-body"');
+    expect(closed).not.toContain('data-testid="preview-source-toggle"');
   });
 
   it('hand-off with channel, message and copy button', () => {

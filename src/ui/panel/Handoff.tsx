@@ -2,7 +2,7 @@
 // in a read-only Garden textarea so the agent can also select it by hand. For CE & Sales and BizOps (no GitHub
 // issue) the agent marks it as posted, which records the hand-off on the ticket; a ticket that carries one opens on
 // it (RecordedHandoffPanel) instead of a blank form.
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Field, Textarea } from '@zendeskgarden/react-forms';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Tag } from '@zendeskgarden/react-tags';
@@ -14,6 +14,7 @@ import type { TicketLocation } from '../../core/types/ticket.ts';
 import type { FlowsSource } from '../../flows/flows.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { useHandoffPost } from '../hooks/useHandoffPost.ts';
+import { copyText, pageClipboard, selectAndCopy } from '../logic/copy.ts';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Caption, Section } from './layout.tsx';
@@ -21,38 +22,23 @@ import type { TicketViewProps } from './ticket-view.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/** Clipboard API first; in iframes where it is not allowed, select the text and use the legacy copy command. */
-export async function copyText(text: string, fallbackSelect: (() => boolean) | null): Promise<boolean> {
-  try {
-    if (typeof navigator !== 'undefined' && navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the legacy path
-  }
-  return fallbackSelect ? fallbackSelect() : false;
-}
-
 export function HandoffBox(props: { t: Translate; handoff: Handoff; title?: string; actions?: ReactNode }): JSX.Element {
   const { t, handoff } = props;
   // The ticket named no CE / sales rep: the blank stays in the text (and is copied) until the agent replaces it.
   const blank = handoff.message.includes(HANDOFF_BLANK);
   const area = useRef<HTMLTextAreaElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
-  const selectAndCopy = (): boolean => {
-    const el = area.current;
-    if (!el) return false;
-    el.focus();
-    el.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
-  };
+  // "Copied" belongs to the text that was copied: a new message (another team, a rep typed in) starts over.
+  useEffect(() => setCopy('idle'), [handoff.message]);
+  const legacy = (): boolean => (area.current ? selectAndCopy(area.current, handoff.message) : false);
   const onCopy = async (): Promise<void> => {
-    setCopy((await copyText(handoff.message, selectAndCopy)) ? 'copied' : 'failed');
+    const copied = await copyText(handoff.message, pageClipboard(), legacy);
+    // A failure leaves the message selected in its box, ready for Ctrl+C (the status says so).
+    if (!copied && area.current) {
+      area.current.focus();
+      area.current.select();
+    }
+    setCopy(copied ? 'copied' : 'failed');
   };
   return (
     <Section aria-label={props.title ?? t('ui.handoff.title')} data-testid="handoff">
@@ -81,12 +67,16 @@ export function HandoffBox(props: { t: Translate; handoff: Handoff; title?: stri
         ) : null}
       </Field>
       <div>
-        <Button size="small" onClick={() => void onCopy()} data-testid="handoff-copy">
+        <Button size="small" onClick={() => void onCopy()} data-testid="handoff-copy" data-state={copy}>
           {copy === 'copied' ? t('ui.handoff.copied') : t('ui.handoff.copy')}
         </Button>
         {props.actions}
         <span role="status" aria-live="polite" style={{ marginLeft: 8 }}>
-          {copy === 'failed' ? <SM tag="span">{t('ui.handoff.copy_failed')}</SM> : null}
+          {copy === 'failed' ? (
+            <SM tag="span" data-testid="handoff-copy-failed">
+              {t('ui.handoff.copy_failed')}
+            </SM>
+          ) : null}
         </span>
       </div>
     </Section>

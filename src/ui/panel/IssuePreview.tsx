@@ -1,6 +1,9 @@
 // The exact issue Engage will file (title, labels, body, follow-up comments), collapsed until the agent opens it.
-// The body is shown as text in a scrolling box: it is Markdown source, and customer text in it must never render.
+// The body is shown as GitHub will render it (IssueMarkdown.tsx, loaded when the preview first opens), flowing in
+// the panel; "Show Markdown source" shows the exact text that is sent. Until the renderer has loaded, the source.
+import { lazy, Suspense, useState } from 'react';
 import styled from 'styled-components';
+import { ToggleButton } from '@zendeskgarden/react-buttons';
 import { getColor } from '@zendeskgarden/react-theming';
 import { Accordion } from '@zendeskgarden/react-accordions';
 import { SM } from '@zendeskgarden/react-typography';
@@ -8,10 +11,11 @@ import { Tag } from '@zendeskgarden/react-tags';
 import type { IssueRequest } from '../../core/types/filing.ts';
 import type { Translate } from '../logic/i18n.ts';
 
-const Body = styled.pre`
+// Its own chunk, fetched when the preview is first opened: the Markdown parser stays out of the first view.
+const IssueMarkdown = lazy(() => import('./IssueMarkdown.tsx'));
+
+const Source = styled.pre`
   margin: 4px 0 0;
-  max-height: 320px;
-  overflow: auto;
   white-space: pre-wrap;
   overflow-wrap: anywhere;
   font-family: ${({ theme }) => theme.fonts.mono};
@@ -19,9 +23,6 @@ const Body = styled.pre`
   padding: 8px;
   border-radius: ${({ theme }) => theme.borderRadii.md};
   background-color: ${({ theme }) => getColor({ theme, variable: 'background.subtle' })};
-  &:focus-visible {
-    outline: 2px solid ${({ theme }) => getColor({ theme, variable: 'border.primaryEmphasis' })};
-  }
 `;
 
 const Labels = styled.div`
@@ -39,6 +40,13 @@ export function IssuePreview(props: {
   onToggle: (expanded: boolean) => void;
 }): JSX.Element {
   const { t, request } = props;
+  const [showSource, setShowSource] = useState(false);
+  const label = t('ui.preview.body');
+  const source = (body: string): JSX.Element => (
+    <Source data-testid="preview-body" data-view="source" role="region" aria-label={label}>
+      {body}
+    </Source>
+  );
   return (
     <div data-testid="issue-preview" data-expanded={props.expanded ? 'true' : 'false'}>
       <Accordion
@@ -69,9 +77,23 @@ export function IssuePreview(props: {
                     </Tag>
                   ))}
                 </Labels>
-                <Body data-testid="preview-body" tabIndex={0} role="region" aria-label={t('ui.preview.body')}>
-                  {request.body}
-                </Body>
+                {/* Only while open: a closed preview never fetches the renderer. */}
+                {props.expanded ? (
+                  showSource ? (
+                    source(request.body)
+                  ) : (
+                    <Suspense fallback={source(request.body)}>
+                      <IssueMarkdown source={request.body} label={label} testId="preview-body" />
+                    </Suspense>
+                  )
+                ) : null}
+                {props.expanded ? (
+                  <div>
+                    <ToggleButton size="small" isBasic isPressed={showSource} onClick={() => setShowSource(!showSource)} data-testid="preview-source-toggle">
+                      {t('ui.preview.source')}
+                    </ToggleButton>
+                  </div>
+                ) : null}
                 {request.comments.length > 0 ? (
                   <SM>{t('ui.preview.comments', { count: request.comments.length })}</SM>
                 ) : null}
