@@ -17,6 +17,7 @@ import type { Translate } from '../logic/i18n.ts';
 import { evidenceSnippets } from '../logic/evidence.ts';
 import { Caption, Section } from './layout.tsx';
 import { Snippet } from './Snippet.tsx';
+import { ScreenReaderOnly } from './ScreenReaderOnly.tsx';
 
 // Tight rows: each item is one line (the arrow button sets its height), so the list and File fit the first view.
 const Item = styled.div`
@@ -34,15 +35,6 @@ const Indented = styled.div`
   padding-left: 24px;
 `;
 
-/** Read by screen readers, not shown: the toggle's name, when what shows is only an arrow. */
-const ScreenReaderOnly = styled.span`
-  position: absolute;
-  width: 1px;
-  height: 1px;
-  overflow: hidden;
-  clip: rect(0 0 0 0);
-  white-space: nowrap;
-`;
 
 const ToggleButton = styled(Button)`
   flex: none;

@@ -12,6 +12,7 @@ import type { LiveIssue } from '../hooks/useLiveIssue.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Caption, Section } from './layout.tsx';
+import { ScreenReaderOnly } from './ScreenReaderOnly.tsx';
 
 const Tags = styled.div`
   display: flex;
@@ -82,12 +83,8 @@ export function IssueCard(props: {
         {live.state === 'ready' ? `${name} · ${live.issue.title}` : name}
       </Anchor>
       {props.filedWith ? (
-        <SM
-          data-testid="issue-filed-with"
-          data-kind={props.filedWith.kind}
-          data-tracker={props.filedWith.tracker}
-          aria-label={t('ui.linked.filed_with', { what: filedWithText(t, props.filedWith) })}
-        >
+        <SM data-testid="issue-filed-with" data-kind={props.filedWith.kind} data-tracker={props.filedWith.tracker}>
+          <ScreenReaderOnly>{t('ui.linked.filed_with')} </ScreenReaderOnly>
           {filedWithText(t, props.filedWith)}
         </SM>
       ) : null}
