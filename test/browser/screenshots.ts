@@ -1,12 +1,16 @@
 // The README's pictures of the panel: `npm run screenshots` (after `npm run build`) opens a fixture
 // ticket in the preview, in Chromium on the real ZAF SDK, once in light and once in dark mode, and writes the sidebar
-// (cropped to the app's iframe, its first screenful) to docs/screenshots/panel-light.png and panel-dark.png.
+// (cropped to the app's iframe, its first screenful) to docs/screenshots/panel-light.png and panel-dark.png; then,
+// for the walk-through, the same ticket with the priority changed (panel-changed.png) and right after filing
+// (panel-filed.png).
 // The browser tests' review screenshots of every state go to test/output/screenshots/ instead (not committed).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openTicket } from '../support/harness.ts';
-import { startFlowHarness, waitForForm } from '../support/flow-steps.ts';
+import { ITEM_KEYS, overrideWithMouse, setItem, startFlowHarness, waitForForm } from '../support/flow-steps.ts';
+import { waitUntil } from '../support/wait.ts';
+import type { Frame } from 'playwright-core';
 import { errorMessage } from '../../src/core/guards.ts';
 
 const OUT_DIR = join('docs', 'screenshots');
@@ -35,6 +39,14 @@ async function shootPanel(page: Page, path: string): Promise<void> {
   });
 }
 
+/** Fonts in, nothing loading: a picture must not catch a skeleton. */
+async function settle(frame: Frame): Promise<void> {
+  await frame.evaluate(() => document.fonts.ready.then(() => undefined));
+  if ((await frame.locator('[aria-busy="true"]').count()) > 0) {
+    await frame.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 15_000 });
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   const h = await startFlowHarness();
@@ -44,14 +56,36 @@ async function main(): Promise<void> {
       await waitForForm(frame);
       const shown = await frame.locator('[data-color-scheme]').first().getAttribute('data-color-scheme');
       if (shown !== scheme) throw new Error(`the panel shows ${shown}, not ${scheme}`);
-      // Fonts and the lazily loaded work area are in; a picture must not catch a loading skeleton.
-      await frame.evaluate(() => document.fonts.ready.then(() => undefined));
-      if ((await frame.locator('[aria-busy="true"]').count()) > 0) {
-        await frame.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 15_000 });
-      }
+      // Fonts and the lazily loaded work area are in.
+      await settle(frame);
       const path = join(OUT_DIR, `panel-${scheme}.png`);
       await shootPanel(page, path);
       console.log(`wrote ${path}`);
+      await page.close();
+    }
+    // Last, as it files the ticket (the passes above need it unfiled).
+    {
+      const { page, frame } = await openTicket(h, TICKET_ID, { colorScheme: 'light' });
+      await waitForForm(frame);
+      await settle(frame);
+      // The walk-through: the agent lowers the outage to ce/p1 (the headline follows, the suggestion stays below,
+      // the reason field opens beside it), then files; the form makes way for the issue's card.
+      await overrideWithMouse(frame, 'priority', '1');
+      await frame.getByTestId('override-reason').fill('Only the frontend pods restart; search still works');
+      await frame.getByTestId('details-toggle').click(); // the evidence closed again: the picture shows the change
+      await settle(frame);
+      await shootPanel(page, join(OUT_DIR, 'panel-changed.png'));
+      // Outside vitest: the flow steps that assert (tickAllAndFile) are not usable here, so plainly.
+      for (const key of ITEM_KEYS) await setItem(frame, key, true);
+      await frame.getByTestId('file-button').click();
+      await frame.getByTestId('filed-issue-link').waitFor({ state: 'visible', timeout: 30_000 });
+      await waitUntil(async () => (await frame.getByTestId('writeback-status').getAttribute('data-state')) === 'ok', {
+        what: 'the write-back',
+        timeoutMs: 30_000,
+      });
+      await settle(frame);
+      await shootPanel(page, join(OUT_DIR, 'panel-filed.png'));
+      console.log(`wrote ${join(OUT_DIR, 'panel-changed.png')}, ${join(OUT_DIR, 'panel-filed.png')}`);
       await page.close();
     }
   } finally {
