@@ -7,9 +7,10 @@ import { checklistHints } from '../core/checklist.ts';
 import { evaluateChecklist, parseChecklistLabels, type ChecklistEvalRow, type ChecklistEvalSummary, type ItemScore } from '../core/checklist/evaluate.ts';
 import { classify } from '../core/classify.ts';
 import { handedOffTeams } from '../core/handoff-record.ts';
+import { keptSuggestions } from '../core/report-tags.ts';
 import type { Settings } from '../core/settings.ts';
 import { buildTicketModel } from '../core/ticket-model.ts';
-import type { Classification, Team } from '../core/types/classification.ts';
+import type { Classification, PriorityLevel, Team } from '../core/types/classification.ts';
 import type { TicketBundle } from '../core/types/zendesk.ts';
 import { formatOption, parseArgs, UsageError } from './args.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.ts';
@@ -76,15 +77,15 @@ export function countHandoffs(bundles: readonly TicketBundle[], teams: Team[]): 
   return counts;
 }
 
-function priorityFromValue(value: string): number | null {
+function priorityFromValue(value: string): PriorityLevel | null {
   const m = /(?:^|[^a-z0-9])p?([0-3])$/i.exec(value.trim());
-  return m ? Number(m[1]) : null;
+  return m ? (Number(m[1]) as PriorityLevel) : null; // the pattern allows 0-3 only
 }
 
 /** The priority recorded on a ticket: the `rfh_priority_p<n>` tag, else the configured official-priority field. */
-export function recordedPriority(bundle: TicketBundle, settings: Settings): number | null {
+export function recordedPriority(bundle: TicketBundle, settings: Settings): PriorityLevel | null {
   const tag = bundle.ticket.tags.find((t) => /^rfh_priority_p[0-3]$/.test(t));
-  if (tag) return Number(tag.slice(-1));
+  if (tag) return Number(tag.slice(-1)) as PriorityLevel; // the pattern allows 0-3 only
   const fieldId = settings.fields.officialPriority;
   if (fieldId !== null) {
     const f = bundle.ticket.custom_fields?.find((x) => x.id === fieldId);
@@ -255,10 +256,12 @@ export async function runEval(argv: string[], io: CliIo): Promise<number> {
   }
   const { bundles, problems } = await loadBundles(args.positionals, io);
   const rows: Row[] = [];
+  const decided: Parameters<typeof keptSuggestions>[0][number][] = [];
   for (const { bundle, source } of bundles) {
     const team = recordedTeam(bundle, loaded.teams, loaded.settings);
     const priority = recordedPriority(bundle, loaded.settings);
     if (team === null && priority === null) continue;
+    decided.push({ tags: bundle.ticket.tags, teamId: team, priority });
     rows.push({ ticketId: bundle.ticket.id, source, classification: classify(buildTicketModel(bundle), loaded.teams, loaded.settings), team, priority });
   }
   const summary = summarize(rows);
@@ -266,7 +269,9 @@ export async function runEval(argv: string[], io: CliIo): Promise<number> {
     bundles.map((b) => b.bundle),
     loaded.teams,
   );
-  if (format === 'json') io.out(`${JSON.stringify({ ...summary, handoffs, skipped: bundles.length - rows.length, errors: problems })}\n`);
+  // The suggestion each ticket recorded at filing against what it was filed with (not today's suggestion).
+  const kept = keptSuggestions(decided, loaded.teams);
+  if (format === 'json') io.out(`${JSON.stringify({ ...summary, handoffs, kept, skipped: bundles.length - rows.length, errors: problems })}\n`);
   else {
     const short = (id: string): string => SHORT[id] ?? id;
     const order = loaded.teams.map((t) => t.id);
@@ -275,6 +280,12 @@ export async function runEval(argv: string[], io: CliIo): Promise<number> {
     io.out(`Priority accuracy: ${summary.priority.correct}/${summary.priority.total} (${percent(summary.priority.accuracy)})\n`);
     const handed = Object.entries(handoffs).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
     if (handed.length) io.out(`Hand-offs:         ${handed.map(([id, n]) => `${id} ${n}`).join(', ')}\n`);
+    if (kept.team.recorded || kept.priority.recorded) {
+      const share = (k: { recorded: number; kept: number }) => `${k.kept}/${k.recorded} (${percent(ratio(k.kept, k.recorded))})`;
+      io.out(`Suggestion kept:   team ${share(kept.team)}, priority ${share(kept.priority)} (as suggested when filed)\n`);
+      const byTeam = Object.entries(kept.team.bySuggestedTeam).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+      io.out(`                   by suggested team: ${byTeam.map(([id, k]) => `${short(id)} ${share(k)}`).join(', ')}\n`);
+    }
     io.out('\n');
     if (summary.team.total) io.out(`Teams (rows: recorded, columns: suggested)\n${confusionTable(summary.team.confusion, order, short)}\n`);
     if (summary.priority.total) io.out(`Priorities (rows: recorded, columns: suggested)\n${confusionTable(summary.priority.confusion, ['p0', 'p1', 'p2', 'p3'], (x) => x)}\n`);

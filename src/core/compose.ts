@@ -405,6 +405,7 @@ export function defaultDecisions(
     tracker: options.tracker ?? 'private',
     checklist,
     teammatesAsked: { done: classification.checklist.teammates?.status === 'found', note: '' },
+    suggested: { teamId: classification.route.team.teamId, priority: classification.priority.level },
   };
   if (options.privateIssueUrl) decisions.privateIssueUrl = options.privateIssueUrl;
   return decisions;

@@ -50,6 +50,7 @@ export function decisionsFromLabels(
   if (priority !== undefined) decisions.kind = has.has(settings.labels.rfh.toLowerCase()) ? 'rfh' : 'defect';
   // The suggestion the agent saw then is unknown; an override recorded against today's would be a guess.
   delete decisions.override;
+  delete decisions.suggested;
   return decisions;
 }
 

@@ -1,7 +1,8 @@
 // What Engage writes back to the ticket after filing, so the next agent sees the issue without opening GitHub: one
 // `PUT /api/v2/tickets/{id}.json` carrying an internal note with the issue link and the decisions, the tags
 // `rfh` (requests for help only), `rfh_team_<team id with _>`, `rfh_priority_p<n>`, `rfh_issue_<n>` (or
-// `rfh_public_issue_<n>` for the public tracker), the configured ticket fields, and on-hold when the settings say so.
+// `rfh_public_issue_<n>` for the public tracker), the report tags (`engage_defect`, the suggestion the agent saw:
+// report-tags.ts), the configured ticket fields, and on-hold when the settings say so.
 // `findLinkedIssue` (links.ts) reads the note, tags and field back on later visits; `engage eval` reads the tags.
 
 import { CHECKLIST_KEYS, type Team } from './types/classification.ts';
@@ -13,6 +14,7 @@ import { priorityLabel, type Settings } from './settings.ts';
 import { findTeam } from './teams.ts';
 import { issueTag, NOTE_LEAD } from './links.ts';
 import { tagPart } from './tags.ts';
+import { DEFECT_TAG, suggestedPriorityTag, suggestedTeamTag } from './report-tags.ts';
 
 export interface WriteBackContext {
   settings: Settings;
@@ -74,6 +76,8 @@ export function composeWriteBack(model: TicketModel, decisions: FilingDecisions,
   const { settings } = ctx;
   const tags = [teamTag(decisions.teamId), priorityTag(decisions.priority), issueTag(decisions.tracker, issue.number)];
   if (decisions.kind === 'rfh') tags.unshift('rfh');
+  else tags.push(DEFECT_TAG);
+  if (decisions.suggested) tags.push(suggestedTeamTag(decisions.suggested.teamId), suggestedPriorityTag(decisions.suggested.priority));
 
   const fields: ZendeskCustomFieldValue[] = [];
   if (settings.fields.engineeringTeam !== null) fields.push({ id: settings.fields.engineeringTeam, value: decisions.teamId });

@@ -116,6 +116,8 @@ describe('a lost write-back', () => {
     await expect.poll(async () => (await ticketState(h, TICKET)).ticket.tags, slowly).toEqual(
       expect.arrayContaining(['rfh', 'rfh_team_search_product', 'rfh_priority_p1', `rfh_issue_${number}`]),
     );
+    // What the agent saw when filing is unknown here: no suggestion tags rather than a guess.
+    expect((await ticketState(h, TICKET)).ticket.tags.some((t) => t.startsWith('rfh_suggested_'))).toBe(false);
     const notes = (await ticketState(h, TICKET)).comments.filter((c) => !c.public && c.body.includes(LATE_LINK_LINE));
     expect(notes).toHaveLength(1);
     await page.close();

@@ -223,6 +223,11 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
   const tags = ['rfh', `rfh_team_${team.replace(/-/g, '_')}`, `rfh_priority_p${level}`, `rfh_issue_${issue!.number}`];
   const state = await ticketState(h, id);
   expect(state.ticket.tags).toEqual(expect.arrayContaining(tags));
+  // For reports: the suggestion the agent saw, whatever was chosen (a request for help: no engage_defect).
+  expect(state.ticket.tags).toEqual(
+    expect.arrayContaining([`rfh_suggested_team_${c.suggested.team.replace(/-/g, '_')}`, `rfh_suggested_priority_p${c.suggested.level}`]),
+  );
+  expect(state.ticket.tags).not.toContain('engage_defect');
   const notes = state.comments.slice(bundle.comments.length);
   expect(notes).toHaveLength(1);
   expect(notes[0]!.public).toBe(false);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findLinkedIssue, findLinkedIssues, githubWebBase, issueTag, parseIssueUrl, ticketMarker, ticketUrl, trackerOf } from '../../src/core/links.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
+import { recordedSuggestion } from '../../src/core/report-tags.ts';
 import { composeWriteBack, priorityTag, tagPart, teamTag, writeBackNote } from '../../src/core/writeback.ts';
 import { ctx, decisions, model } from './core-compose-fixture.ts';
 
@@ -97,7 +98,19 @@ describe('composeWriteBack', () => {
 
   it('leaves out rfh for defects and tags public filings distinctly', () => {
     const wb = composeWriteBack(model(), decisions({ kind: 'defect', tracker: 'public' }), { ...issue, repo: 'sourcegraph', number: 9 }, ctx());
-    expect(wb.ticket.additional_tags).toEqual(['rfh_team_distribution', 'rfh_priority_p1', 'rfh_public_issue_9']);
+    expect(wb.ticket.additional_tags).toEqual(['rfh_team_distribution', 'rfh_priority_p1', 'rfh_public_issue_9', 'engage_defect']);
+  });
+
+  it('records the suggestion the agent saw for reports, and nothing when it is unknown', () => {
+    const seen = decisions({ teamId: 'core-application', priority: 2, suggested: { teamId: 'distribution', priority: 0 } });
+    const tags = composeWriteBack(model(), seen, issue, ctx()).ticket.additional_tags;
+    expect(tags).toEqual(expect.arrayContaining(['rfh', 'rfh_team_core_application', 'rfh_priority_p2', 'rfh_suggested_team_distribution', 'rfh_suggested_priority_p0']));
+    expect(tags).not.toContain('engage_defect');
+    expect(recordedSuggestion(tags, DEFAULT_TEAMS)).toEqual({ teamId: 'distribution', priority: 0 });
+    // A filing from before these tags (or a link finished later): no suggestion, never read as "kept".
+    const unknown = composeWriteBack(model(), decisions(), issue, ctx()).ticket.additional_tags;
+    expect(unknown.some((t) => t.startsWith('rfh_suggested_'))).toBe(false);
+    expect(recordedSuggestion(unknown, DEFAULT_TEAMS)).toEqual({ teamId: null, priority: null });
   });
 
   it('fills the configured fields and puts the ticket on hold when the settings say so', () => {

@@ -163,4 +163,15 @@ describe('engage eval and hand-offs', () => {
     expect(json.team.confusion['ce-sales']).toBeDefined();
     expect(json.team.confusion.bizops).toBeDefined();
   });
+  it('reports how often agents kept the suggestion they saw when filing, from the suggestion tags; older tickets are left out', async () => {
+    const keptBoth = bundleOf({ id: 31, subject: 'Pods crash', customer: ['Pods crash.'], tags: ['rfh', 'rfh_team_distribution', 'rfh_priority_p1', 'rfh_suggested_team_distribution', 'rfh_suggested_priority_p1'] });
+    const changedTeam = bundleOf({ id: 32, subject: 'Sync', customer: ['Sync broke.'], tags: ['rfh', 'rfh_team_core_application', 'rfh_priority_p2', 'rfh_suggested_team_distribution', 'rfh_suggested_priority_p2'] });
+    const before = bundleOf({ id: 33, subject: 'Old', customer: ['Old filing.'], tags: ['rfh', 'rfh_team_search_core', 'rfh_priority_p2'] });
+    const files = { 'k.json': JSON.stringify([keptBoth, changedTeam, before]) };
+    const json = JSON.parse((await run(['eval', '--format', 'json', 'k.json'], files)).out);
+    expect(json.kept.team).toEqual({ recorded: 2, kept: 1, bySuggestedTeam: { distribution: { recorded: 2, kept: 1 } } });
+    expect(json.kept.priority).toEqual({ recorded: 2, kept: 2 });
+    const table = await run(['eval', 'k.json'], files);
+    expect(table.out).toMatch(/Suggestion kept:\s+team 1\/2 \(50\.0%\), priority 2\/2 \(100\.0%\)/);
+  });
 });

@@ -21,6 +21,11 @@ export interface FilingDecisions {
   teammatesAsked: ChecklistAnswer;
   /** Filled when the agent escalates without completing the checklist ("escalate anyway"). */
   escalateAnywayReason?: string;
+  /**
+   * What Engage suggested when the agent decided, recorded as the `rfh_suggested_*` tags (report-tags.ts); absent
+   * when unknown (a link finished later, from the issue's labels, cannot know what the agent saw).
+   */
+  suggested?: { teamId: TeamId; priority: PriorityLevel };
   /** Filled when the agent overrode the suggested team or priority. */
   override?: { suggestedTeamId?: TeamId; suggestedPriority?: PriorityLevel; reason?: string };
   /** A CE / sales rep to include, free text (written without @-mentioning on GitHub). */

@@ -146,6 +146,7 @@ export function toDecisions(draft: Draft, classification: TeamAndPriority): Fili
     tracker: draft.tracker,
     checklist: draft.checklist,
     teammatesAsked: draft.teammatesAsked,
+    suggested: { teamId: suggestedTeamId, priority: suggestedPriority },
   };
   if (draft.escalateAnyway && draft.escalateReason.trim()) decisions.escalateAnywayReason = draft.escalateReason.trim();
   if (teamId !== suggestedTeamId || priority !== suggestedPriority) {

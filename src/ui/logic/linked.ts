@@ -55,7 +55,8 @@ export function linkedDecisions(
   draft.kind = recorded?.kind ?? 'rfh';
   draft.tracker = link.owner === settings.publicRepo.owner && link.repo === settings.publicRepo.repo ? 'public' : 'private';
   const decisions = toDecisions(draft, classification);
-  // What was filed is not an override of today's suggestion.
+  // What was filed is not an override of today's suggestion, nor was today's suggestion what the agent saw.
   delete decisions.override;
+  delete decisions.suggested;
   return decisions;
 }
