@@ -27,12 +27,22 @@ async function alreadyWrittenBack(client: ZafClient, ticketId: number, wb: Write
  */
 export async function writeBackStep(
   records: RecordStore,
-  args: { client: ZafClient; location: TicketLocation; repo: RepoRef; issue: LinkedIssue; compose: ComposeWriteBack; checkFirst?: boolean },
+  args: {
+    client: ZafClient;
+    location: TicketLocation;
+    repo: RepoRef;
+    issue: LinkedIssue;
+    compose: ComposeWriteBack;
+    checkFirst?: boolean;
+    /** This browser's claim on the ticket (claim.ts), taken off in the same request. */
+    removeTags?: string[];
+  },
 ): Promise<WriteBackResult> {
   const { client, location, repo, issue } = args;
   let wb: WriteBack;
   try {
     wb = args.compose(issue);
+    if (args.removeTags?.length) wb = { ...wb, ticket: { ...wb.ticket, remove_tags: args.removeTags } };
   } catch (e) {
     // A bug in composing the note must not lose the link: report it as a failed write-back, retryable.
     return { ok: false, error: toPlain(agentError('unknown', { status: 0, message: errorMessage(e) }, true)) };
