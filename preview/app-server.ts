@@ -164,7 +164,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       for (const [k, v] of new URLSearchParams(data)) url.searchParams.append(k, v);
       data = undefined;
     }
-    const rule = zendeskFaults.take(method, path);
+    const rule = zendeskFaults.take(method, path, typeof data === 'string' ? data : '');
     if (rule?.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
     let res: ApiResponse | null = null;
     const performs = !rule || rule.commitThenFail || (rule.status === undefined && !rule.network);

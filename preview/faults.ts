@@ -38,6 +38,15 @@ export function parseFaultRule(json: unknown): FaultRule {
     }
     rule.path = path;
   }
+  const bodyMatch = str('bodyMatch');
+  if (bodyMatch !== undefined) {
+    try {
+      new RegExp(bodyMatch);
+    } catch (e) {
+      throw new Error(`fault rule "bodyMatch" is not a valid RegExp: ${(e as Error).message}`);
+    }
+    rule.bodyMatch = bodyMatch;
+  }
   const status = num('status', 100);
   if (status !== undefined) {
     if (status > 599) throw new Error('fault rule "status" must be an HTTP status (100-599)');
@@ -76,11 +85,12 @@ export class FaultList {
     this.rules = [];
   }
 
-  take(method: string, path: string): FaultRule | null {
+  take(method: string, path: string, body = ''): FaultRule | null {
     const i = this.rules.findIndex(
       ({ rule }) =>
         (rule.method === undefined || rule.method === method.toUpperCase()) &&
-        (rule.path === undefined || new RegExp(rule.path).test(path)),
+        (rule.path === undefined || new RegExp(rule.path).test(path)) &&
+        (rule.bodyMatch === undefined || new RegExp(rule.bodyMatch).test(body)),
     );
     if (i < 0) return null;
     const entry = this.rules[i]!;

@@ -1,5 +1,6 @@
 // The slice of Zendesk's REST API the app uses, answered from the ticket bundles with Zendesk's
-// shapes: cursor and offset pagination, side-loads, tag and comment writes, and Zendesk's error bodies.
+// shapes: cursor and offset pagination, side-loads, tag and comment writes, safe updates (409 UpdateConflict) and
+// Zendesk's error bodies.
 // Pure apart from the store it is handed, so unit tests drive it without a server.
 import { isRecord } from '../src/core/guards.ts';
 import type { TicketBundle, ZendeskComment, ZendeskCustomFieldValue, ZendeskTicket, ZendeskUser } from '../src/core/types/zendesk.ts';
@@ -70,6 +71,29 @@ export function zendeskError(status: number, error: string, description?: string
   if (description !== undefined) body.description = description;
   if (details !== undefined) body.details = details;
   return { status, headers: { ...JSON_HEADERS }, body };
+}
+
+/**
+ * Zendesk's "protecting against ticket update collisions": a write carrying `safe_update: true` and the
+ * `updated_stamp` its sender last read is refused with 409 when the ticket's `updated_at` is another instant (someone
+ * changed it meanwhile). Without an `updated_stamp` the flag protects nothing and the write goes through.
+ */
+export const UPDATE_CONFLICT_DESCRIPTION =
+  'Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.';
+
+function safeUpdateConflict(ticket: ZendeskTicket, write: Record<string, unknown>): ApiResponse | null {
+  const safe = write.safe_update === true || write.safe_update === 'true';
+  if (!safe || write.updated_stamp === undefined || write.updated_stamp === null) return null;
+  // Zendesk's timestamps have whole seconds: compare instants at that resolution.
+  const second = (v: unknown) => (typeof v === 'string' ? Math.floor(Date.parse(v) / 1000) : NaN);
+  const stamp = second(write.updated_stamp);
+  if (Number.isFinite(stamp) && stamp === second(ticket.updated_at)) return null;
+  return zendeskError(409, 'UpdateConflict', UPDATE_CONFLICT_DESCRIPTION);
+}
+
+/** `updated_at` as Zendesk writes it: ISO 8601 in UTC, whole seconds. */
+export function zendeskTime(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 const notFound = () => zendeskError(404, 'RecordNotFound', 'Not found');
@@ -349,7 +373,7 @@ function applyTags(change: Change, next: string[]): void {
 function finish(store: TicketStore, change: Change, ctx: ApiContext): void {
   const r = change.record;
   const changed = !!r.comment || r.tagsAdded.length > 0 || r.tagsRemoved.length > 0 || r.customFields.length > 0 || !!r.status;
-  if (changed) change.bundle.ticket.updated_at = r.at;
+  if (changed) change.bundle.ticket.updated_at = zendeskTime(new Date(r.at));
   if (!change.bundle.users.some((u) => u.id === ctx.agent.id) && r.comment) change.bundle.users.push(ctx.agent);
   store.commit(change.bundle.ticket.id, change.bundle, changed ? r : null);
 }
@@ -360,6 +384,8 @@ function updateTicket(store: TicketStore, bundle: TicketBundle, req: ApiRequest,
   }
   if (bundle.ticket.status === 'closed') return invalid('status', 'Status: closed prevents ticket update');
   const t = req.body.ticket;
+  const conflict = safeUpdateConflict(bundle.ticket, t);
+  if (conflict) return conflict;
   const change = startChange(bundle, req, ctx);
 
   if (t.comment !== undefined) {
@@ -459,6 +485,9 @@ function writeTags(store: TicketStore, bundle: TicketBundle, req: ApiRequest, ct
   const tags = normaliseTags(req.body.tags);
   if (!tags) return invalid('tags', 'Tags: must be an array of strings');
   if (bundle.ticket.status === 'closed') return invalid('status', 'Status: closed prevents ticket update');
+  // The tags endpoint takes the same two properties beside `tags`.
+  const conflict = safeUpdateConflict(bundle.ticket, req.body);
+  if (conflict) return conflict;
   const change = startChange(bundle, req, ctx);
   const current = change.bundle.ticket.tags;
   const method = req.method.toUpperCase();

@@ -12,6 +12,7 @@ export const AGENT_ERROR_CODES = [
   'github_unavailable',
   'network_down',
   'zendesk_writeback_refused',
+  'zendesk_claim_refused',
   'ticket_load_failed',
   'unknown',
 ] as const;
@@ -27,6 +28,7 @@ export type AgentErrorCode = (typeof AGENT_ERROR_CODES)[number];
  * - github_unavailable: `status`
  * - network_down: `service` ('GitHub' | 'Zendesk'), `timeout` (1 when the client gave up waiting, else 0)
  * - zendesk_writeback_refused: `status`, `ticketId`, `message`
+ * - zendesk_claim_refused: `status`, `ticketId`, `message` (reserving the ticket for filing; nothing was filed)
  * - ticket_load_failed: `status` (0 = the data was there but malformed), `ticketId`, `message`, `field`
  * - unknown: `status`, `message`
  */

@@ -8,7 +8,8 @@ import { clickRetry, drillEnvForFile, expectExactlyOneIssue, openPrepared } from
 import { clickFile, waitForIssueLink } from '../support/panel.ts';
 
 const ID = TICKET_IDS.typical;
-const WRITE_BACK = { method: 'PUT', path: `^/api/v2/tickets/${ID}\\.json$` };
+// The write-back carries the internal note; filing's claim (a safe update of the same ticket) does not.
+const WRITE_BACK = { method: 'PUT', path: `^/api/v2/tickets/${ID}\\.json$`, bodyMatch: '"comment"' };
 let env: DrillEnv;
 drillEnvForFile([typicalTicket(ID)], {}, (started) => (env = started));
 

@@ -29,6 +29,8 @@ export interface ZendeskFault {
   method?: string;
   /** RegExp source matched against the path (without query). */
   path?: string;
+  /** RegExp source matched against the request body (e.g. `"comment"`: the write-back, not filing's claim). */
+  bodyMatch?: string;
   status?: number;
   body?: unknown;
   network?: boolean;
@@ -184,7 +186,11 @@ export class FakeZafClient implements ZafClient {
     const method = (options.type ?? 'GET').toUpperCase();
     const body = options.data === undefined ? undefined : (JSON.parse(options.data) as unknown);
     const fault = this.zendeskFaults.find(
-      (f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || new RegExp(f.path).test(url.pathname)),
+      (f) =>
+        f.left > 0 &&
+        (!f.method || f.method === method) &&
+        (!f.path || new RegExp(f.path).test(url.pathname)) &&
+        (!f.bodyMatch || new RegExp(f.bodyMatch).test(options.data ?? '')),
     );
     if (fault) fault.left--;
     const run = () => {

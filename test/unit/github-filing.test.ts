@@ -97,6 +97,9 @@ function orchestrator(storage: FilingStorage = memoryStorage(), locks: LockManag
   return createFilingOrchestrator({ storage, locks, settleMs, afterNoAnswerMs: 150 });
 }
 
+/** A fault on the write-back only (it carries the internal note), not on filing's claim. */
+const WRITE_BACK = { method: 'PUT', bodyMatch: '"comment"' };
+
 const issues = (w: World) => w.client.standIn.listIssues('sourcegraph', 'customer').length;
 const notes = (w: World) => (w.client.store.get(TICKET)?.comments ?? []).filter((c) => !c.public && c.body.startsWith('Engage filed')).length;
 const githubCount = (w: World) => w.client.githubLog().length;
@@ -104,7 +107,7 @@ const zendeskCount = (w: World) => w.client.zendeskLog.length;
 
 
 describe('filing: the happy path and its request budget', () => {
-  it('files once and writes back: 3 requests from the click (lookup, create, write-back) when access was checked on open', async () => {
+  it('files once and writes back: 3 requests from the click (claim, create, write-back) when access was checked on open', async () => {
     const w = page();
     // The form checks access when it opens (warning early about missing push access), with its own service.
     await github(w.client).checkAccess(DEFAULT_SETTINGS.privateRepo);
@@ -114,17 +117,21 @@ describe('filing: the happy path and its request budget', () => {
     expect(outcome.created).toBe(true);
     expect(outcome.writeBack).toEqual({ ok: true });
     expect(outcome.issue).toMatchObject({ owner: 'sourcegraph', repo: 'customer', number: 1 });
-    expect(steps).toEqual(['looking-up', 'creating', 'writing-back']);
+    // The claim (a safe update of the ticket) stands in for the tracker lookup: nobody creates without one.
+    expect(steps).toEqual(['claiming', 'creating', 'writing-back']);
     const requests = githubCount(w) - before.gh + (zendeskCount(w) - before.zd);
     expect(requests).toBe(3);
-    expect(w.client.githubLog().slice(before.gh).map((r) => `${r.method} ${r.path}`)).toEqual([
-      'GET /repos/sourcegraph/customer/issues',
-      'POST /repos/sourcegraph/customer/issues',
+    expect(w.client.githubLog().slice(before.gh).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /repos/sourcegraph/customer/issues']);
+    expect(w.client.zendeskLog.slice(before.zd).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PUT /api/v2/tickets/1234.json',
+      'PUT /api/v2/tickets/1234.json',
     ]);
-    expect(w.client.zendeskLog.slice(before.zd).map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/v2/tickets/1234.json']);
     expect(issues(w)).toBe(1);
     expect(notes(w)).toBe(1);
-    expect(w.client.store.get(TICKET)?.ticket.tags).toEqual(expect.arrayContaining(['rfh', 'rfh_issue_1']));
+    const tags = w.client.store.get(TICKET)?.ticket.tags ?? [];
+    expect(tags).toEqual(expect.arrayContaining(['rfh', 'rfh_issue_1']));
+    // The write-back took the claim off with the link.
+    expect(tags.filter((t) => t.startsWith('engage_filing_'))).toEqual([]);
   });
 
   it('without the earlier access check it costs one more (4), and overflow comments add one each', async () => {
@@ -314,7 +321,7 @@ describe('write-back failures keep the link and retry alone', () => {
   for (const status of [403, 409, 500]) {
     it(`Zendesk refuses the PUT (${status}): link kept, retryWriteBack redoes only the PUT`, async () => {
       const w = page();
-      w.client.addZendeskFault({ method: 'PUT', status });
+      w.client.addZendeskFault({ ...WRITE_BACK, status });
       const o = orchestrator();
       const outcome = await o.fileTicket(w.args);
       expect(outcome.created).toBe(true);
@@ -335,7 +342,7 @@ describe('write-back failures keep the link and retry alone', () => {
 
   it('a PUT that landed but whose answer was lost: the retry sees the tags and adds no second note', async () => {
     const w = page();
-    w.client.addZendeskFault({ method: 'PUT', status: 504, commitThenFail: true });
+    w.client.addZendeskFault({ ...WRITE_BACK, status: 504, commitThenFail: true });
     const o = orchestrator();
     const outcome = await o.fileTicket(w.args);
     expect(outcome.writeBack.ok).toBe(false);
@@ -343,12 +350,13 @@ describe('write-back failures keep the link and retry alone', () => {
     const retried = await o.retryWriteBack({ client: w.client, location: LOCATION, issue: outcome.issue, writeBack });
     expect(retried.writeBack).toEqual({ ok: true });
     expect(notes(w)).toBe(1);
-    expect(w.client.zendeskLog.filter((r) => r.method === 'PUT')).toHaveLength(1);
+    // The claim, then the one write-back (its retry read the tags and wrote nothing).
+    expect(w.client.zendeskLog.filter((r) => r.method === 'PUT')).toHaveLength(2);
   });
 
   it('clicking File again instead of "retry write-back" also redoes only the write-back', async () => {
     const w = page();
-    w.client.addZendeskFault({ method: 'PUT', status: 500 });
+    w.client.addZendeskFault({ ...WRITE_BACK, status: 500 });
     const o = orchestrator();
     await o.fileTicket(w.args);
     const gh = githubCount(w);
@@ -361,7 +369,7 @@ describe('write-back failures keep the link and retry alone', () => {
 
   it('a double click on "retry write-back" writes one note', async () => {
     const w = page();
-    w.client.addZendeskFault({ method: 'PUT', status: 500 });
+    w.client.addZendeskFault({ ...WRITE_BACK, status: 500 });
     const o = orchestrator();
     const outcome = await o.fileTicket(w.args);
     const args = { client: w.client, location: LOCATION, issue: outcome.issue, writeBack };
@@ -387,12 +395,17 @@ describe('access and errors before anything is filed', () => {
   it('filing without push when explicitly allowed looks up by search (labels are gone) and still files once', async () => {
     const w = page();
     w.client.standIn.setPermission('sourcegraph', 'customer', 'read');
+    // The first agent files but its write-back fails and it goes away: the ticket keeps its claim, not its link.
+    w.client.addZendeskFault({ ...WRITE_BACK, status: 500 });
     const o = orchestrator();
     await o.fileTicket({ ...w.args, allowWithoutPush: true });
     expect(w.client.standIn.storedIssues()[0]?.labels).toEqual([]);
-    w.client.addZendeskFault({ method: 'PUT', status: 500 });
     const other = samePlaceAs(w);
-    const again = await orchestrator().fileTicket({ ...other.args, allowWithoutPush: true });
+    // The next agent waits out the claim, takes over and looks the tracker up before creating.
+    const again = await createFilingOrchestrator({ storage: memoryStorage(), locks: inProcessLocks(), claimTimeoutMs: 100, claimPollMs: 20 }).fileTicket({
+      ...other.args,
+      allowWithoutPush: true,
+    });
     expect(again.created).toBe(false);
     expect(other.client.githubLog().some((r) => r.path === '/search/issues')).toBe(true);
     expect(issues(w)).toBe(1);

@@ -138,7 +138,8 @@ describe('write-backs', () => {
     expect(note.id).toBeGreaterThan(Math.max(...before.comments.map((c) => c.id)));
     expect(now.users.some((u) => u.id === agent.id)).toBe(true);
     expect(now.ticket.custom_fields!.find((f) => f.id === 360001000006)!.value).toBe('https://github.com/sourcegraph/customer/issues/12');
-    expect(now.ticket.updated_at).toBe('2026-11-30T12:00:00.000Z');
+    // Zendesk's timestamps have whole seconds (so do the stand-in's: safe updates compare them).
+    expect(now.ticket.updated_at).toBe('2026-11-30T12:00:00Z');
     const [w] = store.writesFor(1001);
     expect(w).toMatchObject({
       comment: { id: note.id, public: false },
@@ -194,5 +195,53 @@ describe('write-backs', () => {
     expect(normaliseTags(['A b', 'a', 'C'])).toEqual(['a', 'b', 'c']);
     expect(normaliseTags('x')).toEqual(['x']);
     expect(normaliseTags([1])).toBeNull();
+  });
+});
+
+describe('safe updates (Zendesk: protecting against ticket update collisions)', () => {
+  let clock = new Date('2026-12-01T09:00:00.250Z');
+  const timed = { ...ctx, now: () => clock };
+  const put = (path: string, b: unknown) => {
+    const url = new URL(path, 'https://engage-preview.zendesk.com');
+    return handleZendeskApi(store, { method: 'PUT', path: url.pathname, query: url.searchParams, body: b }, timed);
+  };
+  const claim = (tag: string, stamp: unknown) => ({ ticket: { additional_tags: [tag], safe_update: true, updated_stamp: stamp } });
+
+  it('the stamp last read wins once; the same stamp again is refused with 409 UpdateConflict and changes nothing', () => {
+    const read = store.get(1001)!.ticket.updated_at;
+    clock = new Date('2026-12-01T09:00:00.250Z');
+    expect(put('/api/v2/tickets/1001.json', claim('first', read)).status).toBe(200);
+    const after = structuredClone(store.get(1001));
+    expect(after!.ticket.updated_at).toBe('2026-12-01T09:00:00Z');
+    clock = new Date('2026-12-01T09:00:03Z');
+    const loser = put('/api/v2/tickets/1001.json', claim('second', read));
+    expect(loser).toMatchObject({
+      status: 409,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: {
+        error: 'UpdateConflict',
+        description: 'Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.',
+      },
+    });
+    expect(store.get(1001)).toEqual(after);
+    expect(store.writesFor(1001)).toHaveLength(1);
+    // Re-read, then the fresh stamp goes through (the same instant written with or without milliseconds).
+    expect(put('/api/v2/tickets/1001.json', claim('second', '2026-12-01T09:00:00.000Z')).status).toBe(200);
+    expect(store.get(1001)!.ticket.tags).toEqual(expect.arrayContaining(['first', 'second']));
+  });
+
+  it('safe_update without updated_stamp, or false, protects nothing; a garbled stamp is a conflict', () => {
+    expect(put('/api/v2/tickets/1002.json', { ticket: { additional_tags: ['a'], safe_update: true } }).status).toBe(200);
+    expect(put('/api/v2/tickets/1002.json', { ticket: { additional_tags: ['b'], safe_update: false, updated_stamp: '2000-01-01T00:00:00Z' } }).status).toBe(200);
+    expect(put('/api/v2/tickets/1002.json', claim('c', 'yesterday')).status).toBe(409);
+    expect(put('/api/v2/tickets/1002.json', { ticket: { comment: { body: 'x', public: false }, safe_update: 'true', updated_stamp: '2000-01-01T00:00:00Z' } }).status).toBe(409);
+    expect(store.get(1002)!.ticket.tags).not.toContain('c');
+  });
+
+  it('tags.json takes safe_update and updated_stamp beside tags', () => {
+    const read = store.get(1003)!.ticket.updated_at;
+    expect(put('/api/v2/tickets/1003/tags.json', { tags: ['x'], safe_update: true, updated_stamp: read }).status).toBe(200);
+    expect(put('/api/v2/tickets/1003/tags.json', { tags: ['y'], safe_update: true, updated_stamp: read })).toMatchObject({ status: 409, body: { error: 'UpdateConflict' } });
+    expect(store.get(1003)!.ticket.tags).not.toContain('y');
   });
 });

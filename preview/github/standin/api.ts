@@ -23,6 +23,9 @@ export interface FaultRule {
   method?: string;
   /** A RegExp source matched against StandInRequest.path; absent = any. */
   path?: string;
+  /** Zendesk side only: a RegExp source matched against the raw request body (`"comment"`: the write-back, not
+   * filing's claim on the same endpoint); absent = any. */
+  bodyMatch?: string;
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;

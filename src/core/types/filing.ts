@@ -85,6 +85,8 @@ export interface WriteBack {
   ticket: {
     comment: { body: string; public: false };
     additional_tags: string[];
+    /** Tags to take off in the same write (filing's claim on the ticket). */
+    remove_tags?: string[];
     custom_fields?: ZendeskCustomFieldValue[];
     status?: 'hold';
   };

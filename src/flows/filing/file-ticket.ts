@@ -1,9 +1,12 @@
 // One ticket → one issue per tracker, each step cheaper and more local than the next:
 //   (a) the ticket's own link (tags / linked-issue field) on the loaded model: no request;
 //   (b) this browser's record of a filing for the ticket: no request;
-//   (c) the tracker, looked up for the ticket's visible marker: 1 request;
+//   (c) the claim (claim.ts): a safe update of the ticket that only one agent's browser wins: 1 request. It stands
+//       in for the tracker lookup: nobody creates without a claim, and only the write-back (which links the ticket)
+//       removes one, so a ticket with neither link nor claim has no issue yet. The tracker is looked up (1 request)
+//       only when a claim was there before ours (a takeover) or this browser may have created already;
 //   (d) create: 1 request (+ overflow comments);
-//   (e) the write-back: 1 request.
+//   (e) the write-back, which also removes the claim: 1 request.
 // So a first filing costs 3 requests from the click to the link (access is checked when the form opens and
 // remembered), and a retried write-back costs only the write-back.
 import { findLinkedIssue, trackerOf } from '../../core/links.ts';
@@ -12,8 +15,11 @@ import type { LinkedIssue } from '../../core/types/filing.ts';
 import { agentError, type AgentError } from '../../errors/agent-error.ts';
 import { classifyGitHubError } from '../../github/errors.ts';
 import type { GitHubService } from '../../github/index.ts';
+import { claimTicket, type ClaimClock } from './claim.ts';
+import type { OwnClaims } from './own-claims.ts';
 import { repoKey, type RecordStore } from './record.ts';
-import type { FileTicketArgs, FilingOutcome } from './types.ts';
+import type { FileTicketArgs, FilingOutcome, FilingStep } from './types.ts';
+import { removeTags } from '../../zendesk/safe-update.ts';
 import { writeBackStep } from './write-back.ts';
 
 /** Error codes after which the create certainly did not happen (GitHub answered and refused). */
@@ -25,7 +31,7 @@ const NOT_CREATED: ReadonlySet<AgentError['code']> = new Set([
   'github_rate_limited',
 ]);
 
-export interface FilingClock {
+export interface FilingClock extends ClaimClock {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   /** How long after a create was sent it may still land on GitHub when no answer came back. */
@@ -35,15 +41,21 @@ export interface FilingClock {
 }
 
 /** Steps (a)–(e) for one ticket and tracker; the caller serialises calls per ticket. */
-export async function fileTicketSteps(records: RecordStore, clock: FilingClock, args: FileTicketArgs): Promise<FilingOutcome> {
+export async function fileTicketSteps(records: RecordStore, owned: OwnClaims, clock: FilingClock, args: FileTicketArgs): Promise<FilingOutcome> {
   const { client, github, settings, location, model, request } = args;
   const repo: RepoRef = { owner: request.owner, repo: request.repo };
+  const tracker = trackerOf(repo, settings);
   const progress = args.onProgress ?? (() => {});
-  const writeBack = (issue: LinkedIssue, checkFirst: boolean) =>
-    writeBackStep(records, { client, location, repo, issue, compose: args.writeBack, checkFirst });
+  // The write-back takes this browser's claim off the ticket with the link (one request), and forgets it once done.
+  const writeBack = async (issue: LinkedIssue, checkFirst: boolean) => {
+    const claim = owned.read(location, repo);
+    const result = await writeBackStep(records, { client, location, repo, issue, compose: args.writeBack, checkFirst, removeTags: claim ? [claim.tag] : [] });
+    if (result.ok) owned.remove(location, repo);
+    return result;
+  };
 
   // (a) The ticket's own link for this tracker (one issue per tracker: a private link does not stop a public filing).
-  const linked = findLinkedIssue(model, settings, trackerOf(repo, settings));
+  const linked = findLinkedIssue(model, settings, tracker);
   if (linked && repoKey(linked) === repoKey(repo)) {
     return { issue: linked, created: false, writeBack: { ok: true } };
   }
@@ -65,7 +77,35 @@ export async function fileTicketSteps(records: RecordStore, clock: FilingClock, 
     throw agentError('github_no_push', { repo: `${repo.owner}/${repo.repo}`, setting }, false);
   }
 
-  // (c) The tracker.
+  // (c) The claim. A retry of this browser's own filing whose create may have landed still holds its claim while no
+  // one could have taken over (the create's window ends well before the bound): it skips straight to the lookup.
+  const own = owned.read(location, repo);
+  const mayHaveCreated = record?.phase === 'creating';
+  if (!(mayHaveCreated && own && clock.now() - own.atMs + clock.settleMs < clock.claimTimeoutMs)) {
+    const claimed = await claimTicket({ client, settings, location, model, repo, tracker, clock, onProgress: progress, ownTags: own ? [own.tag] : [] });
+    if (claimed.kind === 'linked') {
+      // Another agent filed it: its link is on the ticket now (its write-back made it), nothing to write.
+      records.write(location, repo, { phase: 'done', issue: claimed.issue });
+      return { issue: claimed.issue, created: false, writeBack: { ok: true } };
+    }
+    owned.write(location, repo, { tag: claimed.tag, atMs: clock.now() });
+    if (!claimed.lookUp && !mayHaveCreated) return createAndLink(records, owned, clock, args, { repo, push, writeBack, progress });
+  }
+  return lookUpThenCreate(records, owned, clock, args, { repo, push, writeBack, progress });
+}
+
+interface Step {
+  repo: RepoRef;
+  push: boolean;
+  writeBack: (issue: LinkedIssue, checkFirst: boolean) => ReturnType<typeof writeBackStep>;
+  progress: (step: FilingStep) => void;
+}
+
+/** (c') The tracker, looked up for the ticket's marker, before (d) and (e). */
+async function lookUpThenCreate(records: RecordStore, owned: OwnClaims, clock: FilingClock, args: FileTicketArgs, step: Step): Promise<FilingOutcome> {
+  const { settings, location, request, github } = args;
+  const { repo, push, progress } = step;
+  const record = records.read(location, repo);
   progress('looking-up');
   const customerLabel = request.labels.find((l) => l.startsWith(settings.labels.customerPrefix));
   const findOptions: { customerLabel?: string; labelsApplied: boolean } = { labelsApplied: push };
@@ -82,9 +122,15 @@ export async function fileTicketSteps(records: RecordStore, clock: FilingClock, 
   if (found) {
     records.write(location, repo, { phase: 'created', issue: found });
     progress('writing-back');
-    return { issue: found, created: false, writeBack: await writeBack(found, true) };
+    return { issue: found, created: false, writeBack: await step.writeBack(found, true) };
   }
+  return createAndLink(records, owned, clock, args, step);
+}
 
+/** (d) Create and (e) write back. */
+async function createAndLink(records: RecordStore, owned: OwnClaims, clock: FilingClock, args: FileTicketArgs, step: Step): Promise<FilingOutcome> {
+  const { location, request, github, client } = args;
+  const { repo, progress } = step;
   // (d) Create.
   progress('creating');
   records.write(location, repo, { phase: 'creating', settleAt: clock.now() + clock.settleMs });
@@ -95,6 +141,10 @@ export async function fileTicketSteps(records: RecordStore, clock: FilingClock, 
     const error = classifyGitHubError(e, { repo });
     if (NOT_CREATED.has(error.code)) {
       records.remove(location, repo);
+      // Nothing was created: give the claim back so another agent need not wait it out.
+      const own = owned.read(location, repo);
+      owned.remove(location, repo);
+      if (own) await removeTags(client, location.ticketId, [own.tag]);
     } else if (error.code === 'network_down') {
       // No answer: it may have landed, or still be on its way for a moment.
       records.write(location, repo, { phase: 'creating', settleAt: clock.now() + clock.afterNoAnswerMs });
@@ -109,7 +159,7 @@ export async function fileTicketSteps(records: RecordStore, clock: FilingClock, 
 
   // (e) Write back.
   progress('writing-back');
-  const outcome: FilingOutcome = { issue, created: true, writeBack: await writeBack(issue, false) };
+  const outcome: FilingOutcome = { issue, created: true, writeBack: await step.writeBack(issue, false) };
   if (created.commentsError) {
     outcome.followUps = { posted: created.commentsPosted, total: request.comments.length, error: created.commentsError };
   }

@@ -2,9 +2,8 @@
 // tabs of one browser take turns through a lock, and the persisted record lets a reload (or a retry after a lost
 // answer) wait for the earlier create's window and look once more before creating.
 //
-// Limit: two agents in two different browsers clicking within the same second can both pass the lookup before
-// either create lands; the later one then sees the link on its next visit, and the duplicate carries the same
-// marker, so it is easy to spot and close.
+// Two agents in two different browsers are serialised by Zendesk itself: each filing first claims the ticket with a
+// safe update (claim.ts), which only one of them wins; the other shows the winner's link once it is on the ticket.
 import type { RepoRef } from '../../core/settings.ts';
 import type { AgentError } from '../../errors/agent-error.ts';
 import { classifyGitHubError } from '../../github/errors.ts';
@@ -12,7 +11,9 @@ import { DEFAULT_GITHUB_TIMEOUT_MS } from '../../github/zaf-fetch.ts';
 import { browserStorage, memoryStorage, type KeyValueStorage } from '../storage.ts';
 import { fileTicketSteps, type FilingClock } from './file-ticket.ts';
 import { browserLocks, type LockManagerLike } from './locks.ts';
+import { OwnClaims } from './own-claims.ts';
 import { lockName, RecordStore, recordKey } from './record.ts';
+import { ZENDESK_TIMEOUT_MS } from '../../zendesk/request.ts';
 import type { FileTicketArgs, FilingOutcome, FinishFollowUpsArgs, RetryWriteBackArgs } from './types.ts';
 import { writeBackStep } from './write-back.ts';
 import { createInFlight } from '../in-flight.ts';
@@ -25,6 +26,9 @@ export interface FilingOrchestratorOptions {
   /** See FilingClock: default the GitHub client's timeout plus a margin, and 3 s. */
   settleMs?: number;
   afterNoAnswerMs?: number;
+  /** See ClaimClock: default the create's window plus a minute for the write-back, and 2 s. */
+  claimTimeoutMs?: number;
+  claimPollMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -43,13 +47,18 @@ export interface FilingOrchestrator {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}): FilingOrchestrator {
+  const settleMs = options.settleMs ?? DEFAULT_GITHUB_TIMEOUT_MS + 5_000;
   const clock: FilingClock = {
     now: options.now ?? Date.now,
     sleep: options.sleep ?? realSleep,
-    settleMs: options.settleMs ?? DEFAULT_GITHUB_TIMEOUT_MS + 5_000,
+    settleMs,
     afterNoAnswerMs: options.afterNoAnswerMs ?? 3_000,
+    claimTimeoutMs: options.claimTimeoutMs ?? settleMs + ZENDESK_TIMEOUT_MS + 30_000,
+    pollMs: options.claimPollMs ?? 2_000,
   };
-  const records = new RecordStore(options.storage ?? browserStorage() ?? memoryStorage(), clock.now);
+  const storage = options.storage ?? browserStorage() ?? memoryStorage();
+  const records = new RecordStore(storage, clock.now);
+  const owned = new OwnClaims(storage);
   const locks = options.locks ?? browserLocks();
   // A second call for the same work while the first runs (a double click) joins it.
   const once = createInFlight<FilingOutcome>().run;
@@ -62,7 +71,7 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
       return once(`file ${recordKey(args.location, repo)}`, () =>
         locks.request(lockName(args.location), () =>
           // Whatever goes wrong reaches the UI as an AgentError (a bug becomes `unknown`, never a raw TypeError).
-          fileTicketSteps(records, clock, args).catch((e: unknown) => {
+          fileTicketSteps(records, owned, clock, args).catch((e: unknown) => {
             throw classifyGitHubError(e, { repo });
           }),
         ),
@@ -82,7 +91,10 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
             }
             args.onProgress?.('writing-back');
             // A PUT whose answer was lost may have landed: checked first, so the ticket never gets a second note.
-            const writeBack = await writeBackStep(records, { client, location, repo, issue, compose: args.writeBack, checkFirst: true });
+            const claim = owned.read(location, repo);
+            const removeTags = claim ? [claim.tag] : [];
+            const writeBack = await writeBackStep(records, { client, location, repo, issue, compose: args.writeBack, checkFirst: true, removeTags });
+            if (writeBack.ok) owned.remove(location, repo);
             return { issue, created: false, writeBack };
           })
           .catch((e: unknown) => {

@@ -23,7 +23,7 @@ export interface FilingOutcome {
 }
 
 /** What the sidebar can show while filing runs. */
-export type FilingStep = 'waiting-for-earlier-attempt' | 'looking-up' | 'creating' | 'writing-back';
+export type FilingStep = 'claiming' | 'waiting-for-other-agent' | 'waiting-for-earlier-attempt' | 'looking-up' | 'creating' | 'writing-back';
 
 /** Composes the ticket's write-back once the issue is known. */
 export type ComposeWriteBack = (issue: LinkedIssue) => WriteBack;
