@@ -41,6 +41,6 @@ export function createFlows(client: ZafClient, options: FlowsOptions = {}): Flow
     filing,
     linkedIssueState: (settings, link) => github(settings).getIssueState(link),
     handoff: createHandoffRecorder(),
-    opening: createOpening(github, filing.records),
+    opening: createOpening(github, (location, repo) => filing.busyWith(location, repo)),
   };
 }

@@ -10,7 +10,6 @@ import type { LostLinkQuery } from '../core/lost-link.ts';
 import type { RepoRef, Settings } from '../core/settings.ts';
 import type { TicketLocation } from '../core/types/ticket.ts';
 import type { FoundIssue, GitHubService } from '../github/index.ts';
-import type { RecordStore } from './filing/record.ts';
 
 export interface Opening {
   /**
@@ -26,7 +25,11 @@ export interface Opening {
   lostLink(args: { settings: Settings; location: TicketLocation; query: LostLinkQuery }): Promise<FoundIssue | null>;
 }
 
-export function createOpening(github: (settings: Settings) => GitHubService, records: RecordStore): Opening {
+/** `busyWith`: whether this browser is filing (or has filed) the ticket in that tracker (the orchestrator's). */
+export function createOpening(
+  github: (settings: Settings) => GitHubService,
+  busyWith: (location: TicketLocation, repo: RepoRef) => boolean,
+): Opening {
   const asked = new Map<string, Promise<{ push: boolean }>>();
   const access = (settings: Settings, repo: RepoRef): Promise<{ push: boolean }> => {
     const key = `${settings.githubApiUrl} ${repo.owner}/${repo.repo}`.toLowerCase();
@@ -40,13 +43,14 @@ export function createOpening(github: (settings: Settings) => GitHubService, rec
   return {
     access,
     async lostLink({ settings, location, query }) {
-      if (records.read(location, query.repo)) return null;
+      if (busyWith(location, query.repo)) return null;
       // Without push access GitHub dropped the labels, so the listing cannot see the issue (and search is not for
       // every opening): the notice about the token comes first anyway.
       const { push } = await access(settings, query.repo);
       if (!push) return null;
       const found = await github(settings).findByMarker(query.repo, query.marker, { customerLabel: query.customerLabel, listOnly: true });
-      return found && !records.read(location, query.repo) ? found : null;
+      // A filing of this browser that started meanwhile (its own or a rival's issue it is waiting for) is not lost.
+      return found && !busyWith(location, query.repo) ? found : null;
     },
   };
 }

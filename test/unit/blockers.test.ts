@@ -9,6 +9,8 @@ import type { TicketModel } from '../../src/core/types/ticket.ts';
 import { agentError, toPlain } from '../../src/errors/agent-error.ts';
 import { RecordStore } from '../../src/flows/filing/record.ts';
 import { createOpening } from '../../src/flows/opening.ts';
+import { createFilingOrchestrator } from '../../src/flows/filing/orchestrator.ts';
+import { inProcessLocks } from '../../src/flows/filing/locks.ts';
 import { memoryStorage } from '../../src/flows/storage.ts';
 import type { GitHubService } from '../../src/github/index.ts';
 import { blockerOf, noticeCovers, seesAdminDetails } from '../../src/ui/logic/blocker.ts';
@@ -111,19 +113,19 @@ describe('the opening', () => {
   const query = lostLinkQuery({ customerName: 'Acme Corp' }, LOCATION, S);
   it('asks for access once per open, whoever asks, and looks up by listing only', async () => {
     const { github, calls } = fakeGitHub(true);
-    const opening = createOpening(() => github, new RecordStore(memoryStorage(), Date.now));
+    const opening = createOpening(() => github, () => false);
     await Promise.all([opening.access(S, PRIVATE), opening.access(S, { ...PRIVATE })]);
     expect((await opening.lostLink({ settings: S, location: LOCATION, query }))?.number).toBe(7);
     expect(calls).toEqual(['access', 'find engage-zendesk-acme-4242 customer/acme-corp true']);
   });
   it('a refused or failed check is shared too, and no lookup follows it', async () => {
     const { github, calls } = fakeGitHub(false);
-    const opening = createOpening(() => github, new RecordStore(memoryStorage(), Date.now));
+    const opening = createOpening(() => github, () => false);
     expect(await opening.lostLink({ settings: S, location: LOCATION, query })).toBeNull();
     expect(await opening.access(S, PRIVATE)).toEqual({ push: false });
     expect(calls).toEqual(['access']);
     const failing = fakeGitHub(new Error('down'));
-    const again = createOpening(() => failing.github, new RecordStore(memoryStorage(), Date.now));
+    const again = createOpening(() => failing.github, () => false);
     await expect(again.access(S, PRIVATE)).rejects.toThrow('down');
     await expect(again.access(S, PRIVATE)).rejects.toThrow('down');
     expect(failing.calls).toEqual(['access']);
@@ -132,8 +134,22 @@ describe('the opening', () => {
     const { github, calls } = fakeGitHub(true);
     const records = new RecordStore(memoryStorage(), Date.now);
     records.write(LOCATION, PRIVATE, { phase: 'creating', settleAt: Date.now() + 1000 });
-    const opening = createOpening(() => github, records);
+    const opening = createOpening(() => github, (l, r) => records.read(l, r) !== null);
     expect(await opening.lostLink({ settings: S, location: LOCATION, query })).toBeNull();
     expect(calls).toEqual([]);
+  });
+  it("takes no issue for lost when this browser started filing while the lookup was out (a rival's issue it waits for)", async () => {
+    let filing = false;
+    const { github, calls } = fakeGitHub(true);
+    const slow: typeof github = { ...github, findByMarker: async (...a) => ((filing = true), github.findByMarker(...a)) };
+    const opening = createOpening(() => slow, () => filing);
+    expect(await opening.lostLink({ settings: S, location: LOCATION, query })).toBeNull();
+    expect(calls).toContain('access');
+  });
+  it("the orchestrator's busyWith: a filing started in this panel, an own claim or a record", async () => {
+    const orchestrator = createFilingOrchestrator({ storage: memoryStorage(), locks: inProcessLocks() });
+    expect(orchestrator.busyWith(LOCATION, PRIVATE)).toBe(false);
+    orchestrator.records.write(LOCATION, PRIVATE, { phase: 'creating', settleAt: Date.now() + 1000 });
+    expect(orchestrator.busyWith(LOCATION, PRIVATE)).toBe(true);
   });
 });

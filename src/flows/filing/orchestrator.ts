@@ -5,6 +5,7 @@
 // Two agents in two different browsers are serialised by Zendesk itself: each filing first claims the ticket with a
 // safe update (claim.ts), which only one of them wins; the other shows the winner's link once it is on the ticket.
 import type { RepoRef } from '../../core/settings.ts';
+import type { TicketLocation } from '../../core/types/ticket.ts';
 import type { AgentError } from '../../errors/agent-error.ts';
 import { classifyGitHubError } from '../../github/errors.ts';
 import { DEFAULT_GITHUB_TIMEOUT_MS } from '../../github/zaf-fetch.ts';
@@ -42,6 +43,13 @@ export interface FilingOrchestrator {
   finishFollowUps(args: FinishFollowUpsArgs): Promise<{ posted: number; error?: AgentError }>;
   /** The record store, for the panel's "filed from this browser" link. */
   readonly records: RecordStore;
+  /**
+   * Whether this browser is filing the ticket in that tracker or has done so: a filing started since the panel
+   * loaded (running, waiting for another agent's link, or ended: its own steps report on it), a claim of its own
+   * standing, or a record. The opening's lost-link lookup must not take
+   * such an issue for a lost one.
+   */
+  busyWith(location: TicketLocation, repo: RepoRef): boolean;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -62,13 +70,20 @@ export function createFilingOrchestrator(options: FilingOrchestratorOptions = {}
   const locks = options.locks ?? browserLocks();
   // A second call for the same work while the first runs (a double click) joins it.
   const once = createInFlight<FilingOutcome>().run;
+  const running = new Set<string>();
 
   return {
     records,
 
+    busyWith(location, repo) {
+      return running.has(recordKey(location, repo)) || owned.read(location, repo) !== null || records.read(location, repo) !== null;
+    },
+
     fileTicket(args) {
       const repo: RepoRef = { owner: args.request.owner, repo: args.request.repo };
-      return once(`file ${recordKey(args.location, repo)}`, () =>
+      const key = recordKey(args.location, repo);
+      running.add(key);
+      return once(`file ${key}`, () =>
         locks.request(lockName(args.location), () =>
           // Whatever goes wrong reaches the UI as an AgentError (a bug becomes `unknown`, never a raw TypeError).
           fileTicketSteps(records, owned, clock, args).catch((e: unknown) => {
