@@ -18,13 +18,14 @@ svg{width:100%;height:auto;display:block}svg text{font-size:11px}.axis{fill:var(
 ${Array.from({ length: 9 }, (_, k) => `.s${k}{fill:var(--s${k});background:var(--s${k})}`).join('')}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.35em;border-radius:2px}
 table{border-collapse:collapse;margin:.75rem 0 1rem;font-variant-numeric:tabular-nums}caption{text-align:left;color:var(--muted);padding-bottom:.25rem}
-th,td{border-bottom:1px solid var(--line);padding:.2rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}
+th{white-space:nowrap}.scroll{overflow-x:auto}th,td{border-bottom:1px solid var(--line);padding:.2rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}
 `;
 
 function htmlTable(caption: string, header: string[], rows: (string | number)[][]): string {
   const head = `<tr>${header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr>`;
   const body = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(String(c))}</th>` : `<td>${escapeHtml(String(c))}</td>`)).join('')}</tr>`).join('');
-  return `<table><caption>${escapeHtml(caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  // A wide table scrolls on its own; the region is focusable so the keyboard can scroll it too.
+  return `<div class="scroll" role="region" tabindex="0" aria-label="${escapeHtml(caption)}"><table><caption>${escapeHtml(caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
 }
 
 function chartSection(heading: string, chart: string, series: Series[], table: string): string {

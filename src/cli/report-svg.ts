@@ -21,7 +21,8 @@ export interface BarChartSpec {
 
 const WIDTH = 720;
 const HEIGHT = 240;
-const PAD = { left: 48, right: 12, top: 12, bottom: 28 };
+// The right margin holds the goal line's label, clear of the bars.
+const PAD = { left: 48, right: 64, top: 12, bottom: 28 };
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -66,7 +67,7 @@ export function barChart(spec: BarChartSpec): string {
   if (spec.goal) {
     const gy = y(spec.goal.value).toFixed(1);
     parts.push(`<line class="goal" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${gy}" y2="${gy}"/>`);
-    parts.push(`<text class="goal-label" x="${WIDTH - PAD.right}" y="${(Number(gy) - 4).toFixed(1)}" text-anchor="end">${escapeHtml(spec.goal.label)}</text>`);
+    parts.push(`<text class="goal-label" x="${WIDTH - PAD.right + 4}" y="${(Number(gy) + 4).toFixed(1)}">${escapeHtml(spec.goal.label)}</text>`);
   }
   return `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(spec.title)}" focusable="false">${parts.join('')}</svg>`;
 }

@@ -86,7 +86,7 @@ describe('engage report', () => {
     const html = r.written['report.html'] ?? '';
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html.match(/<svg /g)).toHaveLength(3);
-    expect(html).toMatch(/<\/svg><\/figure><table>/); // the rate chart's numbers follow it
+    expect(html).toMatch(/<\/svg><\/figure><div class="scroll" role="region" tabindex="0" aria-label="[^"]+"><table>/); // the rate chart's numbers follow it
     expect(html).toContain('class="goal"');
     expect(html).toContain('prefers-color-scheme:dark');
     expect(html).toContain('Acme &#60;Corp&#62;');
