@@ -73,7 +73,11 @@ const WHOLE_PERIOD = { from: START, to: START + SPAN_MS, weeks: null };
 export async function runReportBench(): Promise<BenchResult[]> {
   const big = syntheticTickets(100_000);
   const small = syntheticTickets(10_000, 15);
-  for (let i = 0; i < 2; i++) computeReport(big, DEFAULT_TEAMS, WHOLE_PERIOD); // warm-up (JIT)
+  for (let i = 0; i < 2; i++) {
+    // Warm-up (JIT) on both sizes, so the first small run does not carry compilation into the ratio.
+    computeReport(big, DEFAULT_TEAMS, WHOLE_PERIOD);
+    computeReport(small, DEFAULT_TEAMS, WHOLE_PERIOD);
+  }
   // Adjacent pairs, as in bench/route.ts: a burst of load from elsewhere on a shared machine hits both sides alike.
   const bigRuns: number[] = [];
   const ratios: number[] = [];
