@@ -3,7 +3,7 @@
 // problems go to stderr. Exit code 1 when a figure is over budget or a measurement could not be made.
 //
 // Options: --no-build (measure dist/ as it is), --loads N (cold loads per kind, default 41), --cpu N (CPU
-// throttling rate, default 4), --skip-browser, --skip-route.
+// throttling rate, default 4), --skip-browser, --skip-route, --skip-report.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,10 +24,11 @@ interface Options {
   cpu: number;
   browser: boolean;
   route: boolean;
+  report: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { build: true, loads: 41, cpu: 4, browser: true, route: true };
+  const o: Options = { build: true, loads: 41, cpu: 4, browser: true, route: true, report: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (): number => {
@@ -40,7 +41,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--cpu') o.cpu = num();
     else if (a === '--skip-browser') o.browser = false;
     else if (a === '--skip-route') o.route = false;
-    else throw new Error(`unknown option ${a} (known: --no-build --loads N --cpu N --skip-browser --skip-route)`);
+    else if (a === '--skip-report') o.report = false;
+    else throw new Error(`unknown option ${a} (known: --no-build --loads N --cpu N --skip-browser --skip-route --skip-report)`);
   }
   return o;
 }
@@ -180,6 +182,12 @@ async function main(): Promise<void> {
 
   await section('sizes', () => sizeFigures(zipPath));
   if (options.route) await section('routing', routeFigures);
+  if (options.report) {
+    const { runReportBench } = await import('./report.ts');
+    await section('report', async () => {
+      for (const r of await runReportBench()) emit(r);
+    });
+  }
   if (options.browser) {
     // Loaded only when needed: it pulls in the preview and Playwright.
     const { browserFigures } = await import('./app-bench.ts');

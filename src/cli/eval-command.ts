@@ -33,7 +33,8 @@ sidebar. The labels (DIR/labels.json unless --labels names another file) map eac
 precision (ticks that were right) and recall (labelled "found" that were ticked) per item and overall, then every
 false tick and miss with the hint's summary and the words it rested on (test/fixtures/checklist is a labelled set).`;
 
-const SHORT: Record<string, string> = {
+/** Short team names for table columns (also `engage report`). */
+export const SHORT: Record<string, string> = {
   distribution: 'dist',
   'core-application': 'core',
   'code-intelligence': 'codeintel',

@@ -9,6 +9,8 @@ export interface CliIo {
   readText(path: string): Promise<string>;
   /** The `*.json`, `*.jsonl` and `*.ndjson` files of a directory (sorted, full paths), or null if `path` is not a directory. */
   listBundleFiles(path: string): Promise<string[] | null>;
+  /** Write a whole file as UTF-8 (`engage report --out`); optional so the commands that never write need not offer it. */
+  writeText?(path: string, text: string): Promise<void>;
 }
 
 /** Exit codes: 0 ok, 1 the command failed, 2 bad input (file, ticket and field named on stderr). */

@@ -1,10 +1,11 @@
-// The `engage` command line: dispatches `classify`, `compose` and `eval` to their modules.
+// The `engage` command line: dispatches `classify`, `compose`, `eval` and `report` to their modules.
 // `bin/engage.js` runs `runCli` with the real process; tests call `main` with an in-memory io.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { UsageError } from './args.ts';
 import { runClassify } from './classify-command.ts';
 import { runCompose } from './compose.ts';
 import { runEval } from './eval-command.ts';
+import { runReport } from './report-command.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliIo } from './io.ts';
 import { listBundleFiles, readStream } from './node-io.ts';
 
@@ -17,10 +18,12 @@ Commands:
   compose FILE|DIR|-    the GitHub issue request (or the hand-off for non-engineering teams) the app would send
   eval FILE|DIR|-       compare suggestions with the team/priority recorded on past tickets
                         (--checklist DIR: score the checklist's automatic ticks against DIR/labels.json)
+  report FILE|DIR|-     RFH rate per week against the 10% goal, by team, priority, customer and issue, kept
+                        suggestions, hand-offs (--format table|json|html --out FILE; --from/--to or --weeks N)
 
 Options:
   --settings FILE       app settings as JSON (manifest parameter names, e.g. {"sales_process_tags": "trial, poc"})
-  --format json|table   output format (classify: json, eval: table by default)
+  --format json|table   output format (classify: json, eval and report: table by default; report also html)
   --help                help for a command
 
 A ticket bundle is {"ticket": {...}, "comments": [...], "users": [...], "organization": {...} | null} as the
@@ -37,6 +40,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runEval(rest, io);
       case 'compose':
         return await runCompose(rest, io);
+      case 'report':
+        return await runReport(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -62,6 +67,7 @@ export function nodeIo(): CliIo {
     err: (text) => void process.stderr.write(text),
     readText: (path) => (path === '-' ? readStream(process.stdin) : readFile(path, 'utf8')),
     listBundleFiles,
+    writeText: (path, text) => writeFile(path, text, 'utf8'),
   };
 }
 
