@@ -82,25 +82,35 @@ export function each(re: RegExp, text: string): RegExpExecArray[] {
 
 // ---- tokens with a recognisable shape: the whole match is the credential ----------------------------------------
 
+/**
+ * Where a credential may start: a word boundary, or right after an escape such as the `\n` of a JSON log line
+ * (`"detail":"key:\nAKIA..."`), where `\b` sees the letter `n` glued to the token.
+ */
+const START = String.raw`(?:\b|(?<=\\[nrt]))`;
+
+function shape(source: string, flags = 'g'): RegExp {
+  return new RegExp(START + source, flags);
+}
+
 const SHAPED: [RegExp, SecretKind][] = [
-  [/\bgh[pousr]_[A-Za-z0-9]{20,}/g, 'github-token'], // classic, OAuth, user-to-server, server-to-server, refresh
-  [/\bgithub_pat_[A-Za-z0-9_]{20,}/g, 'github-token'], // fine-grained
-  [/\bsg[a-z]_[A-Za-z0-9_]{16,}/g, 'sourcegraph-token'], // sgp_..., with or without an instance part
-  [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}\b/g, 'aws-access-key'],
-  [/\bglpat-[A-Za-z0-9_-]{20,}/g, 'gitlab-token'],
-  [/\bgl(?:dt|rt|ptt|cbt|oas|soat|ffct|imt|agent)-[A-Za-z0-9_-]{16,}/g, 'gitlab-token'],
-  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, 'slack-token'],
-  [/\bhttps:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g, 'slack-webhook'],
-  [/\bAIza[0-9A-Za-z_-]{35}\b/g, 'google-api-key'],
-  [/\b(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,}/g, 'stripe-key'],
-  [/\bwhsec_[0-9A-Za-z]{24,}/g, 'stripe-key'],
-  [/\bnpm_[A-Za-z0-9]{36}\b/g, 'npm-token'],
+  [shape('gh[pousr]_[A-Za-z0-9]{20,}'), 'github-token'], // classic, OAuth, user-to-server, server-to-server, refresh
+  [shape('github_pat_[A-Za-z0-9_]{20,}'), 'github-token'], // fine-grained
+  [shape('sg[a-z]_[A-Za-z0-9_]{16,}'), 'sourcegraph-token'], // sgp_..., with or without an instance part
+  [shape('(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}\\b'), 'aws-access-key'],
+  [shape('glpat-[A-Za-z0-9_-]{20,}'), 'gitlab-token'],
+  [shape('gl(?:dt|rt|ptt|cbt|oas|soat|ffct|imt|agent)-[A-Za-z0-9_-]{16,}'), 'gitlab-token'],
+  [shape('xox[abposr]-[A-Za-z0-9-]{10,}'), 'slack-token'],
+  [shape('https:\\/\\/hooks\\.slack\\.com\\/(?:services|workflows|triggers)\\/[A-Za-z0-9/_-]+'), 'slack-webhook'],
+  [shape('AIza[0-9A-Za-z_-]{35}\\b'), 'google-api-key'],
+  [shape('(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,}'), 'stripe-key'],
+  [shape('whsec_[0-9A-Za-z]{24,}'), 'stripe-key'],
+  [shape('npm_[A-Za-z0-9]{36}\\b'), 'npm-token'],
   // Header and payload are base64url JSON (`{"` encodes as `eyJ`); the signature may be empty (alg "none").
-  [/\bey[JK][A-Za-z0-9_-]{8,}\.ey[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, 'jwt'],
+  [shape('ey[JK][A-Za-z0-9_-]{8,}\\.ey[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*'), 'jwt'],
 ];
 
 /** An AWS secret key is 40 base64 characters with no prefix: only recognisable right after its access key id. */
-const AWS_PAIR = /\b(?:AKIA|ASIA)[A-Z0-9]{16}[\s,:;|"'=]+([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g;
+const AWS_PAIR = shape(String.raw`(?:AKIA|ASIA)[A-Z0-9]{16}(?:[\s,:;|"'=]|\\[nrt])+([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, 'gd');
 
 // ---- private keys: every line of the block ----------------------------------------------------------------------
 
@@ -199,21 +209,21 @@ const KEYWORDS =
  * `password_min_length: 8` are settings about credentials, not credentials.
  */
 const ASSIGNMENT = new RegExp(
-  `\\b((?:[A-Za-z0-9_.-]*?)(?:${KEYWORDS}))(?:\\\\?["'])?[ \\t]*(?::=|=>|[:=])[ \\t]*(\\\\"[^"\\\\\\n]*\\\\"|"[^"\\n]*"|'[^'\\n]*'|[^\\s,;&"'}\\\\]+)`,
-  'gi',
+  `${START}((?:[A-Za-z0-9_.-]*?)(?:${KEYWORDS}))(?:\\\\?["'])?[ \\t]*(?::=|=>|[:=])[ \\t]*(\\\\"[^"\\\\\\n]*\\\\"|"[^"\\n]*"|'[^'\\n]*'|[^\\s,;&"'}\\\\]+)`,
+  'gid',
 );
 
 /** `--password hunter2`, `--api-key "..."` (`-p` is left alone: it means port, path or profile as often). */
-const CLI_FLAG = /(?<![\w-])--([A-Za-z0-9-]*?(?:password|passwd|passphrase|secret|token|api-?key|access-?key|private-?key))[ \t]+(?!-)("[^"\n]*"|'[^'\n]*'|[^\s"']+)/gi;
+const CLI_FLAG = /(?:(?<![\w-])|(?<=\\[nrt]))--([A-Za-z0-9-]*?(?:password|passwd|passphrase|secret|token|api-?key|access-?key|private-?key))[ \t]+(?!-)("[^"\n]*"|'[^'\n]*'|[^\s"']+)/gid;
 
 /** `scheme://user:password@host`: the password only (the user and host say which system it was). */
-const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/?#@[\]]*:([^\s/?#]+)@(?=[A-Za-z0-9[])/gi;
+const URL_PASSWORD = /(?:\b|(?<=\\[nrt]))[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/?#@[\]]*:([^\s/?#]+)@(?=[A-Za-z0-9[])/gid;
 
 /** `Authorization: Bearer xyz`, `authorization=Basic xyz`, `"Authorization": "token xyz"`: the credential only. */
 const AUTH_HEADER =
-  /\b(?:Proxy-)?Authorization\\?["']?[ \t]*[:=][ \t]*\\?["']?(?:(Bearer|Basic|Digest|token|Negotiate|Bot|ApiKey|NTLM)[ \t]+)?([A-Za-z0-9._~+/=:-]{8,})/gi;
+  /(?:\b|(?<=\\[nrt]))(?:Proxy-)?Authorization\\?["']?[ \t]*[:=][ \t]*\\?["']?(?:(Bearer|Basic|Digest|token|Negotiate|Bot|ApiKey|NTLM)[ \t]+)?([A-Za-z0-9._~+/=:-]{8,})/gid;
 /** A bare `Bearer xyz` / `Basic xyz` outside a header line (curl commands, logs). */
-const SCHEME_CREDENTIAL = /\b(Bearer|Basic)[ \t]+([A-Za-z0-9._~+/=-]{8,})/gi;
+const SCHEME_CREDENTIAL = /(?:\b|(?<=\\[nrt]))(Bearer|Basic)[ \t]+([A-Za-z0-9._~+/=-]{8,})/gid;
 const SCHEME_WORD = /^(?:Bearer|Basic|Digest|token|Negotiate|Bot|ApiKey|NTLM|AWS4-HMAC-SHA256)$/i;
 
 // ---- random-looking strings (public tracker only) ------------------------------------------------------------------
@@ -254,7 +264,8 @@ export function findSecrets(text: string, options: FindOptions = {}): SecretSpan
   /** Group `g` of match `m` as a span, quotes (plain or JSON-escaped) excluded, unless a guard says it is none. */
   const value = (m: RegExpExecArray, g: number, kind: SecretKind, ok: (v: string) => boolean): void => {
     let v = m[g] as string;
-    let start = m.index + m[0].length - v.length;
+    // The `d` flag's indices: the group is not always at the end of the match (`user:pass@`).
+    let start = m.indices?.[g]?.[0] ?? m.index + m[0].length - v.length;
     const quote = /^(?:\\"|"|')/.exec(v)?.[0] ?? '';
     if (quote !== '' && v.length >= 2 * quote.length) {
       start += quote.length;
