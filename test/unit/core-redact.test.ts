@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { maskFor, type SecretKind } from '../../src/core/secrets.ts';
-import { isIPv6, REDACTED, redactionContextFor, redactText, Redactor, type RedactionContext } from '../../src/core/redact.ts';
+import { isIPv6, redactionContextFor, redactText, Redactor, type RedactionContext } from '../../src/core/redact.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
 
 const ctx: RedactionContext = { names: ['Acme Corp', 'Acme', 'Jane Doe'], nameParts: ['Jane', 'Doe'], domains: ['acme.com'] };
