@@ -209,7 +209,7 @@ const KEYWORDS =
  * `password_min_length: 8` are settings about credentials, not credentials.
  */
 const ASSIGNMENT = new RegExp(
-  `${START}((?:[A-Za-z0-9_.-]*?)(?:${KEYWORDS}))(?:\\\\?["'])?[ \\t]*(?::=|=>|[:=])[ \\t]*(\\\\"[^"\\\\\\n]*\\\\"|"[^"\\n]*"|'[^'\\n]*'|[^\\s,;&"'}\\\\]+)`,
+  `${START}((?:[A-Za-z0-9_.-]*?)(?:${KEYWORDS}))(?:\\\\?["'])?[ \\t]*(?::=|=>|[:=])[ \\t]*(\\\\"[^"\\\\\\n]*\\\\"|"[^"\\n]*"|'[^'\\n]*'|(?:[^\\s,;&"'}\\\\]|&(?![A-Za-z_][\\w.-]*=))+)`,
   'gid',
 );
 
@@ -270,6 +270,8 @@ export function findSecrets(text: string, options: FindOptions = {}): SecretSpan
     if (quote !== '' && v.length >= 2 * quote.length) {
       start += quote.length;
       v = v.slice(quote.length, v.length - quote.length);
+    } else if (/[)\]]$/.test(v) && !/[([]/.test(v)) {
+      v = v.slice(0, -1); // `(password=hunter2)`: the bracket closes the prose around it
     }
     if (placeholder(v) || !ok(v)) return;
     add(start, start + v.length, kind, 1);
