@@ -209,12 +209,12 @@ const KEYWORDS =
  * `password_min_length: 8` are settings about credentials, not credentials.
  */
 const ASSIGNMENT = new RegExp(
-  `${START}((?:[A-Za-z0-9_.-]*?)(?:${KEYWORDS}))(?:\\\\?["'])?[ \\t]*(?::=|=>|[:=])[ \\t]*(\\\\"[^"\\\\\\n]*\\\\"|"[^"\\n]*"|'[^'\\n]*'|(?:[^\\s,;&"'}\\\\]|&(?![A-Za-z_][\\w.-]*=))+)`,
+  `${START}((?:[A-Za-z0-9_.-]{0,40}?)(?:${KEYWORDS}))(?:\\\\?["'])?[ \\t]*(?::=|=>|[:=])[ \\t]*(\\\\"[^"\\\\\\n]*\\\\"|"[^"\\n]*"|'[^'\\n]*'|(?:[^\\s,;&"'}\\\\]|&(?![A-Za-z_][\\w.-]*=))+)`,
   'gid',
 );
 
 /** `--password hunter2`, `--api-key "..."` (`-p` is left alone: it means port, path or profile as often). */
-const CLI_FLAG = /(?:(?<![\w-])|(?<=\\[nrt]))--([A-Za-z0-9-]*?(?:password|passwd|passphrase|secret|token|api-?key|access-?key|private-?key))[ \t]+(?!-)("[^"\n]*"|'[^'\n]*'|[^\s"']+)/gid;
+const CLI_FLAG = /(?:(?<![\w-])|(?<=\\[nrt]))--([A-Za-z0-9-]{0,30}?(?:password|passwd|passphrase|secret|token|api-?key|access-?key|private-?key))[ \t]+(?!-)("[^"\n]*"|'[^'\n]*'|[^\s"']+)/gid;
 
 /** `scheme://user:password@host`: the password only (the user and host say which system it was). */
 const URL_PASSWORD = /(?:\b|(?<=\\[nrt]))[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/?#@[\]]*:([^\s/?#]+)@(?=[A-Za-z0-9[])/gid;
