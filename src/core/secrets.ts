@@ -295,18 +295,21 @@ export function findSecrets(text: string, options: FindOptions = {}): SecretSpan
   }
   for (const m of each(ASSIGNMENT, text)) {
     const key = m[1] as string;
-    // `https://x-access-token:ghs_...@host` is URL user info (URL_PASSWORD's), not a setting.
-    if (text.slice(Math.max(0, m.index - 2), m.index) === '//') continue;
+    // `https://x-access-token:ghs_...@host` is URL user info (URL_PASSWORD's), `@pwd:6379/db` a host and port.
+    if (text.slice(Math.max(0, m.index - 2), m.index) === '//' || text.charAt(m.index - 1) === '@') continue;
+    if (/^:\d{1,5}[/?#]/.test(m[0].slice(key.length))) continue; // `pwd:6379/db` without the `@` before it
     // `existingSecret: pgsql-auth` names a Kubernetes Secret; `bypass`, `compass` are not "pass".
     if (/existing|secretname/i.test(key)) continue;
     if (/pass$/i.test(key) && /[A-Za-z]/.test(key.charAt(key.length - 5))) continue;
+    // Generic keys (token, secret, auth) must hold something token-like, except in public where doubt removes it.
     const kind = kindForKey(key);
-    const strict = kind !== 'password';
+    const strict = kind !== 'password' && !options.suspects;
     value(m, 2, kind, (v) => !filePath(v) && !PROSE_WORDS.has(v) && (!strict || credentialLike(v)));
   }
   for (const m of each(CLI_FLAG, text)) {
     const kind = kindForKey(m[1] as string);
-    value(m, 2, kind, (v) => !filePath(v) && !PROSE_WORDS.has(v.toLowerCase()) && (kind === 'password' || credentialLike(v)));
+    const strict = kind !== 'password' && !options.suspects;
+    value(m, 2, kind, (v) => !filePath(v) && !PROSE_WORDS.has(v.toLowerCase()) && (!strict || credentialLike(v)));
   }
 
   if (options.suspects) {
