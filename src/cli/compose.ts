@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { classify } from '../core/classify.ts';
 import { ComposeError, composeIssue, defaultDecisions } from '../core/compose.ts';
+import { maskCredentials } from '../core/mask.ts';
 import { composeHandoff } from '../core/handoff.ts';
 import { findLinkedIssue } from '../core/links.ts';
 import { findTeam } from '../core/teams.ts';
@@ -122,7 +123,8 @@ export async function runCompose(argv: string[], ioIn: CliIo | StreamIo): Promis
       });
       const out: Record<string, unknown> = { ticket_id: model.id, owner: req.owner, repo: req.repo, title: req.title, body: req.body, labels: req.labels };
       if (req.comments.length > 0) out.comments = req.comments;
-      if (req.redactions) out.redactions = req.redactions;
+      // What was removed, as the sidebar's preview shows it: a secret by its kind only, nothing else with one inside.
+      if (req.redactions) out.redactions = req.redactions.map((r) => ({ ...r, original: r.secret ? r.replacement : maskCredentials(r.original) }));
       if (req.masked && req.masked.length > 0) out.masked = req.masked;
       io.out(`${JSON.stringify(out)}\n`);
     } catch (e) {
