@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { classify } from '../core/classify.ts';
 import { ComposeError, composeIssue, defaultDecisions } from '../core/compose.ts';
+import { maskCredentials } from '../core/mask.ts';
 import { composeHandoff } from '../core/handoff.ts';
 import { findLinkedIssue } from '../core/links.ts';
 import { findTeam } from '../core/teams.ts';
@@ -20,7 +21,7 @@ export const COMPOSE_USAGE = `Usage: engage compose FILE|DIR|- [--settings FILE]
 
 Prints, per ticket bundle, one JSON line with the GitHub issue the app would file for the suggested team and
 priority: {"ticket_id", "owner", "repo", "title", "body", "labels", "comments" (when the body had to be split),
-"redactions" (public tracker)}. For teams that take no GitHub issue (CE & Sales, BizOps) it prints the Slack
+"redactions" (public tracker), "masked" (credentials masked: kind and where)}. For teams that take no GitHub issue (CE & Sales, BizOps) it prints the Slack
 hand-off instead: {"ticket_id", "team", "handoff": {"channel", "handle", "message"}}.
 --tracker   private (default, sourcegraph/customer) or public (redacted, sourcegraph/sourcegraph)
 --kind      rfh (default, request for help) or defect
@@ -122,7 +123,9 @@ export async function runCompose(argv: string[], ioIn: CliIo | StreamIo): Promis
       });
       const out: Record<string, unknown> = { ticket_id: model.id, owner: req.owner, repo: req.repo, title: req.title, body: req.body, labels: req.labels };
       if (req.comments.length > 0) out.comments = req.comments;
-      if (req.redactions) out.redactions = req.redactions;
+      // What was removed, as the sidebar's preview shows it: a secret by its kind only, nothing else with one inside.
+      if (req.redactions) out.redactions = req.redactions.map((r) => ({ ...r, original: r.secret ? r.replacement : maskCredentials(r.original) }));
+      if (req.masked && req.masked.length > 0) out.masked = req.masked;
       io.out(`${JSON.stringify(out)}\n`);
     } catch (e) {
       if (!(e instanceof ComposeError)) throw e;

@@ -2,11 +2,14 @@
 //
 // Everything that comes from the ticket or the agent goes through markdown.ts (quoted or inline-escaped), so it
 // cannot mention anyone, link issues, hide text or break the layout; for the public tracker it first goes through
-// redact.ts and internal notes are left out. The body is cut to GitHub's limits by split.ts.
+// redact.ts and internal notes are left out; for the private one through mask.ts, so that no credential a customer
+// pasted leaves Zendesk (the public redaction masks the same credentials itself, in the same single pass). The
+// marker line is made from the subdomain and ticket id only. The body is cut to GitHub's limits by split.ts.
 
 import { checklistHints } from './checklist.ts';
 import { trimEmail, type TrimmedPart } from './email-trim.ts';
 import { inline, oneLine, plainText, quoteLines } from './markdown.ts';
+import { Masker } from './mask.ts';
 import { assessPriority } from './priority.ts';
 import { Redactor, redactionContextFor } from './redact.ts';
 import { requirementsFor, unconfirmedItems, type RequirementItem, type SkipReason } from './requirements.ts';
@@ -24,7 +27,7 @@ import {
   type PriorityResult,
   type Team,
 } from './types/classification.ts';
-import type { FilingDecisions, IssueRequest } from './types/filing.ts';
+import type { FilingDecisions, IssueRequest, MaskWhere } from './types/filing.ts';
 import type { TicketAttachment, TicketLocation, TicketMessage, TicketModel } from './types/ticket.ts';
 
 export interface ComposeContext {
@@ -118,11 +121,15 @@ function specificSubject(model: TicketModel): string {
   return subject === '' ? sentence : `${subject}: ${sentence}`;
 }
 
-/** The issue title: "<Customer>: <subject>" in the private tracker, the (redacted) subject in the public one. */
-export function composeTitle(model: TicketModel, publicTracker: boolean, redact: (s: string) => string = (s) => s): string {
+/**
+ * The issue title: "<Customer>: <subject>" in the private tracker, the (redacted) subject in the public one.
+ * `scrub` masks (private) or redacts (public) it; the default masks credentials, so no caller can forget to.
+ */
+export function composeTitle(model: TicketModel, publicTracker: boolean, scrub?: (s: string) => string): string {
   const subject = specificSubject(model);
-  const title = publicTracker ? redact(subject) : `${oneLine(model.customerName)}: ${subject}`;
-  return plainText(title, TITLE_MAX);
+  const title = publicTracker ? subject : `${oneLine(model.customerName)}: ${subject}`;
+  const clean = scrub ?? ((s: string) => new Masker().mask(s, { part: 'title' }));
+  return plainText(clean(title), TITLE_MAX);
 }
 
 /** Labels: `customer/<slug>` (private only), `rfh` (requests for help only), the priority label, the team label. */
@@ -171,12 +178,13 @@ function bodyParts(
   team: Team,
   ctx: ComposeContext,
   redactor: Redactor | null,
+  scrub: (s: string, where: MaskWhere) => string,
 ): BodyParts {
   const { settings, location } = ctx;
   const isPublic = redactor !== null;
-  // Agent and customer text: redacted first (public), then escaped. Redaction must see the original text.
-  const clean = (s: string): string => (redactor ? redactor.redact(s) : s);
-  const text = (s: string, max = NOTE_MAX): string => inline(clean(s), max);
+  // Agent and customer text: masked or redacted first, then escaped (the detectors must see the original text).
+  const summary: MaskWhere = { part: 'summary' };
+  const text = (s: string, max = NOTE_MAX): string => inline(scrub(s, summary), max);
   const link = ticketUrl(location);
   const hints: ChecklistHints = ctx.classification?.checklist ?? checklistHints(model, settings);
   const priority: PriorityResult | null = ctx.classification?.priority ?? assessPriority(model, settings);
@@ -276,13 +284,13 @@ function bodyParts(
 
   // The conversation: one block per message.
   const blocks: string[] = [];
-  for (const m of model.messages) {
+  model.messages.forEach((m, i) => {
     if (isPublic && !m.public) {
       redactor.record({ kind: 'internal-note', original: oneLine(m.raw, 120), replacement: '(internal note left out)' });
-      continue;
+      return;
     }
-    blocks.push(messageBlock(m, link, isPublic, clean));
-  }
+    blocks.push(messageBlock(m, link, isPublic, (s) => scrub(s, { part: 'message', index: i + 1 }), (s) => scrub(s, { part: 'attachment', index: i + 1 })));
+  });
   if (blocks.length === 0) blocks.push('_The ticket has no messages._');
 
   // Visible (GitHub search indexes visible text only) and plain: the "never twice" lookup searches for it.
@@ -290,7 +298,13 @@ function bodyParts(
   return { head: out.join('\n\n'), blocks, tail };
 }
 
-function messageBlock(m: TicketMessage, link: string, isPublic: boolean, clean: (s: string) => string): string {
+function messageBlock(
+  m: TicketMessage,
+  link: string,
+  isPublic: boolean,
+  clean: (s: string) => string,
+  cleanName: (s: string) => string,
+): string {
   // Names stay out of the public tracker; the role says enough there.
   const name = isPublic ? '' : ` · ${inline(m.authorName, 100)}`;
   const header = `**${roleLabel(m)}**${name} · ${inline(formatTime(m.createdAt), 60)}`;
@@ -302,7 +316,7 @@ function messageBlock(m: TicketMessage, link: string, isPublic: boolean, clean: 
   const parts = [header, lines.length > 0 ? lines.join('\n') : '> (no text)'];
   // After a blank line: a line right below a quote would continue the quote's paragraph.
   if (trimmed.removed.length > 0) parts.push('', `_${leftOut(trimmed.removed)}_`);
-  if (m.attachments.length > 0) parts.push('', attachmentLine(m.attachments, link, clean));
+  if (m.attachments.length > 0) parts.push('', attachmentLine(m.attachments, link, cleanName));
   return parts.join('\n');
 }
 
@@ -370,8 +384,10 @@ export function composeIssue(model: TicketModel, decisions: FilingDecisions, ctx
   const isPublic = decisions.tracker === 'public';
   const repo = isPublic ? ctx.settings.publicRepo : ctx.settings.privateRepo;
   const redactor = isPublic ? new Redactor(redactionContextFor(model, ctx.redaction ?? {})) : null;
-  const title = composeTitle(model, isPublic, redactor ? (s) => redactor.redact(s) : undefined);
-  const parts = bodyParts(model, decisions, team, ctx, redactor);
+  const masker = new Masker();
+  const scrub = (s: string, where: MaskWhere): string => (redactor ? redactor.redact(s, where) : masker.mask(s, where));
+  const title = composeTitle(model, isPublic, (s) => scrub(s, { part: 'title' }));
+  const parts = bodyParts(model, decisions, team, ctx, redactor, scrub);
   const { body, comments } = splitBody(parts);
   const request: IssueRequest = {
     owner: repo.owner,
@@ -381,6 +397,7 @@ export function composeIssue(model: TicketModel, decisions: FilingDecisions, ctx
     labels: composeLabels(model, decisions, team, ctx.settings),
     comments,
     marker: ticketMarker(ctx.location),
+    masked: redactor ? redactor.masked : masker.masked,
   };
   if (redactor) request.redactions = redactor.redactions;
   return request;

@@ -4,8 +4,10 @@
 // @core-app-support, @batchers-support, @search-core-support / @search-product-support in #search, ...
 // For CE & Sales and BizOps there is no GitHub issue: the message links the Zendesk ticket instead, and CE & Sales is
 // addressed to the account's CE / sales rep when the ticket names them (sales-rep.ts), else to a visible blank.
+// The message leaves Zendesk, so credentials a customer put in the subject (or an agent in a field) are masked.
 
 import { oneLine } from './markdown.ts';
+import { Masker } from './mask.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { findTeam } from './teams.ts';
 import { ticketUrl } from './links.ts';
@@ -88,5 +90,10 @@ export function composeHandoff(model: TicketModel, decisions: FilingDecisions, c
   lines.push(`Timeline: ${silent(timeline)}`);
   if (team.takesGithubIssues && include !== '') lines.push(`CE / sales to include: ${silent(oneLine(include, 120))}`);
 
-  return { teamId: team.id, channel: team.slackChannel, handle, message: lines.join('\n') };
+  // Masked once it is whole: the links and handles have nothing to mask, and one pass sees every line.
+  const masker = new Masker();
+  const message = masker.mask(lines.join('\n'), { part: 'handoff' });
+  const handoff: Handoff = { teamId: team.id, channel: team.slackChannel, handle: masker.mask(handle, { part: 'handoff' }), message };
+  if (masker.masked.length > 0) handoff.masked = masker.masked;
+  return handoff;
 }

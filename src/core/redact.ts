@@ -1,14 +1,16 @@
 // Redaction for the public tracker (handbook: "The issue must not include any private information").
 // Removes, writing `REDACTED`: the customer's names (organisation, requester, every end-user who wrote), e-mail
 // addresses, hostnames and URLs of their systems (anything not on a short public allow-list), IP addresses (v4, v6),
-// and secrets of every shape we know (GitHub, Sourcegraph, AWS, GitLab, Slack, Google, Stripe, npm tokens, JWTs,
-// `Bearer`/`token`/`Basic` credentials, private key blocks, `password=`-style assignments, license keys, long
-// high-entropy strings). Internal notes are dropped by the composer (compose.ts), which records them here too.
+// and secrets: the credentials every tracker masks (secrets.ts, written `[masked <kind>]` as in the private tracker)
+// plus long random-looking strings, which only the public tracker removes (in private they are commit SHAs and ids
+// an engineer needs). Internal notes are dropped by the composer (compose.ts), which records them here too.
 //
 // All detectors run on the original text and their matches are merged (earliest, then longest wins), so one
 // replacement never creates or hides another match. Each removal is reported for the agent's preview.
 
-import type { Redaction } from './types/filing.ts';
+import { maskContext, MaskLog } from './mask.ts';
+import { each, findSecrets, maskFor, type SecretKind } from './secrets.ts';
+import type { MaskedCredential, MaskWhere, Redaction } from './types/filing.ts';
 import type { TicketModel } from './types/ticket.ts';
 
 export const REDACTED = 'REDACTED';
@@ -128,6 +130,9 @@ interface Span {
   start: number;
   end: number;
   kind: Redaction['kind'];
+  /** Kind `secret`: which credential, and how specific its detector is (secrets.ts `rank`). */
+  secret?: SecretKind;
+  rank?: number;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
@@ -143,55 +148,6 @@ function isWordChar(text: string, i: number, before: boolean): boolean {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-// ---- secrets ----------------------------------------------------------------------------------------------------
-
-/** Token shapes with a recognisable prefix or structure. The whole match is the secret. */
-const SECRET_PATTERNS: RegExp[] = [
-  // PEM / OpenSSH / PGP private keys, terminated or running to the end of the text.
-  /-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$(?![\s\S]))/g,
-  /\bgh[pousr]_[A-Za-z0-9]{20,}/g, // GitHub classic/OAuth/user/server/refresh tokens
-  /\bgithub_pat_[A-Za-z0-9_]{20,}/g, // GitHub fine-grained tokens
-  /\bsg[a-z]_[A-Za-z0-9_]{16,}/g, // Sourcegraph access tokens (sgp_...), with or without an instance part
-  /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}\b/g, // AWS access key ids
-  /\bglpat-[A-Za-z0-9_-]{20,}/g, // GitLab personal access tokens
-  /\bgl(?:dt|rt|ptt|cbt|oas|soat|ffct|imt|agent)-[A-Za-z0-9_-]{16,}/g, // other GitLab tokens
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, // Slack tokens
-  /\bhttps:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/]+/g, // Slack webhooks
-  /\bAIza[0-9A-Za-z_-]{35}\b/g, // Google API keys
-  /\b(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,}/g, // Stripe keys
-  /\bnpm_[A-Za-z0-9]{36}\b/g, // npm tokens
-  /\bey[JK][A-Za-z0-9_-]{8,}\.ey[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, // JWTs (header and payload are base64 JSON)
-];
-
-/** Credentials introduced by a scheme word: only the credential is replaced, the word stays for context. */
-const SCHEME_CREDENTIAL = /\b(?:Bearer|token|Basic|Digest|Negotiate)[ \t]+([A-Za-z0-9._~+/=-]{8,})/gi;
-
-/** `key = value` / `key: value` / `"key": "value"` assignments of secret-looking keys: the value is replaced. */
-const ASSIGNMENT =
-  /\b((?:[A-Za-z0-9_.-]*?)(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|license[_-]?key|auth))["']?[ \t]*[:=][ \t]*("[^"\n]*"|'[^'\n]*'|[^\s,;&"'}]+)/gi;
-
-/** Long hex strings (32+): API keys, session ids, old-style tokens. `sha256:` image digests are public. */
-const LONG_HEX = /(?<![A-Za-z0-9:])[0-9a-fA-F]{32,}(?![A-Za-z0-9])/g;
-
-/** Base64/base64url-looking runs of 32+ characters: tested for entropy before being called a secret. */
-const LONG_B64 = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{32,}={0,2}(?![A-Za-z0-9+/=_-])/g;
-
-function looksRandom(s: string): boolean {
-  const body = s.replace(/=+$/, '');
-  if (/^[a-z0-9/_.-]+$/.test(body) && body.includes('/')) return false; // a path
-  if ((body.match(/\//g) ?? []).length > body.length / 12) return false; // mostly path separators
-  const upper = (body.match(/[A-Z]/g) ?? []).length;
-  const lower = (body.match(/[a-z]/g) ?? []).length;
-  const digit = (body.match(/[0-9]/g) ?? []).length;
-  const classes = (upper > 1 ? 1 : 0) + (lower > 1 ? 1 : 0) + (digit > 1 ? 1 : 0);
-  if (classes < 2) return false;
-  // Words in camelCase or snake_case are not random: require many distinct characters and few long letter runs.
-  const distinct = new Set(body).size;
-  if (distinct < 16) return false;
-  const longestWord = Math.max(0, ...(body.match(/[A-Za-z]+/g) ?? []).map((w) => w.length));
-  return longestWord < 20 || digit > 4;
 }
 
 // ---- addresses --------------------------------------------------------------------------------------------------
@@ -316,50 +272,14 @@ function matchers(ctx: RedactionContext): Matchers {
   return out;
 }
 
-/**
- * All matches of a global RegExp. Not `String.prototype.matchAll`: that clones the RegExp on every call, and the
- * clone's compilation dominated the cost of redacting many short texts.
- */
-function each(re: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0] === '') re.lastIndex++;
-    out.push(m);
-  }
-  re.lastIndex = 0;
-  return out;
-}
-
 function collect(text: string, ctx: RedactionContext): Span[] {
   const spans: Span[] = [];
   const add = (start: number, end: number, kind: Redaction['kind']): void => {
     if (end > start) spans.push({ start, end, kind });
   };
 
-  for (const re of SECRET_PATTERNS) for (const m of each(re, text)) add(m.index, m.index + m[0].length, 'secret');
-  for (const m of each(SCHEME_CREDENTIAL, text)) {
-    const value = m[1] as string;
-    // "token expired", "Basic authentication": a word, not a credential.
-    if (/^[A-Za-z]+$/.test(value) && value.length < 20) continue;
-    const start = m.index + m[0].length - value.length;
-    add(start, start + value.length, 'secret');
-  }
-  for (const m of each(ASSIGNMENT, text)) {
-    let value = m[2] as string;
-    let start = m.index + m[0].length - value.length;
-    if (/^["']/.test(value)) {
-      value = value.slice(1, -1);
-      start++;
-    }
-    if (value === '' || /^(?:\*+|x+|REDACTED|null|none|true|false|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)$/i.test(value)) continue;
-    add(start, start + value.length, 'secret');
-  }
-  for (const m of each(LONG_HEX, text)) {
-    if (/sha(?:256|512|1)?:$/i.test(text.slice(Math.max(0, m.index - 7), m.index))) continue;
-    add(m.index, m.index + m[0].length, 'secret');
-  }
-  for (const m of each(LONG_B64, text)) if (looksRandom(m[0])) add(m.index, m.index + m[0].length, 'secret');
+  // The same detectors as every tracker's masking (secrets.ts), plus random-looking strings: stricter in public.
+  for (const f of findSecrets(text, { suspects: true })) spans.push({ start: f.start, end: f.end, kind: 'secret', secret: f.kind, rank: f.rank });
 
   for (const m of each(URL, text)) {
     let url = m[0].replace(/[.,;:!?)\]}*_~'"]+$/, '');
@@ -392,31 +312,54 @@ function collect(text: string, ctx: RedactionContext): Span[] {
   return spans;
 }
 
-/** Merge overlapping spans: an overlap becomes one span covering both, with the kind of the earliest/longest. */
+/**
+ * Merge overlapping spans: an overlap becomes one span covering both, with the kind of the earliest/longest. One
+ * pass decides the replacement: a group that starts as a secret is masked with its most specific credential kind
+ * (`[masked GitHub token]`), anything else (a URL that holds a password, a name) becomes REDACTED whole.
+ */
 function merge(spans: Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
-    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
-    else out.push({ ...s });
+    if (last && s.start < last.end) {
+      last.end = Math.max(last.end, s.end);
+      if (last.kind === 'secret' && s.kind === 'secret' && (s.rank ?? 9) < (last.rank ?? 9)) {
+        last.secret = s.secret;
+        last.rank = s.rank;
+      }
+    } else out.push({ ...s });
   }
   return out;
 }
 
-/** Redact one text. Returns the new text and what was removed (one entry per removal, in order). */
-export function redactText(text: string, ctx: RedactionContext): { text: string; redactions: Redaction[] } {
+interface Replaced extends Redaction {
+  /** Where the replacement is in the output. */
+  at: number;
+}
+
+function redactSpans(text: string, ctx: RedactionContext): { text: string; redactions: Replaced[] } {
   const spans = merge(collect(text, ctx));
-  const redactions: Redaction[] = [];
+  const redactions: Replaced[] = [];
   let out = '';
   let last = 0;
   for (const s of spans) {
-    out += text.slice(last, s.start) + REDACTED;
-    redactions.push({ kind: s.kind, original: text.slice(s.start, s.end), replacement: REDACTED });
+    out += text.slice(last, s.start);
+    const replacement = s.kind === 'secret' && s.secret ? maskFor(s.secret) : REDACTED;
+    const r: Replaced = { kind: s.kind, original: text.slice(s.start, s.end), replacement, at: out.length };
+    if (s.kind === 'secret' && s.secret) r.secret = s.secret;
+    redactions.push(r);
+    out += replacement;
     last = s.end;
   }
   out += text.slice(last);
   return { text: out, redactions };
+}
+
+/** Redact one text. Returns the new text and what was removed (one entry per removal, in order). */
+export function redactText(text: string, ctx: RedactionContext): { text: string; redactions: Redaction[] } {
+  const result = redactSpans(text, ctx);
+  return { text: result.text, redactions: result.redactions.map(({ at: _at, ...r }) => r) };
 }
 
 /**
@@ -429,10 +372,21 @@ export class Redactor {
 
   constructor(readonly context: RedactionContext) {}
 
-  redact(text: string): string {
-    const result = redactText(text, this.context);
-    for (const r of result.redactions) this.record(r);
+  private readonly log = new MaskLog();
+
+  /** Redact one text; `where` says where it goes in the issue, for the list of masked credentials. */
+  redact(text: string, where: MaskWhere = { part: 'summary' }): string {
+    const result = redactSpans(text, this.context);
+    for (const { at, ...r } of result.redactions) {
+      this.record(r);
+      if (r.secret) this.log.add(r.secret, where, maskContext(result.text, at, at + r.replacement.length));
+    }
     return result.text;
+  }
+
+  /** The credentials among the removals, with where they were (the same list a private issue has). */
+  get masked(): MaskedCredential[] {
+    return this.log.masked;
   }
 
   record(r: Redaction): void {

@@ -64,6 +64,19 @@ describe('engage compose', () => {
     expect(Array.isArray(req.redactions)).toBe(true);
   });
 
+  it('prints no credential a customer pasted, in either tracker, and says what it masked', async () => {
+    const pasted = readFileSync('preview/tickets/1016-keystone-pasted-credentials.json', 'utf8');
+    const secrets = ['ghp_K3ystoneFr8ightT0ken', 'Fr8ight-Pg-2026', 'AKIAKEYSTONE7FR8IGHT', 'Jb8xKeYsToNe', 'r3dis-Keyst0ne', 'MIIEowIBAAKCAQEAxKeystone'];
+    for (const tracker of ['private', 'public']) {
+      const io = memoryIo({ 'p.json': pasted });
+      expect(await runCompose(['--tracker', tracker, 'p.json'], io)).toBe(0);
+      for (const s of secrets) expect(io.stdout).not.toContain(s);
+      const req = JSON.parse(io.stdout);
+      if (tracker === 'private') expect(req.masked.map((m: { kind: string }) => m.kind)).toContain('github-token');
+      else expect(req.redactions.some((r: { secret?: string }) => r.secret === 'private-key')).toBe(true);
+    }
+  });
+
   it('prints the hand-off for teams that take no GitHub issue', async () => {
     const io = memoryIo({ 'l.json': JSON.stringify(license) });
     expect(await runCompose(['l.json'], io)).toBe(0);

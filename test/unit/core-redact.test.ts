@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isIPv6, REDACTED, redactionContextFor, redactText, Redactor, type RedactionContext } from '../../src/core/redact.ts';
+import { maskFor, type SecretKind } from '../../src/core/secrets.ts';
+import { isIPv6, redactionContextFor, redactText, Redactor, type RedactionContext } from '../../src/core/redact.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
 
 const ctx: RedactionContext = { names: ['Acme Corp', 'Acme', 'Jane Doe'], nameParts: ['Jane', 'Doe'], domains: ['acme.com'] };
@@ -45,37 +46,40 @@ describe('redactText: people and places', () => {
 });
 
 describe('redactText: secrets', () => {
-  const cases: [string, string][] = [
-    ['GitHub classic token', 'ghp_' + 'a1B2'.repeat(9)],
-    ['GitHub OAuth token', 'gho_' + 'Z9y8'.repeat(9)],
-    ['GitHub fine-grained token', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUV'],
-    ['Sourcegraph token', 'sgp_0123456789abcdef0123456789abcdef01234567'],
-    ['Sourcegraph instance token', 'sgp_a1b2c3d4e5f6a7b8_0123456789abcdef0123456789abcdef01234567'],
-    ['AWS access key id', 'AKIAIOSFODNN7EXAMPLE'],
-    ['GitLab token', 'glpat-abcdefghij0123456789'],
-    ['Slack token', 'xoxb-1234567890-abcdefghij'],
-    ['Google API key', 'AIza' + 'SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q'],
-    ['Stripe key', 'sk_live_' + 'abcdEFGH1234ijkl5678'],
-    ['npm token', 'npm_' + 'abcdefghijklmnopqrstuvwxyz0123456789'],
-    ['JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
-    ['long hex', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
-    ['license key', 'AAAAbbbbCCCCdddd1234eeeeFFFF5678ggggHHHH9012iiii'],
+  // Secrets are masked with their kind, as in the private tracker (mask.ts); random-looking strings only here.
+  const cases: [string, string, SecretKind][] = [
+    ['GitHub classic token', 'ghp_' + 'a1B2'.repeat(9), 'github-token'],
+    ['GitHub OAuth token', 'gho_' + 'Z9y8'.repeat(9), 'github-token'],
+    ['GitHub fine-grained token', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUV', 'github-token'],
+    ['Sourcegraph token', 'sgp_0123456789abcdef0123456789abcdef01234567', 'sourcegraph-token'],
+    ['Sourcegraph instance token', 'sgp_a1b2c3d4e5f6a7b8_0123456789abcdef0123456789abcdef01234567', 'sourcegraph-token'],
+    ['AWS access key id', 'AKIAIOSFODNN7EXAMPLE', 'aws-access-key'],
+    ['GitLab token', 'glpat-abcdefghij0123456789', 'gitlab-token'],
+    ['Slack token', 'xoxb-1234567890-abcdefghij', 'slack-token'],
+    ['Google API key', 'AIza' + 'SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q', 'google-api-key'],
+    ['Stripe key', 'sk_live_' + 'abcdEFGH1234ijkl5678', 'stripe-key'],
+    ['npm token', 'npm_' + 'abcdefghijklmnopqrstuvwxyz0123456789', 'npm-token'],
+    ['JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'jwt'],
+    ['long hex', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'random-string'],
+    ['license key', 'AAAAbbbbCCCCdddd1234eeeeFFFF5678ggggHHHH9012iiii', 'random-string'],
   ];
-  for (const [what, secret] of cases) {
+  for (const [what, secret, kind] of cases) {
     it(`removes a ${what}`, () => {
       const out = redactText(`before ${secret} after`, none);
-      expect(out.text).toBe(`before ${REDACTED} after`);
-      expect(out.redactions).toEqual([{ kind: 'secret', original: secret, replacement: REDACTED }]);
+      expect(out.text).toBe(`before ${maskFor(kind)} after`);
+      expect(out.redactions).toEqual([{ kind: 'secret', original: secret, replacement: maskFor(kind), secret: kind }]);
     });
   }
 
   it('keeps the scheme or key and removes the credential', () => {
-    expect(r('Authorization: Bearer abc.def-123456', none)).toBe('Authorization: Bearer REDACTED');
-    expect(r('Authorization: token 0123456789abcdef', none)).toBe('Authorization: token REDACTED');
-    expect(r('password=hunter2 PASSWORD: "s3cret word" "client_secret": \'x y\'', none)).toBe(
-      'password=REDACTED PASSWORD: "REDACTED" "client_secret": \'REDACTED\'',
+    expect(r('Authorization: Bearer abc.def-123456', none)).toBe('Authorization: Bearer [masked token]');
+    expect(r('Authorization: token 0123456789abcdef', none)).toBe('Authorization: token [masked token]');
+    expect(r('password=hunter2 PASSWORD: "s3cret word" "client_secret": \'x y 1\'', none)).toBe(
+      'password=[masked password] PASSWORD: "[masked password]" "client_secret": \'[masked secret]\'',
     );
-    expect(r('DB_PASSWORD=abc; api-key: k-123; licenseKey = XYZ', none)).toBe('DB_PASSWORD=REDACTED; api-key: REDACTED; licenseKey = REDACTED');
+    expect(r('DB_PASSWORD=abc; api-key: k-123; licenseKey = XYZ-12', none)).toBe(
+      'DB_PASSWORD=[masked password]; api-key: [masked API key]; licenseKey = [masked license key]',
+    );
   });
 
   it('leaves words that only look like credential keywords', () => {
@@ -86,8 +90,8 @@ describe('redactText: secrets', () => {
 
   it('removes private key blocks, even unterminated ones', () => {
     const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';
-    expect(r(`key:\n${key}\nthanks`, none)).toBe(`key:\n${REDACTED}\nthanks`);
-    expect(r('-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIB\nAAKCAQEA', none)).toBe(REDACTED);
+    expect(r(`key:\n${key}\nthanks`, none)).toBe(`key:\n[masked private key]\nthanks`);
+    expect(r('-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIB\nAAKCAQEA', none)).toBe('[masked private key]');
   });
 
   it('keeps public image digests', () => {
@@ -204,7 +208,7 @@ describe('redaction properties', () => {
         if (/\b(?:https?|ftp):\/\//.test(out)) throw new Error(`a URL survived: ${out}`);
         // The preview lists what went, and putting the originals back gives the input.
         let restored = out;
-        for (const red of redactions) restored = restored.replace(REDACTED, () => red.original);
+        for (const red of redactions) restored = restored.replace(red.replacement, () => red.original);
         if (restored !== text) throw new Error('the redaction list does not match the removals');
       }),
       { numRuns: 10_000 },

@@ -186,6 +186,37 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
     expectNoRawMarkup(pub);
   });
 
+  it('lists masked credentials by kind and place, never their value; the public list names a secret by its kind only', () => {
+    const GH = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+    const request: IssueRequest = {
+      owner: 'sourcegraph', repo: 'customer', title: 't', body: 'b', labels: [], comments: [], marker: 'm',
+      masked: [
+        { kind: 'github-token', where: { part: 'message', index: 2 }, context: `GITHUB_TOKEN=[masked GitHub token]${XSS}` },
+        { kind: 'password', where: { part: 'title' }, context: '(password=[masked password]' },
+      ],
+    };
+    const priv = html(<IssuePreview t={t} request={request} expanded onToggle={() => undefined} />);
+    expect(priv).toContain('data-testid="masked-preview"');
+    expect(priv).toMatch(/>GitHub token</);
+    expect(priv).toContain('in message 2');
+    expect(priv).toContain('in the title');
+    expectNoRawMarkup(priv);
+    expect(html(<IssuePreview t={t} request={{ ...request, masked: [] }} expanded onToggle={() => undefined} />)).toContain('No credentials found.');
+    const pubRequest: IssueRequest = {
+      ...request, repo: 'sourcegraph', masked: [],
+      redactions: [
+        { kind: 'secret', secret: 'github-token', original: GH, replacement: '[masked GitHub token]' },
+        { kind: 'url', original: `https://bob:${GH}@git.acme.example/x`, replacement: 'REDACTED' },
+      ],
+    };
+    const draft = { ...initialDraft(classification.checklist), tracker: 'public' as const };
+    const pub = html(<KindTrackerSection t={t} draft={draft} dispatch={() => undefined} settings={DEFAULT_SETTINGS} request={pubRequest} />);
+    expect(pub).toContain('data-testid="redaction-preview"');
+    expect(pub).toContain('[masked GitHub token]');
+    expect(pub).not.toContain(GH);
+    expect(html(<IssuePreview t={t} request={pubRequest} expanded onToggle={() => undefined} />)).not.toContain('masked-preview');
+  });
+
   it('issue preview shows title, labels and the body (its exact source until the renderer has loaded)', () => {
     const request: IssueRequest = {
       owner: 'sourcegraph', repo: 'customer', title: `Slow ${XSS}`, body: `> ${XSS}\n\n<!-- hidden -->`, labels: ['rfh', 'ce/p1'], comments: ['c'], marker: 'm',

@@ -2,6 +2,7 @@
 // what is written back to the ticket. Plain data, so the sidebar can keep decisions in a draft across reloads.
 import type { ChecklistKey, PriorityLevel, TeamId } from './classification.ts';
 import type { ZendeskCustomFieldValue } from './zendesk.ts';
+import type { SecretKind } from '../secrets.ts';
 
 export type IssueKind = 'rfh' | 'defect';
 export type Tracker = 'private' | 'public';
@@ -48,20 +49,41 @@ export interface IssueRequest {
   marker: string;
   /** Public tracker only: what redaction removed, for the agent's preview. */
   redactions?: Redaction[];
+  /** Every tracker: the credentials masked (kind and where, never the value), for the agent's preview. */
+  masked?: MaskedCredential[];
 }
 
 export interface Redaction {
   kind: 'customer-name' | 'email' | 'hostname' | 'url' | 'ip' | 'secret' | 'internal-note';
+  /** The removed text; the preview shows it with its credentials masked (mask.ts), a secret not at all. */
   original: string;
   replacement: string;
+  /** For kind `secret`: which credential it was. */
+  secret?: SecretKind;
+}
+
+/** Where in the issue (or hand-off) a credential was masked; `index` is the message's 1-based place in the ticket. */
+export interface MaskWhere {
+  part: 'title' | 'summary' | 'message' | 'attachment' | 'handoff';
+  index?: number;
+}
+
+/** One masked credential for the preview: its kind, where, and the masked text just before it. */
+export interface MaskedCredential {
+  kind: SecretKind;
+  where: MaskWhere;
+  /** E.g. `DB_PASSWORD=[masked password]`: from the masked output, so it never holds the credential. */
+  context: string;
 }
 
 export interface Handoff {
   teamId: TeamId;
   channel: string;
   handle: string;
-  /** The Slack message, ready to paste. */
+  /** The Slack message, ready to paste (credentials masked). */
   message: string;
+  /** The credentials masked in the message, when there were any. */
+  masked?: MaskedCredential[];
 }
 
 export interface LinkedIssue {

@@ -1,6 +1,7 @@
 // The exact issue Engage will file (title, labels, body, follow-up comments), collapsed until the agent opens it.
 // The body is shown as GitHub will render it (IssueMarkdown.tsx, loaded when the preview first opens), flowing in
 // the panel; "Show Markdown source" shows the exact text that is sent. Until the renderer has loaded, the source.
+// Below it, the credentials that were masked (MaskedList.tsx), so the agent knows before filing.
 import { lazy, Suspense, useState } from 'react';
 import styled from 'styled-components';
 import { ToggleButton } from '@zendeskgarden/react-buttons';
@@ -10,6 +11,7 @@ import { SM } from '@zendeskgarden/react-typography';
 import { Tag } from '@zendeskgarden/react-tags';
 import type { IssueRequest } from '../../core/types/filing.ts';
 import type { Translate } from '../logic/i18n.ts';
+import { MaskedList } from './MaskedList.tsx';
 
 // Its own chunk, fetched when the preview is first opened: the Markdown parser stays out of the first view.
 const IssueMarkdown = lazy(() => import('./IssueMarkdown.tsx'));
@@ -94,6 +96,8 @@ export function IssuePreview(props: {
                     </ToggleButton>
                   </div>
                 ) : null}
+                {/* The public tracker lists its removals, secrets included, in its redaction preview. */}
+                {request.redactions === undefined ? <MaskedList t={t} masked={request.masked ?? []} /> : null}
                 {request.comments.length > 0 ? (
                   <SM>{t('ui.preview.comments', { count: request.comments.length })}</SM>
                 ) : null}

@@ -10,6 +10,7 @@ import type { Settings } from '../../core/settings.ts';
 import type { IssueRequest } from '../../core/types/filing.ts';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import type { Translate } from '../logic/i18n.ts';
+import { maskCredentials } from '../../core/mask.ts';
 import { Section } from './layout.tsx';
 
 const SummaryLine = styled.div`
@@ -112,7 +113,11 @@ function RedactionPreview(props: { t: Translate; request: IssueRequest | null })
           {redactions.slice(0, 50).map((r, i) => (
             <li key={i}>
               <SM tag="span">
-                <Tag size="small">{t(`ui.redaction.kind.${r.kind}`)}</Tag> <del>{r.original}</del> → {r.replacement}
+                {/* A secret is named by its kind, never shown; other removals with any credential inside masked. */}
+                <Tag size="small">{t(r.secret ? `ui.masked.kind.${r.secret}` : `ui.redaction.kind.${r.kind}`)}</Tag>{' '}
+                {r.secret ? null : <del>{maskCredentials(r.original)}</del>}
+                {r.secret ? null : ' → '}
+                {r.replacement}
               </SM>
             </li>
           ))}
