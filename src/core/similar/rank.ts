@@ -101,14 +101,18 @@ export function rankSimilar(terms: readonly SimilarTerm[], candidates: readonly 
   live.forEach((issue, i) => {
     let score = 0;
     const shared: { text: string; part: number }[] = [];
+    let errorTokens = 0;
     terms.forEach((term, j) => {
       const m = matchOf(term, docs[i] as IssueDoc);
       if (m.frac === 0) return;
       const part = term.weight * m.frac * (idf[j] as number) * (m.inTitle ? TITLE_BONUS : 1);
       score += part;
+      if (term.kind === 'error' && m.frac >= 0.6) errorTokens = Math.max(errorTokens, Math.round(term.tokens.length * m.frac));
       shared.push({ text: term.text, part });
     });
-    if (shared.length < MIN_SHARED || score < minScore) return;
+    // The same problem shares an error: components and topic words alone are what look-alikes share too. A long
+    // error message matched word for word is enough by itself.
+    if (errorTokens === 0 || (shared.length < MIN_SHARED && errorTokens < 3) || score < minScore) return;
     const team = issue.labels.find((l) => options.teamLabels?.has(l) ?? l.startsWith('team/'));
     scored.push({
       number: issue.number,

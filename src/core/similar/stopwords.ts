@@ -19,5 +19,8 @@ know let able trying tried try happen happens happened happening now new old sin
 version versions release upgrade upgraded upgrading running run runs using use used know think idea ideas appreciate
 advice case cases thing things currently recently start started starting getting behaviour behavior expected
 attached attach attachment logs log screenshot details info information environment setup instead same different
-error errors failed failing fails fail failure message messages getting shows showing shown show`.split(/\s+/),
+error errors failed failing fails fail failure message messages getting shows showing shown show keeps keep never
+fine says say said want wants wanted set add send sends feels feel code intel sign found result results open page main
+status another several created create put change changed next find last recently possible clear read way well
+anymore quick plain given matter stopped stop broken none nobody everyone whole also bit lot really`.split(/\s+/),
 );

@@ -38,6 +38,10 @@ export function normalizeTokens(text: string): string[] {
   for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}_\-./:]+/u)) {
     let w = raw.replace(/^[-./:_]+|[-./:_]+$/g, '');
     if (!w || /^(?:https?:|\/|\.\/)/.test(raw) || w.includes('/') || w.includes(':')) continue;
+    if (/^[45]\d\d$/.test(w)) {
+      out.push(w); // an HTTP status says which failure it is
+      continue;
+    }
     if (/^v?\d[\d.x-]*$/.test(w) || /^[0-9a-f]{7,}$/.test(w) || /\d{3,}/.test(w) && !/^[a-z]+\d{3}$/.test(w)) continue;
     w = w.replace(/\.+/g, '.');
     if (w.includes('.')) {
@@ -55,12 +59,18 @@ function contentTokens(text: string): string[] {
   return normalizeTokens(text).filter((t) => t.length > 2 && !STOP.has(t) && !GENERIC.has(t));
 }
 
-// Error messages as customers paste them: a line starting with or containing an error marker, quoted strings,
-// exception names, HTTP statuses.
-const ERROR_LINE = /(?:^|[\s[(])(?:error|err|fatal|panic|failed|failure|exception|warn)\b[^\n]{0,160}|[^\n]{0,120}\b(?:failed to|cannot|can't|could not|unable to|permission denied|not found|timed out|refused|denied|invalid|unexpected)\b[^\n]{0,80}/gi;
-const QUOTED = /["“”'`]([^"“”'`\n]{6,120})["“”'`]/g;
-const EXCEPTION = /\b[A-Z][A-Za-z]+(?:Exception|Error|BackOff|Killed)\b/g;
-const HTTP_STATUS = /\b(?:HTTP|status(?: code)?|error|got|returns?|returned|with a)\s*:?\s*([45]\d\d)\b/gi;
+// Error messages as customers paste them: quoted strings, what follows "logs:", "says:", "with:" and the like up to
+// the end of the sentence, log lines (indented, or starting with a level), exception and status names, snake_case
+// codes. Prose around them ("cannot finish the upgrade") is the customer's wording, not the error's.
+const QUOTED = /["“”`]([^"“”`\n]{6,120})["“”`]/g;
+const AFTER_COLON = /\b(?:logs?|says?|said|with|error|errors|shows?|prints?|output|reports?|returns?|message|fails?|failed|fatal|panic|exits?)\s*:\s*([^\n]{6,160}?)(?=\.\s|\.?$|\n)/gim;
+const LOG_LINE = /^(?: {2,}|\t)(\S[^\n]{5,160})$|^((?:ERROR|FATAL|PANIC|WARN|error|fatal|panic)\b[^\n]{5,160})$/gm;
+// An error told in a log's words: from the start of a line or a "component:" prefix, through an error word, to the
+// end of the sentence ("precise-code-intel-worker: failed to process upload: context deadline exceeded").
+const ERROR_SEGMENT = /(?:^|:\s)[ \t]*([^:\n]{0,60}\b(?:failed|failure|denied|not found|timed out|refused|exceeded|unauthorized|forbidden|invalid|cannot|unable|no space|eof)\b[^\n]{0,120}?)(?=\.\s|\.?$|\n)/gim;
+const STATUS_NAME = /\b([45]\d\d)\b(?=\s*\(?[A-Z])/g;
+const EXCEPTION = /\b[A-Z][A-Za-z]+(?:Exception|Error|BackOff|Killed)\b|\b[a-z]+_[a-z]+(?:_[a-z]+)*\b/g;
+const HTTP_STATUS = /\b(?:HTTP|status(?: code)?|error|got|returns?|returned|with a|with)\s*:?\s*([45]\d\d)\b/gi;
 
 interface Candidate {
   tokens: string[];
@@ -86,14 +96,13 @@ function collect(model: TicketModel, route: RouteResult | null): Candidate[] {
   const found: Candidate[] = [];
   for (const { text, factor } of customerTexts(model)) {
     for (const m of text.matchAll(EXCEPTION)) found.push({ tokens: [m[0].toLowerCase()], kind: 'error', weight: KIND_WEIGHT.error * factor });
-    for (const m of text.matchAll(HTTP_STATUS)) found.push({ tokens: [m[1] as string], kind: 'error', weight: KIND_WEIGHT.word * factor });
-    for (const m of text.matchAll(QUOTED)) {
-      const t = errorPhrase(m[1] as string);
-      if (t.length >= 2) found.push({ tokens: t, kind: 'error', weight: KIND_WEIGHT.error * factor });
-    }
-    for (const m of text.matchAll(ERROR_LINE)) {
-      const t = errorPhrase(m[0]);
-      if (t.length >= 2) found.push({ tokens: t, kind: 'error', weight: KIND_WEIGHT.error * factor });
+    for (const m of text.matchAll(STATUS_NAME)) found.push({ tokens: [m[1] as string], kind: 'error', weight: KIND_WEIGHT.error * factor });
+    for (const m of text.matchAll(HTTP_STATUS)) found.push({ tokens: [m[1] as string], kind: 'error', weight: KIND_WEIGHT.error * factor });
+    for (const re of [QUOTED, AFTER_COLON, LOG_LINE, ERROR_SEGMENT]) {
+      for (const m of text.matchAll(re)) {
+        const t = errorPhrase((m[1] ?? m[2] ?? '') as string);
+        if (t.length >= 2) found.push({ tokens: t, kind: 'error', weight: KIND_WEIGHT.error * factor });
+      }
     }
     const words = contentTokens(text);
     for (const w of words) {
