@@ -42,7 +42,7 @@ export function normalizeTokens(text: string): string[] {
       out.push(w); // an HTTP status says which failure it is
       continue;
     }
-    if (/^v?\d[\d.x-]*$/.test(w) || /^[0-9a-f]{7,}$/.test(w) || /\d{3,}/.test(w) && !/^[a-z]+\d{3}$/.test(w)) continue;
+    if (/^v?\d[\d.x-]*$/.test(w) || /^(?:0x)?[0-9a-f]{7,}$/.test(w) || /\d{3,}/.test(w) && !/^[a-z]+\d{3}$/.test(w)) continue;
     w = w.replace(/\.+/g, '.');
     if (w.includes('.')) {
       // file.go, values.yaml, sourcegraph.com: keep the name part only when it says something.
