@@ -83,6 +83,23 @@ function pick<T>(rand: () => number, list: readonly T[]): T {
   return list[Math.floor(rand() * list.length)] as T;
 }
 
+/** One solved ticket recorded for `team`: the customer's `body` and an agent's reply. */
+export function historyTicket(id: number, team: string, subject: string, body: string, reply = REPLY[0] as string): TicketBundle {
+  const at = new Date(Date.UTC(2026, 0, 1) + id * 3_600_000).toISOString().replace('.000', '');
+  return {
+    ticket: { id, subject, status: 'solved', priority: 'normal', type: 'problem', tags: ['rfh', `rfh_team_${team.replace(/-/g, '_')}`, 'rfh_priority_p2'], requester_id: 100, organization_id: null, created_at: at, updated_at: at },
+    comments: [
+      { id: id * 10, author_id: 100, body, public: true, created_at: at, attachments: [] },
+      { id: id * 10 + 1, author_id: 1, body: reply, public: true, created_at: at.replace(/:00Z$/, ':30Z'), attachments: [] },
+    ],
+    users: [
+      { id: 100, name: 'Customer', role: 'end-user' },
+      { id: 1, name: 'Agent', role: 'agent' },
+    ],
+    organization: null,
+  };
+}
+
 /** `options.tickets` ticket bundles, ids from 1, teams in turn, each recorded with `rfh_team_<id with _>`. */
 export function generateHistory(options: HistoryOptions): TicketBundle[] {
   const rand = seeded(options.seed ?? 1);
@@ -95,30 +112,7 @@ export function generateHistory(options: HistoryOptions): TicketBundle[] {
     const voice = drifted ? DRIFTED : (VOICES[team] as Voice);
     const body = [pick(rand, voice.sentences), pick(rand, voice.sentences), pick(rand, FILLER)].join(' ');
     const recorded = rand() < (options.noise ?? 0) ? pick(rand, teams) : team;
-    const at = new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString().replace('.000', '');
-    out.push({
-      ticket: {
-        id,
-        subject: pick(rand, voice.subjects),
-        status: 'solved',
-        priority: 'normal',
-        type: 'problem',
-        tags: ['rfh', `rfh_team_${recorded.replace(/-/g, '_')}`, 'rfh_priority_p2'],
-        requester_id: 100 + (i % 40),
-        organization_id: null,
-        created_at: at,
-        updated_at: at,
-      },
-      comments: [
-        { id: id * 10, author_id: 100 + (i % 40), body, public: true, created_at: at, attachments: [] },
-        { id: id * 10 + 1, author_id: 1, body: pick(rand, REPLY), public: true, created_at: at.replace('T', 'T').replace(/:00Z$/, ':30Z'), attachments: [] },
-      ],
-      users: [
-        { id: 100 + (i % 40), name: `Customer ${i % 40}`, role: 'end-user' },
-        { id: 1, name: 'Agent', role: 'agent' },
-      ],
-      organization: null,
-    });
+    out.push(historyTicket(id, recorded, pick(rand, voice.subjects), body, pick(rand, REPLY)));
   }
   return out;
 }

@@ -17,6 +17,9 @@ export interface Prepared {
   routed: TeamId;
 }
 
+/** A change must aim at this many misrouted tickets: each one measured costs a router build (some 15 ms). */
+export const MIN_MISSES = 3;
+
 type Counts = Map<string, Map<TeamId, number>>;
 
 function bump(counts: Counts, gram: string, team: TeamId): void {
@@ -56,7 +59,7 @@ export function candidates(pool: readonly Prepared[], teams: readonly Team[], el
     const adds: Change[] = [];
     for (const [gram, row] of missedFor) {
       const misses = row.get(team.id) ?? 0;
-      if (misses < 2 || known.has(gram)) continue;
+      if (misses < MIN_MISSES || known.has(gram)) continue;
       const counts = all.get(gram);
       const right = counts?.get(team.id) ?? 0;
       const tickets = total(counts);
@@ -72,7 +75,7 @@ export function candidates(pool: readonly Prepared[], teams: readonly Team[], el
       if (!key || key.split(' ').length > 2 || seen.has(key)) continue;
       seen.add(key);
       const misses = missedTo.get(key)?.get(team.id) ?? 0;
-      if (misses < 2) continue;
+      if (misses < MIN_MISSES) continue;
       const counts = all.get(key);
       const tickets = total(counts);
       const right = counts?.get(team.id) ?? 0;

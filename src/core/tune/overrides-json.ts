@@ -1,9 +1,9 @@
 // The `routing_overrides` value that carries tune's changes on top of the overrides already in force, so the admin
-// pastes one value that keeps what they had. A built-in team's entry gains `addKeywords` / `removeKeywords`; a team
-// the overrides added (`removeKeywords` does not apply to a new team, see teams/overrides.ts) has the removed
-// keywords taken out of its `keywords` / `addKeywords` instead. Only the first entry per id counts, as in Zendesk.
+// pastes one value that keeps what they had. An addition goes to the team entry's `addKeywords`; a removal takes the
+// keyword out of the entry's own `keywords` / `addKeywords`, and only a built-in keyword still in force is named in
+// `removeKeywords` (which a new team ignores, see teams/overrides.ts). Only the first entry per id counts, as there.
 import { isRecord } from '../guards.ts';
-import { DEFAULT_TEAM_IDS } from '../teams/default-teams.ts';
+import { DEFAULT_TEAMS } from '../teams/default-teams.ts';
 import type { Change } from './types.ts';
 
 type Entry = Record<string, unknown>;
@@ -32,22 +32,23 @@ export function overridesWithChanges(existing: string, changes: readonly Change[
     const raw: unknown[] = Array.isArray(json) ? json : isRecord(json) && Array.isArray(json.teams) ? json.teams : [];
     entries = raw.map((e) => (isRecord(e) ? { ...e } : {}));
   }
-  const builtIn = new Set<string>(DEFAULT_TEAM_IDS);
+  const builtIn = new Map(DEFAULT_TEAMS.map((t) => [t.id, t.keywords.map((k) => k.toLowerCase())]));
   for (const c of changes) {
     let entry = entries.find((e) => e.id === c.team);
     if (!entry) entries.push((entry = { id: c.team }));
-    const isNew = !builtIn.has(c.team);
+    const defaults = builtIn.get(c.team);
     if (c.kind === 'add') {
       // An earlier removal of the same word would undo the addition (removals apply after additions).
       setList(entry, 'removeKeywords', without(list(entry, 'removeKeywords'), c.keyword));
       const adds = list(entry, 'addKeywords');
       if (!adds.includes(c.keyword)) setList(entry, 'addKeywords', [...adds, c.keyword]);
-    } else if (isNew) {
+    } else {
+      // The keyword goes from the lists this entry adds; a built-in keyword is also removed by name.
       setList(entry, 'addKeywords', without(list(entry, 'addKeywords'), c.keyword));
       if (Array.isArray(entry.keywords)) entry.keywords = without(list(entry, 'keywords'), c.keyword);
-    } else {
       const removes = list(entry, 'removeKeywords');
-      if (!removes.some((r) => r.toLowerCase() === c.keyword.toLowerCase())) setList(entry, 'removeKeywords', [...removes, c.keyword]);
+      const builtInWord = defaults?.includes(c.keyword.toLowerCase()) && !Array.isArray(entry.keywords);
+      if (builtInWord && !removes.some((r) => r.toLowerCase() === c.keyword.toLowerCase())) setList(entry, 'removeKeywords', [...removes, c.keyword]);
     }
   }
   return JSON.stringify({ teams: entries }, null, 2);

@@ -5,6 +5,7 @@ import { route } from '../router.ts';
 import type { Team, TeamId } from '../types/classification.ts';
 import type { TicketModel } from '../types/ticket.ts';
 import { applyChanges } from './apply.ts';
+import { MIN_MISSES } from './candidates.ts';
 import type { Change } from './types.ts';
 import { words } from './words.ts';
 
@@ -62,7 +63,7 @@ export function selectGreedy(corpus: Corpus, teams: readonly Team[], ranked: rea
     // Once an earlier change fixed the tickets this one aimed at, routing them again would only cost time: an
     // addition can only win tickets recorded for its team, a removal only those wrongly sent to its team.
     const fixable = hit.filter((i) => (change.kind === 'add' ? corpus.recorded[i] === change.team && routed[i] !== change.team : routed[i] === change.team && corpus.recorded[i] !== change.team));
-    if (fixable.length < 2) continue;
+    if (fixable.length < MIN_MISSES) continue;
     const trial = applyChanges(current, [change]);
     let gain = 0;
     const next: TeamId[] = [];

@@ -45,7 +45,7 @@ export const DEFAULT_TUNE_OPTIONS: TuneOptions = {
   minSupport: 3,
   minPrecision: 0.6,
   maxRemovePrecision: 0.25,
-  perTeam: 10,
+  perTeam: 5,
 };
 
 export interface TeamAccuracy {
