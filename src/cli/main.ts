@@ -1,4 +1,4 @@
-// The `engage` command line: dispatches `classify`, `compose`, `eval` and `report` to their modules.
+// The `engage` command line: dispatches `classify`, `compose`, `eval`, `report` and `tune` to their modules.
 // `bin/engage.js` runs `runCli` with the real process; tests call `main` with an in-memory io.
 import { readFile, writeFile } from 'node:fs/promises';
 import { UsageError } from './args.ts';
@@ -6,6 +6,7 @@ import { runClassify } from './classify-command.ts';
 import { runCompose } from './compose.ts';
 import { runEval } from './eval-command.ts';
 import { runReport } from './report-command.ts';
+import { runTune } from './tune-command.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliIo } from './io.ts';
 import { listBundleFiles, readStream } from './node-io.ts';
 
@@ -20,10 +21,12 @@ Commands:
                         (--checklist DIR: score the checklist's automatic ticks against DIR/labels.json)
   report FILE|DIR|-     RFH rate per week against the 10% goal, by team, priority, customer and issue, kept
                         suggestions, hand-offs (--format table|json|html --out FILE; --from/--to or --weeks N)
+  tune FILE|DIR|-       propose routing_overrides keywords learned from the teams recorded on past tickets, with
+                        team accuracy before/after on held-out tickets (--apply FILE writes the settings JSON)
 
 Options:
   --settings FILE       app settings as JSON (manifest parameter names, e.g. {"sales_process_tags": "trial, poc"})
-  --format json|table   output format (classify: json, eval and report: table by default; report also html)
+  --format json|table   output format (classify: json, eval, report and tune: table by default; report also html)
   --help                help for a command
 
 A ticket bundle is {"ticket": {...}, "comments": [...], "users": [...], "organization": {...} | null} as the
@@ -42,6 +45,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runCompose(rest, io);
       case 'report':
         return await runReport(rest, io);
+      case 'tune':
+        return await runTune(rest, io);
       case undefined:
       case 'help':
       case '--help':
