@@ -1,4 +1,4 @@
-// The `engage` command line: dispatches `classify`, `compose`, `eval`, `report` and `similar` to their modules.
+// The `engage` command line: dispatches `classify`, `compose`, `eval`, `report`, `similar` and `tune` to their modules.
 // `bin/engage.js` runs `runCli` with the real process; tests call `main` with an in-memory io.
 import { readFile, writeFile } from 'node:fs/promises';
 import { UsageError } from './args.ts';
@@ -7,6 +7,7 @@ import { runCompose } from './compose.ts';
 import { runEval } from './eval-command.ts';
 import { runReport } from './report-command.ts';
 import { runSimilar } from './similar-command.ts';
+import { runTune } from './tune-command.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliIo } from './io.ts';
 import { listBundleFiles, readStream } from './node-io.ts';
 
@@ -24,10 +25,12 @@ Commands:
   similar FILE|DIR|- --issues ISSUES.json
                         the GitHub search a ticket open sends and the similar issues it would show, with why
                         (--labels FILE: recall@3 and how often noise is shown)
+  tune FILE|DIR|-       propose routing_overrides keywords learned from the teams recorded on past tickets, with
+                        team accuracy before/after on held-out tickets (--apply FILE writes the settings JSON)
 
 Options:
   --settings FILE       app settings as JSON (manifest parameter names, e.g. {"sales_process_tags": "trial, poc"})
-  --format json|table   output format (classify: json, eval and report: table by default; report also html)
+  --format json|table   output format (classify: json, eval, report and tune: table by default; report also html)
   --help                help for a command
 
 A ticket bundle is {"ticket": {...}, "comments": [...], "users": [...], "organization": {...} | null} as the
@@ -48,6 +51,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runReport(rest, io);
       case 'similar':
         return await runSimilar(rest, io);
+      case 'tune':
+        return await runTune(rest, io);
       case undefined:
       case 'help':
       case '--help':
