@@ -4,6 +4,7 @@
 // timed, in CPU time of this process as in bench/route.ts. `npm run bench` imports `runReportBench`; run alone with
 // `node --import tsx bench/report.ts` (one JSON line per figure).
 import { pathToFileURL } from 'node:url';
+import { seeded } from '../test/support/seeded.ts';
 import { computeReport, type ReportTicket } from '../src/core/report/compute.ts';
 import { DEFAULT_TEAMS } from '../src/core/teams/default-teams.ts';
 import { tagPart } from '../src/core/tags.ts';
@@ -16,17 +17,6 @@ import { figure, jsonLine, median, type BenchResult } from './result.ts';
  */
 export const REPORT_BUDGET_MS = 1000;
 
-/** mulberry32: a small seeded generator, so every run builds the same tickets. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ENGINEERING = DEFAULT_TEAMS.filter((t) => t.githubLabel !== null).map((t) => tagPart(t.id));
 const EVERYDAY_TAGS = ['enterprise', 'sla_gold', 'sla_silver', 'kubernetes', 'docker_compose', 'sso', 'upgrade', 'question', 'trial'];
@@ -39,7 +29,7 @@ const SPAN_MS = 2 * 365 * 86_400_000;
  * that some carry many tickets; 500 organisations; a few everyday tags on every ticket.
  */
 export function syntheticTickets(n: number, seed = 14): ReportTicket[] {
-  const next = random(seed);
+  const next = seeded(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const out: ReportTicket[] = [];
   for (let id = 1; id <= n; id++) {

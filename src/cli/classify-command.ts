@@ -5,7 +5,7 @@ import { buildTicketModel } from '../core/ticket-model.ts';
 import type { Classification, TeamScore } from '../core/types/classification.ts';
 import { formatOption, parseArgs, UsageError } from './args.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.ts';
-import { loadBundles, loadSettings } from './input.ts';
+import { loadBundles, settingsOrComplain } from './input.ts';
 import { table } from './table.ts';
 
 export const CLASSIFY_USAGE = `Usage: engage classify FILE|DIR|- [--settings FILE] [--format json|table]
@@ -47,11 +47,8 @@ export async function runClassify(argv: string[], io: CliIo): Promise<number> {
   }
   const format = formatOption(args, 'json');
   if (args.positionals.length === 0) throw new UsageError('classify needs a FILE, a DIR or - for standard input');
-  const loaded = await loadSettings(args.options.settings, io);
-  if (loaded.problems.length) {
-    for (const p of loaded.problems) io.err(`engage: ${p}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const loaded = await settingsOrComplain(args.options.settings, io);
+  if (!loaded) return EXIT_BAD_INPUT;
   const { bundles, problems } = await loadBundles(args.positionals, io);
   const results = bundles.map(({ bundle }) => classify(buildTicketModel(bundle), loaded.teams, loaded.settings));
   if (format === 'json') {

@@ -13,7 +13,7 @@ import type { FilingDecisions } from '../core/types/filing.ts';
 import type { TicketLocation } from '../core/types/ticket.ts';
 import type { TicketBundle } from '../core/types/zendesk.ts';
 import { parseArgs, UsageError } from './args.ts';
-import { loadBundles, loadSettings } from './input.ts';
+import { loadBundles, settingsOrComplain } from './input.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliIo } from './io.ts';
 import { listBundleFiles, readStream } from './node-io.ts';
 
@@ -89,11 +89,8 @@ export async function runCompose(argv: string[], ioIn: CliIo | StreamIo): Promis
     throw e;
   }
 
-  const loaded = await loadSettings(args.options.settings, io);
-  if (loaded.problems.length) {
-    for (const p of loaded.problems) io.err(`engage: ${p}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const loaded = await settingsOrComplain(args.options.settings, io);
+  if (!loaded) return EXIT_BAD_INPUT;
   const { settings, teams } = loaded;
   const { bundles, problems } = await loadBundles(args.positionals, io);
 

@@ -14,7 +14,7 @@ import type { Classification, PriorityLevel, Team } from '../core/types/classifi
 import type { TicketBundle } from '../core/types/zendesk.ts';
 import { formatOption, parseArgs, UsageError } from './args.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.ts';
-import { loadBundles, loadSettings } from './input.ts';
+import { loadBundles, settingsOrComplain } from './input.ts';
 import { table } from './table.ts';
 
 export const EVAL_USAGE = `Usage: engage eval FILE|DIR|- [--settings FILE] [--format table|json]
@@ -195,11 +195,8 @@ async function runChecklistEval(args: ReturnType<typeof parseArgs>, format: 'jso
     for (const p of labelProblems) io.err(`engage: ${labelsPath}: ${p}\n`);
     return EXIT_BAD_INPUT;
   }
-  const loaded = await loadSettings(args.options.settings, io);
-  if (loaded.problems.length) {
-    for (const p of loaded.problems) io.err(`engage: ${p}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const loaded = await settingsOrComplain(args.options.settings, io);
+  if (!loaded) return EXIT_BAD_INPUT;
   // The labels file sits next to the bundles; it is not a bundle.
   const isLabels = (f: string): boolean => f === labelsPath || f.endsWith(`/${LABELS_FILE}`) || f.endsWith(`\\${LABELS_FILE}`);
   const bundleIo: CliIo = { ...io, listBundleFiles: async (p) => (await io.listBundleFiles(p))?.filter((f) => !isLabels(f)) ?? null };
@@ -250,11 +247,8 @@ export async function runEval(argv: string[], io: CliIo): Promise<number> {
   }
   if (args.options.labels !== undefined) throw new UsageError('--labels goes with --checklist');
   if (args.positionals.length === 0) throw new UsageError('eval needs a FILE, a DIR or - for standard input');
-  const loaded = await loadSettings(args.options.settings, io);
-  if (loaded.problems.length) {
-    for (const p of loaded.problems) io.err(`engage: ${p}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const loaded = await settingsOrComplain(args.options.settings, io);
+  if (!loaded) return EXIT_BAD_INPUT;
   const { bundles, problems } = await loadBundles(args.positionals, io);
   const rows: Row[] = [];
   const decided: Parameters<typeof keptSuggestions>[0][number][] = [];

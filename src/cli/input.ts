@@ -112,3 +112,14 @@ export async function loadSettings(path: string | undefined, io: CliIo): Promise
   for (const p of catalogue.problems) problems.push(`${path}: ${p.setting}: ${p.message}`);
   return { settings: parsed.settings, teams: catalogue.teams, problems };
 }
+
+/**
+ * The settings a command runs with, or null once their problems are printed (the command then exits with
+ * EXIT_BAD_INPUT): the CLI refuses to guess a setting.
+ */
+export async function settingsOrComplain(path: string | undefined, io: CliIo): Promise<LoadedSettings | null> {
+  const loaded = await loadSettings(path, io);
+  if (!loaded.problems.length) return loaded;
+  for (const problem of loaded.problems) io.err(`engage: ${problem}\n`);
+  return null;
+}

@@ -6,7 +6,7 @@ import type { PeriodRequest } from '../core/report/types.ts';
 import { parseDay } from '../core/report/weeks.ts';
 import { parseArgs, UsageError, type ParsedArgs } from './args.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliIo } from './io.ts';
-import { loadBundles, loadSettings } from './input.ts';
+import { loadBundles, settingsOrComplain } from './input.ts';
 import { reportHtml } from './report-html.ts';
 import { reportTable } from './report-table.ts';
 
@@ -70,11 +70,8 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
   const fmt = format(args);
   const request = periodRequest(args);
   if (args.positionals.length === 0) throw new UsageError('report needs a FILE, a DIR or - for standard input');
-  const loaded = await loadSettings(args.options.settings, io);
-  if (loaded.problems.length) {
-    for (const p of loaded.problems) io.err(`engage: ${p}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const loaded = await settingsOrComplain(args.options.settings, io);
+  if (!loaded) return EXIT_BAD_INPUT;
   const { bundles, problems } = await loadBundles(args.positionals, io);
   if (bundles.length === 0 && problems.length) {
     for (const p of problems) io.err(`engage: ${p}\n`);

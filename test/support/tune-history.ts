@@ -3,6 +3,7 @@
 // recorded as Engage records it (the `rfh_team_<id>` tag). With `drift`, that share of the Batch Changes tickets
 // speak of the product by a new name ("Fleet Edits", "edit spec") that the built-in keywords do not know, and they
 // mention GitHub and pull requests, so the router sends them elsewhere: the situation tune must recover from.
+import { seeded } from './seeded.ts';
 import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 
 export interface HistoryOptions {
@@ -16,17 +17,6 @@ export interface HistoryOptions {
   teams?: string[];
 }
 
-/** mulberry32: a small seeded generator, enough for test data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Voice {
   subjects: string[];
