@@ -4,40 +4,14 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
+import { memoryIo, type MemoryRun } from '../support/memory-io.ts';
 import { bundleOf } from './core-route-fixtures.ts';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
 
-function memoryIo(files: Record<string, string>, dirs: Record<string, string[]> = {}, stdin = ''): { io: CliIo; result: () => { out: string; err: string } } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    readText: async (path) => {
-      if (path === '-') return stdin;
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-    listBundleFiles: async (path) => {
-      if (dirs[path]) return dirs[path] ?? null;
-      if (files[path] === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return null;
-    },
-  };
-  return { io, result: () => ({ out, err }) };
-}
-
-async function run(argv: string[], files: Record<string, string>, dirs: Record<string, string[]> = {}, stdin = ''): Promise<Run> {
+async function run(argv: string[], files: Record<string, string>, dirs: Record<string, string[]> = {}, stdin = ''): Promise<MemoryRun> {
   const { io, result } = memoryIo(files, dirs, stdin);
-  const code = await main(argv, io);
-  return { code, ...result() };
+  return result(await main(argv, io));
 }
 
 const gitlab = bundleOf({ id: 11, subject: 'GitLab repos not syncing', customer: ['Cloning fails since we rotated the token.'], tags: ['rfh_team_core_application', 'rfh_priority_p2'] });

@@ -1,36 +1,12 @@
 // `engage report` through `main` with an in-memory io: the three formats, the period options and bad input.
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.ts';
+import { memoryIo, type MemoryRun } from '../support/memory-io.ts';
 import { plain, RFH, ticket } from './report-fixtures.ts';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  written: Record<string, string>;
-}
-
-async function run(argv: string[], files: Record<string, string>, dirs: Record<string, string[]> = {}): Promise<Run> {
-  let out = '';
-  let err = '';
-  const written: Record<string, string> = {};
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    readText: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-    listBundleFiles: async (path) => {
-      if (dirs[path]) return dirs[path] ?? null;
-      if (files[path] === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return null;
-    },
-    writeText: async (path, text) => void (written[path] = text),
-  };
-  const code = await main(['report', ...argv], io);
-  return { code, out, err, written };
+async function run(argv: string[], files: Record<string, string>, dirs: Record<string, string[]> = {}): Promise<MemoryRun> {
+  const { io, result } = memoryIo(files, dirs);
+  return result(await main(['report', ...argv], io));
 }
 
 // Week 2026-W48: 20 tickets, 2 RFHs (10.0%), one defect, one hand-off; week W47: 10 tickets, 1 RFH.

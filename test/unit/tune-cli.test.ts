@@ -1,38 +1,15 @@
 // `engage tune` through `main` with an in-memory io: table and JSON output, --apply (the written settings load as
 // Zendesk loads them), existing overrides kept, too little history, bad input.
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
+import { memoryIo, type MemoryRun } from '../support/memory-io.ts';
 import { parseSettings } from '../../src/core/settings.ts';
 import { buildCatalogue } from '../../src/core/teams.ts';
 import { generateHistory } from '../support/tune-history.ts';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  written: Record<string, string>;
-}
-
-async function run(argv: string[], files: Record<string, string>): Promise<Run> {
-  let out = '';
-  let err = '';
-  const written: Record<string, string> = {};
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    readText: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-    listBundleFiles: async (path) => {
-      if (files[path] === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return null;
-    },
-    writeText: async (path, text) => void (written[path] = text),
-  };
-  const code = await main(['tune', ...argv], io);
-  return { code, out, err, written };
+async function run(argv: string[], files: Record<string, string>): Promise<MemoryRun> {
+  const { io, result } = memoryIo(files);
+  return result(await main(['tune', ...argv], io));
 }
 
 const drifted = generateHistory({ tickets: 500, drift: 0.8, seed: 7, noise: 0.02 }).map((b) => JSON.stringify(b)).join('\n');
