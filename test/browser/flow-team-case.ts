@@ -153,6 +153,8 @@ export async function runTeamFlow(h: Harness, c: Case): Promise<void> {
   if (c.override.level !== undefined && !lowerOutageFirst) await overridePriority(c.override.level);
   // The reason sits with what changed, and its label says which.
   const changed = c.override.team && c.override.level !== undefined ? 'both' : c.override.team ? 'team' : 'priority';
+  // The field is a lazy chunk: wait for it before reading its label.
+  await frame.getByTestId('override-reason').waitFor({ state: 'visible', timeout: 15_000 });
   expect(await frame.getByText(en.ui.override[`reason_label_${changed}`]).count()).toBe(1);
   await frame.getByTestId('override-reason').fill('Agent note: the customer told us more on the phone');
   await shot('3-override');
