@@ -138,8 +138,17 @@ async function focusArea(page: Page, frame: Frame): Promise<{ x: number; y: numb
 async function focusShows(page: Page, frame: Frame, mark: string): Promise<boolean> {
   // Garden fades its focus rings in and out (CSS transitions of 0.1-0.25 s): picture the settled state.
   const settled = () => frame.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  const clip = await focusArea(page, frame);
-  await settled();
+  // The panel may still be moving (a lazy part mounting above, the iframe's height catching up): picture the area
+  // only once it stays put between two looks, or the two pictures show the same pixels beside the element.
+  let clip = await focusArea(page, frame);
+  for (let i = 0; i < 20; i++) {
+    // Two frames first, so a transition the focus just started is running (and awaited) rather than not yet begun.
+    await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await settled();
+    const again = await focusArea(page, frame);
+    if (again.x === clip.x && again.y === clip.y && again.width === clip.width && again.height === clip.height) break;
+    clip = again;
+  }
   const withFocus = await page.screenshot({ clip, caret: 'initial' });
   await frame.evaluate(() => (document.activeElement as HTMLElement).blur());
   await settled();
