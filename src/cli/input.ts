@@ -114,6 +114,17 @@ export async function loadSettings(path: string | undefined, io: CliIo): Promise
 }
 
 /**
+ * The bundles a command works on, or null once the problems are printed when not one could be read (the command
+ * then exits with EXIT_BAD_INPUT); with some read, the problems are the caller's to report after its output.
+ */
+export async function bundlesOrComplain(paths: string[], io: CliIo): Promise<LoadResult | null> {
+  const loaded = await loadBundles(paths, io);
+  if (loaded.bundles.length || !loaded.problems.length) return loaded;
+  for (const problem of loaded.problems) io.err(`engage: ${problem}\n`);
+  return null;
+}
+
+/**
  * The settings a command runs with, or null once their problems are printed (the command then exits with
  * EXIT_BAD_INPUT): the CLI refuses to guess a setting.
  */

@@ -6,7 +6,7 @@ import type { PeriodRequest } from '../core/report/types.ts';
 import { parseDay } from '../core/report/weeks.ts';
 import { parseArgs, UsageError, type ParsedArgs } from './args.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliIo } from './io.ts';
-import { loadBundles, settingsOrComplain } from './input.ts';
+import { bundlesOrComplain, settingsOrComplain } from './input.ts';
 import { reportHtml } from './report-html.ts';
 import { reportTable } from './report-table.ts';
 
@@ -72,11 +72,9 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('report needs a FILE, a DIR or - for standard input');
   const loaded = await settingsOrComplain(args.options.settings, io);
   if (!loaded) return EXIT_BAD_INPUT;
-  const { bundles, problems } = await loadBundles(args.positionals, io);
-  if (bundles.length === 0 && problems.length) {
-    for (const p of problems) io.err(`engage: ${p}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const input = await bundlesOrComplain(args.positionals, io);
+  if (!input) return EXIT_BAD_INPUT;
+  const { bundles, problems } = input;
   const report = computeReport(
     bundles.map((b) => b.bundle),
     loaded.teams,

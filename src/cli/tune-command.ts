@@ -11,7 +11,7 @@ import type { Example, TuneResult } from '../core/tune/types.ts';
 import { formatOption, parseArgs, UsageError } from './args.ts';
 import { recordedTeam, SHORT } from './eval-command.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliIo } from './io.ts';
-import { loadBundles, settingsOrComplain } from './input.ts';
+import { bundlesOrComplain, settingsOrComplain } from './input.ts';
 import { table } from './table.ts';
 
 export const TUNE_USAGE = `Usage: engage tune FILE|DIR|- [--settings FILE] [--format table|json] [--apply FILE] [--folds N]
@@ -79,11 +79,9 @@ export async function runTune(argv: string[], io: CliIo): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('tune needs a FILE, a DIR or - for standard input');
   const loaded = await settingsOrComplain(args.options.settings, io);
   if (!loaded) return EXIT_BAD_INPUT;
-  const { bundles, problems } = await loadBundles(args.positionals, io);
-  if (bundles.length === 0 && problems.length) {
-    for (const p of problems) io.err(`engage: ${p}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const input = await bundlesOrComplain(args.positionals, io);
+  if (!input) return EXIT_BAD_INPUT;
+  const { bundles, problems } = input;
   const examples: Example[] = [];
   for (const { bundle } of bundles) {
     const team = recordedTeam(bundle, loaded.teams, loaded.settings);

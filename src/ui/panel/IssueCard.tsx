@@ -7,7 +7,10 @@ import { Anchor, Button } from '@zendeskgarden/react-buttons';
 import { Tag } from '@zendeskgarden/react-tags';
 import { SM } from '@zendeskgarden/react-typography';
 import { Skeleton } from '@zendeskgarden/react-loaders';
+import type { Settings } from '../../core/settings.ts';
+import type { PriorityLevel, Team } from '../../core/types/classification.ts';
 import type { IssueKind, LinkedIssue, LinkedIssueState, Tracker } from '../../core/types/filing.ts';
+import { priorityLabelOf } from '../logic/labels.ts';
 import type { LiveIssue } from '../hooks/useLiveIssue.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
@@ -26,6 +29,20 @@ export interface FiledWith {
   priorityLabel: string | null;
   kind: IssueKind;
   tracker: Tracker;
+}
+
+/** The card's line from what was decided (just now) or recorded (on the ticket's tags): names, not ids. */
+export function filedWithOf(
+  filed: { teamId: string | null; priority: PriorityLevel | null; kind: IssueKind; tracker: Tracker },
+  teams: readonly Team[],
+  settings: Settings,
+): FiledWith {
+  return {
+    teamName: filed.teamId === null ? null : (teams.find((x) => x.id === filed.teamId)?.name ?? filed.teamId),
+    priorityLabel: filed.priority === null ? null : priorityLabelOf(settings, filed.priority),
+    kind: filed.kind,
+    tracker: filed.tracker,
+  };
 }
 
 /** "3 hours ago" in the agent's language; the exact time goes in the title attribute. */

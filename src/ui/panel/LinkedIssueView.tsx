@@ -4,12 +4,10 @@ import { useMemo } from 'react';
 import { composeHandoff } from '../../core/handoff.ts';
 import type { LinkedIssue } from '../../core/types/filing.ts';
 import { HandoffBox } from './Handoff.tsx';
-import { IssueCard, type FiledWith } from './IssueCard.tsx';
+import { filedWithOf, IssueCard } from './IssueCard.tsx';
 import { linkedDecisions, recordedFiling } from '../logic/linked.ts';
-import { priorityLabelOf } from '../logic/labels.ts';
 import { useLiveIssue } from '../hooks/useLiveIssue.ts';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
-import { teamName } from './FirstView.tsx';
 import type { TicketViewProps } from './ticket-view.ts';
 
 function LinkedIssueView(props: TicketViewProps & { link: LinkedIssue }): JSX.Element {
@@ -19,15 +17,9 @@ function LinkedIssueView(props: TicketViewProps & { link: LinkedIssue }): JSX.El
     const decisions = linkedDecisions(model, props.classification, link, settings, teams);
     return composeHandoff(model, decisions, { settings, teams, location: props.location, issueUrl: link.url });
   }, [model, props.classification, link, settings, teams, props.location]);
-  const filedWith = useMemo<FiledWith | null>(() => {
+  const filedWith = useMemo(() => {
     const recorded = recordedFiling(model, link, settings, teams);
-    if (!recorded) return null;
-    return {
-      teamName: recorded.teamId ? teamName(teams, recorded.teamId) : null,
-      priorityLabel: recorded.priority !== null ? priorityLabelOf(settings, recorded.priority) : null,
-      kind: recorded.kind,
-      tracker: recorded.tracker,
-    };
+    return recorded ? filedWithOf(recorded, teams, settings) : null;
   }, [model, link, settings, teams]);
 
   return (

@@ -19,6 +19,7 @@ import { IssuePreview } from './IssuePreview.tsx';
 import { PostableHandoff } from './Handoff.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { FiledView } from './FiledView.tsx';
+import { filedWithOf } from './IssueCard.tsx';
 import { FileSection } from './FileSection.tsx';
 import { TimelineFields } from './TimelineFields.tsx';
 import { useAccessCheck, useFiling, type FilingState } from '../hooks/useFiling.ts';
@@ -107,12 +108,7 @@ function Workbench(props: WorkbenchProps): JSX.Element | null {
         session={session}
         settings={settings}
         filing={filing}
-        filedWith={{
-          teamName: teams.find((x) => x.id === filing.decisions.teamId)?.name ?? filing.decisions.teamId,
-          priorityLabel: priorityLabelOf(settings, filing.decisions.priority),
-          kind: filing.decisions.kind,
-          tracker: filing.decisions.tracker,
-        }}
+        filedWith={filedWithOf(filing.decisions, teams, settings)}
         handoffText={composeHandoff(model, filing.decisions, { ...ctx, issueUrl: filing.issue.url })}
         onFinishFollowUps={() => void finishFollowUps()}
         onRetryWriteBack={() =>
