@@ -17,6 +17,7 @@ import { priorityLabel, type Settings } from './settings.ts';
 import { customerLabel, GITHUB_LABEL_MAX } from './slug.ts';
 import { splitBody } from './split.ts';
 import { findTeam } from './teams.ts';
+import { linkLine } from './issue-markers.ts';
 import { ticketMarker, ticketUrl } from './links.ts';
 import {
   CHECKLIST_KEYS,
@@ -294,7 +295,7 @@ function bodyParts(
   if (blocks.length === 0) blocks.push('_The ticket has no messages._');
 
   // Visible (GitHub search indexes visible text only) and plain: the "never twice" lookup searches for it.
-  const tail = `Filed from Zendesk by Engage · ticket marker: ${ticketMarker(location)}`;
+  const tail = linkLine('filed', location);
   return { head: out.join('\n\n'), blocks, tail };
 }
 
