@@ -98,7 +98,7 @@ function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-function teamOrThrow(teams: Team[], id: string): Team {
+export function teamOrThrow(teams: Team[], id: string): Team {
   const team = findTeam(teams, id);
   if (!team) throw new ComposeError('unknown-team', `Unknown team "${id}": it is not in the team catalogue (check the routing overrides setting).`);
   if (!team.takesGithubIssues || !team.githubLabel) {
@@ -167,13 +167,13 @@ function roleLabel(m: TicketMessage): string {
 
 // ---- the body ----------------------------------------------------------------------------------------------------
 
-interface BodyParts {
+export interface BodyParts {
   head: string;
   blocks: string[];
   tail: string;
 }
 
-function bodyParts(
+export function bodyParts(
   model: TicketModel,
   decisions: FilingDecisions,
   team: Team,
@@ -364,7 +364,7 @@ function attachmentLine(attachments: TicketAttachment[], link: string, clean: (s
 }
 
 /** Decisions come from a draft the agent edits (and may have been stored by an older version): check the enums. */
-function checkDecisions(d: FilingDecisions): void {
+export function checkDecisions(d: FilingDecisions): void {
   const problems: string[] = [];
   if (![0, 1, 2, 3].includes(d.priority)) problems.push(`priority must be 0 to 3, not ${String(d.priority)}`);
   if (d.kind !== 'rfh' && d.kind !== 'defect') problems.push(`kind must be "rfh" or "defect", not "${String(d.kind)}"`);
