@@ -74,44 +74,79 @@ export function trackerOf(issue: { owner: string; repo: string }, settings: Sett
   return sameRepo(issue, settings.publicRepo) && !sameRepo(issue, settings.privateRepo) ? 'public' : 'private';
 }
 
-/** Everything the ticket says about its issues, per tracker, most authoritative first (field, note, tag). */
-export function findLinkedIssues(model: TicketModel, settings: Settings): Record<Tracker, LinkedIssue | null> {
-  const found: Record<Tracker, LinkedIssue | null> = { private: null, public: null };
+/** A link recorded on the ticket, with the tracker its repository is. */
+export interface TicketLink extends LinkedIssue {
+  tracker: Tracker;
+}
+
+/** The note's first line when a ticket joined an issue filed for another ticket (add to an existing issue). */
+export const ADDED_NOTE_LEAD = 'Engage added this ticket to a GitHub issue';
+/** The note's first line when an agent unlinked an issue: it cancels the links to that URL recorded before it. */
+export const UNLINKED_NOTE_LEAD = 'Engage unlinked this ticket from a GitHub issue';
+
+function linkKey(issue: { owner: string; repo: string; number: number }): string {
+  return `${issue.owner}/${issue.repo}#${issue.number}`.toLowerCase();
+}
+
+/** The URL after `lead` on one of Engage's note lines, or null. */
+function noteUrl(line: string, lead: string): LinkedIssue | null {
+  const i = line.indexOf(lead);
+  if (i < 0) return null;
+  const url = /https?:\/\/\S+/.exec(line.slice(i));
+  return url ? parseIssueUrl(url[0]) : null;
+}
+
+/**
+ * Every issue the ticket links, most authoritative first (the linked-issue field, Engage's notes newest first, then
+ * tags), each once. A ticket links several issues once it was added to an existing one, filed in both trackers, or
+ * filed again (a defect after a request for help); an unlink note cancels the links to its issue recorded before it
+ * (the same issue linked again later counts again).
+ */
+export function findLinks(model: TicketModel, settings: Settings): TicketLink[] {
+  // Engage's notes, oldest first: each link or unlink line moves its issue's state.
+  const state = new Map<string, { issue: LinkedIssue; linked: boolean; at: number }>();
+  const notes = model.messages.filter((m) => m.authorRole === 'agent' && !m.public);
+  notes.forEach((note, at) => {
+    for (const line of note.raw.split('\n')) {
+      const linked = noteUrl(line, NOTE_LEAD) ?? noteUrl(line, ADDED_NOTE_LEAD);
+      const unlinked = linked ? null : noteUrl(line, UNLINKED_NOTE_LEAD);
+      const issue = linked ?? unlinked;
+      if (issue) state.set(linkKey(issue), { issue, linked: linked !== null, at });
+    }
+  });
+  const unlinked = (issue: LinkedIssue) => state.get(linkKey(issue))?.linked === false;
+
+  const found: TicketLink[] = [];
+  const seen = new Set<string>();
   const offer = (issue: LinkedIssue | null): void => {
-    if (!issue) return;
-    const tracker = trackerOf(issue, settings);
-    if (!found[tracker]) found[tracker] = issue;
+    if (!issue || unlinked(issue) || seen.has(linkKey(issue))) return;
+    seen.add(linkKey(issue));
+    found.push({ ...issue, tracker: trackerOf(issue, settings) });
   };
 
-  // 1. The linked-issue ticket field, when configured: one URL (some setups put several, separated by blanks).
+  // 1. The linked-issue ticket field, when configured: one URL, or several separated by blanks.
   const fieldId = settings.fields.linkedIssue;
   if (fieldId !== null) {
     const value = model.customFields[String(fieldId)];
     if (typeof value === 'string') for (const part of value.split(/[\s,]+/)) offer(parseIssueUrl(part));
   }
-
-  // 2. Engage's own internal notes, newest first (a later filing in the other tracker adds a second note).
-  const notes = model.messages.filter((m) => m.authorRole === 'agent' && !m.public).reverse();
-  for (const note of notes) {
-    for (const line of note.raw.split('\n')) {
-      const i = line.indexOf(NOTE_LEAD);
-      if (i < 0) continue;
-      const url = /https?:\/\/\S+/.exec(line.slice(i));
-      if (url) offer(parseIssueUrl(url[0]));
-    }
-  }
-
+  // 2. Engage's own notes, newest first.
+  for (const entry of [...state.values()].sort((a, b) => b.at - a.at)) if (entry.linked) offer(entry.issue);
   // 3. Tags: the number only; the repository is the configured one for that tracker.
   for (const tag of model.tags) {
     const m = /^rfh_(public_)?issue_(\d{1,9})$/.exec(tag);
     if (!m) continue;
-    const tracker: Tracker = m[1] ? 'public' : 'private';
-    if (found[tracker]) continue;
-    const repo = tracker === 'public' ? settings.publicRepo : settings.privateRepo;
+    const repo = m[1] ? settings.publicRepo : settings.privateRepo;
     const number = Number(m[2]);
-    if (number < 1) continue;
-    found[tracker] = { owner: repo.owner, repo: repo.repo, number, url: issueWebUrl(settings, repo, number) };
+    if (number >= 1) offer({ owner: repo.owner, repo: repo.repo, number, url: issueWebUrl(settings, repo, number) });
   }
+  return found;
+}
+
+/** Everything the ticket says about its issues, per tracker: the most authoritative link of each (findLinks). */
+export function findLinkedIssues(model: TicketModel, settings: Settings): Record<Tracker, LinkedIssue | null> {
+  const found: Record<Tracker, LinkedIssue | null> = { private: null, public: null };
+  for (const { tracker, ...issue } of findLinks(model, settings)) if (!found[tracker]) found[tracker] = issue;
   return found;
 }
 

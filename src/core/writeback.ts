@@ -12,7 +12,7 @@ import type { ZendeskCustomFieldValue } from './types/zendesk.ts';
 import { oneLine } from './markdown.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { findTeam } from './teams.ts';
-import { issueTag, NOTE_LEAD } from './links.ts';
+import { ADDED_NOTE_LEAD, issueTag, NOTE_LEAD, UNLINKED_NOTE_LEAD, type TicketLink } from './links.ts';
 import { tagPart } from './tags.ts';
 import { DEFECT_TAG, suggestedPriorityTag, suggestedTeamTag } from './report-tags.ts';
 
@@ -41,10 +41,10 @@ const CHECK_NAMES: Record<(typeof CHECKLIST_KEYS)[number], string> = {
 };
 
 /** The internal note: plain text (Zendesk shows `body` as text), first line is what links.ts looks for. */
-export function writeBackNote(model: TicketModel, decisions: FilingDecisions, issue: LinkedIssue, ctx: WriteBackContext): string {
+export function writeBackNote(model: TicketModel, decisions: FilingDecisions, issue: LinkedIssue, ctx: WriteBackContext, how: LinkHow = 'filed'): string {
   const team = findTeam(ctx.teams, decisions.teamId);
   const trackerName = decisions.tracker === 'public' ? 'public tracker' : 'private tracker';
-  const lines = [`${NOTE_LEAD} (${trackerName}): ${issue.url}`];
+  const lines = [`${how === 'added' ? ADDED_NOTE_LEAD : NOTE_LEAD} (${trackerName}): ${issue.url}`];
   lines.push(`Kind: ${decisions.kind === 'rfh' ? 'request for help' : 'defect'}`);
   lines.push(`Team: ${team ? team.name : decisions.teamId}${team?.githubLabel ? ` (${team.githubLabel})` : ''}`);
   lines.push(`Priority: ${priorityLabel(ctx.settings, decisions.priority)}`);
@@ -71,8 +71,11 @@ export function writeBackNote(model: TicketModel, decisions: FilingDecisions, is
   return lines.join('\n');
 }
 
-/** The one PUT body that records the filing on the ticket. */
-export function composeWriteBack(model: TicketModel, decisions: FilingDecisions, issue: LinkedIssue, ctx: WriteBackContext): WriteBack {
+/** How the ticket came to the issue: it filed it, or it was added to an issue filed for another ticket. */
+export type LinkHow = 'filed' | 'added';
+
+/** The one PUT body that records the filing (or the adding to an existing issue) on the ticket. */
+export function composeWriteBack(model: TicketModel, decisions: FilingDecisions, issue: LinkedIssue, ctx: WriteBackContext, how: LinkHow = 'filed'): WriteBack {
   const { settings } = ctx;
   const tags = [teamTag(decisions.teamId), priorityTag(decisions.priority), issueTag(decisions.tracker, issue.number)];
   if (decisions.kind === 'rfh') tags.unshift('rfh');
@@ -86,16 +89,47 @@ export function composeWriteBack(model: TicketModel, decisions: FilingDecisions,
     // The field holds one link: the private issue wins; a public filing fills it only when it is empty.
     const current = model.customFields[String(settings.fields.linkedIssue)];
     const empty = current === null || current === undefined || (typeof current === 'string' && current.trim() === '');
-    if (decisions.tracker === 'private' || empty) fields.push({ id: settings.fields.linkedIssue, value: issue.url });
+    if (how === 'added' && !empty && typeof current === 'string') {
+      // Added to one more issue: the field lists every link, separated by blanks (findLinks reads them all).
+      if (!current.split(/[\s,]+/).includes(issue.url)) fields.push({ id: settings.fields.linkedIssue, value: `${current.trim()} ${issue.url}` });
+    } else if (decisions.tracker === 'private' || empty) fields.push({ id: settings.fields.linkedIssue, value: issue.url });
   }
 
   const wb: WriteBack = {
     ticket: {
-      comment: { body: writeBackNote(model, decisions, issue, ctx), public: false },
+      comment: { body: writeBackNote(model, decisions, issue, ctx, how), public: false },
       additional_tags: [...new Set(tags)],
     },
   };
   if (fields.length > 0) wb.ticket.custom_fields = fields;
   if (settings.statusAfterFiling === 'hold') wb.ticket.status = 'hold';
+  return wb;
+}
+
+/** The tags a filing leaves that say "this ticket has an RFH": they go with the ticket's last link. */
+const FILING_TAG = /^(?:rfh|engage_defect|rfh_team_.+|rfh_priority_p[0-3]|rfh_suggested_team_.+|rfh_suggested_priority_p[0-3])$/;
+
+/**
+ * The PUT that unlinks `link` from the ticket: a note saying so (it cancels the link notes before it: links.ts),
+ * the issue's tag off, the linked-issue field without its URL; when no link remains, the filing's tags too, so the
+ * ticket no longer counts as an RFH in the reports. `by` is the agent's name, for the note.
+ */
+export function composeUnlink(model: TicketModel, link: TicketLink, remaining: readonly TicketLink[], ctx: WriteBackContext & { by?: string }): WriteBack {
+  const { settings } = ctx;
+  const remove = new Set([issueTag(link.tracker, link.number)]);
+  if (remaining.length === 0) for (const tag of model.tags) if (FILING_TAG.test(tag) && tag !== settings.labels.rfh) remove.add(tag);
+  if (remaining.length === 0 && model.tags.includes(settings.labels.rfh)) remove.add(settings.labels.rfh);
+  const lines = [
+    `${UNLINKED_NOTE_LEAD}: ${link.url}`,
+    `${ctx.by ? `${oneLine(ctx.by, 100)} unlinked it` : 'Unlinked'}: the ticket was linked to this issue by mistake. The issue's comment for this ticket now says so.`,
+    remaining.length ? `Still linked: ${remaining.map((l) => l.url).join(', ')}` : 'The ticket has no linked issue now.',
+  ];
+  const wb: WriteBack = { ticket: { comment: { body: lines.join('\n'), public: false }, additional_tags: [], remove_tags: [...remove] } };
+  const fieldId = settings.fields.linkedIssue;
+  const current = fieldId === null ? undefined : model.customFields[String(fieldId)];
+  if (fieldId !== null && typeof current === 'string' && current.includes(link.url)) {
+    const kept = current.split(/[\s,]+/).filter((u) => u !== '' && u !== link.url);
+    wb.ticket.custom_fields = [{ id: fieldId, value: kept.length ? kept.join(' ') : null }];
+  }
   return wb;
 }
