@@ -18,7 +18,7 @@ import { customerLabel, GITHUB_LABEL_MAX } from './slug.ts';
 import { splitBody } from './split.ts';
 import { findTeam } from './teams.ts';
 import { linkLine } from './issue-markers.ts';
-import { ticketMarker, ticketUrl } from './links.ts';
+import { noBacklinkUrl, parseIssueUrl, ticketMarker, ticketUrl } from './links.ts';
 import {
   CHECKLIST_KEYS,
   type ChecklistHints,
@@ -212,7 +212,11 @@ export function bodyParts(
   facts.push(`- **Team:** ${inline(team.name)} (\`${team.githubLabel ?? ''}\`)`);
   facts.push(`- **Kind:** ${decisions.kind === 'rfh' ? 'request for help (`rfh`)' : 'defect'}`);
   if (isPublic && decisions.privateIssueUrl && /^https?:\/\/[^\s<>]+$/.test(decisions.privateIssueUrl)) {
-    facts.push(`- **Private issue:** <${decisions.privateIssueUrl}>`);
+    // A link, not a cross-reference: the private issue's timeline would otherwise show the public one, and GitHub
+    // would notify its watchers of a public mention (links.ts noBacklinkUrl).
+    const privateIssue = parseIssueUrl(decisions.privateIssueUrl);
+    const text = privateIssue ? `${privateIssue.owner}/${privateIssue.repo} issue ${privateIssue.number}` : 'the private issue';
+    facts.push(`- **Private issue:** [${inline(text)}](${noBacklinkUrl(settings, decisions.privateIssueUrl)})`);
   }
   out.push(facts.join('\n'));
 

@@ -47,6 +47,15 @@ export function githubWebBase(settings: Settings): string {
   return `${scheme}${host}${path.replace(/\/api(?:\/v3)?$/, '')}`;
 }
 
+/**
+ * An issue URL that links without creating a cross-reference: on github.com through GitHub's redirect host, which
+ * GitHub does not turn into a timeline event (a public issue's event would show a private repository's name).
+ * Enterprise keeps its URL.
+ */
+export function noBacklinkUrl(settings: Settings, url: string): string {
+  return githubWebBase(settings) === 'https://github.com' ? url.replace(/^https:\/\/github\.com\//, 'https://redirect.github.com/') : url;
+}
+
 /** The web URL of an issue on the configured GitHub. */
 export function issueWebUrl(settings: Settings, repo: RepoRef, number: number): string {
   return `${githubWebBase(settings)}/${repo.owner}/${repo.repo}/issues/${number}`;

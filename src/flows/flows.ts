@@ -8,6 +8,9 @@ import type { ZafClient } from '../zaf/client.ts';
 import { createFilingOrchestrator, type FilingOrchestrator, type FilingOrchestratorOptions } from './filing/orchestrator.ts';
 import { createHandoffRecorder, type HandoffRecorder } from './handoff.ts';
 import { createOpening, type Opening } from './opening.ts';
+import { browserLocks } from './filing/locks.ts';
+import { createLinking, type Linking } from './linking/linking.ts';
+import { browserStorage, memoryStorage } from './storage.ts';
 
 export interface Flows {
   /** A GitHub service under `settings`, sharing this session's remembered access answers. */
@@ -19,6 +22,8 @@ export interface Flows {
   handoff: HandoffRecorder;
   /** What the ticket's opening asks GitHub (access, a lost write-back), once per open. */
   opening: Opening;
+  /** Add to an existing issue, unlink, point a private issue to its public one, similar issues. */
+  linking: Linking;
 }
 
 /** Where the panel's parts get the use cases (the session): the client, and the flows loaded on first use. */
@@ -42,5 +47,10 @@ export function createFlows(client: ZafClient, options: FlowsOptions = {}): Flow
     linkedIssueState: (settings, link) => github(settings).getIssueState(link),
     handoff: createHandoffRecorder(),
     opening: createOpening(github, (location, repo) => filing.busyWith(location, repo)),
+    linking: createLinking(
+      options.filing?.storage ?? browserStorage() ?? memoryStorage(),
+      options.filing?.locks ?? browserLocks(),
+      options.filing?.now,
+    ),
   };
 }

@@ -53,6 +53,26 @@ export interface GitHubService {
   /** Post `comments` to an existing issue, in order (used to finish overflow comments after a failure). */
   addComments(issue: LinkedIssue, comments: string[]): Promise<{ posted: number; error?: AgentError }>;
   getIssueState(link: LinkedIssue): Promise<LinkedIssueState>;
+  /** One search request (never waits out a rate limit: the caller says so instead); the raw items, as GitHub gives them. */
+  searchIssues(q: string, perPage: number): Promise<unknown[]>;
+  /** Every comment of an issue, oldest first (one request per 100 comments). */
+  listComments(issue: LinkedIssue): Promise<IssueComment[]>;
+  /** Post one comment, never retried automatically (not idempotent): the caller looks before posting again. */
+  addComment(issue: LinkedIssue, body: string): Promise<IssueComment>;
+  updateComment(issue: LinkedIssue, commentId: number, body: string): Promise<void>;
+  /** Add labels (idempotent: a label already there stays once). */
+  addLabels(issue: LinkedIssue, labels: string[]): Promise<void>;
+  /** The issue's body, for the rare edit of the filing ticket's own link line. */
+  getIssueBody(issue: LinkedIssue): Promise<string>;
+  updateIssueBody(issue: LinkedIssue, body: string): Promise<void>;
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  author: string;
+  createdAt: string;
+  url: string;
 }
 
 export interface CreateGitHubOptions extends OctokitOptions {
@@ -240,7 +260,61 @@ class OctokitGitHub implements GitHubService {
       comments: data.comments,
     };
   }
+
+  async searchIssues(q: string, perPage: number): Promise<unknown[]> {
+    const repo = this.settings.privateRepo;
+    const { data } = await this.call(repo, () =>
+      this.octokit.rest.search.issuesAndPullRequests({ q, per_page: perPage, request: { retries: 0, noWait: true } }),
+    );
+    return data.items;
+  }
+
+  async listComments(issue: LinkedIssue): Promise<IssueComment[]> {
+    const repo: RepoRef = { owner: issue.owner, repo: issue.repo };
+    const out: IssueComment[] = [];
+    for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
+      const { data } = await this.call(repo, () =>
+        this.octokit.rest.issues.listComments({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, per_page: 100, page }),
+      );
+      for (const c of data) out.push({ id: c.id, body: c.body ?? '', author: c.user?.login ?? '', createdAt: c.created_at, url: c.html_url });
+      if (data.length < 100) break;
+    }
+    return out;
+  }
+
+  async addComment(issue: LinkedIssue, body: string): Promise<IssueComment> {
+    const repo: RepoRef = { owner: issue.owner, repo: issue.repo };
+    const { data } = await this.call(repo, () =>
+      this.octokit.rest.issues.createComment({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, body, request: { retries: 0 } }),
+    );
+    return { id: data.id, body: data.body ?? body, author: data.user?.login ?? '', createdAt: data.created_at, url: data.html_url };
+  }
+
+  async updateComment(issue: LinkedIssue, commentId: number, body: string): Promise<void> {
+    const repo: RepoRef = { owner: issue.owner, repo: issue.repo };
+    await this.call(repo, () => this.octokit.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: commentId, body }));
+  }
+
+  async addLabels(issue: LinkedIssue, labels: string[]): Promise<void> {
+    if (labels.length === 0) return;
+    const repo: RepoRef = { owner: issue.owner, repo: issue.repo };
+    await this.call(repo, () => this.octokit.rest.issues.addLabels({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, labels }));
+  }
+
+  async getIssueBody(issue: LinkedIssue): Promise<string> {
+    const repo: RepoRef = { owner: issue.owner, repo: issue.repo };
+    const { data } = await this.call(repo, () => this.octokit.rest.issues.get({ owner: issue.owner, repo: issue.repo, issue_number: issue.number }));
+    return data.body ?? '';
+  }
+
+  async updateIssueBody(issue: LinkedIssue, body: string): Promise<void> {
+    const repo: RepoRef = { owner: issue.owner, repo: issue.repo };
+    await this.call(repo, () => this.octokit.rest.issues.update({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, body }));
+  }
 }
+
+/** Pages of comments read at most (100 each): an issue with more is beyond what a sidebar should walk. */
+const MAX_COMMENT_PAGES = 10;
 
 interface IssueLike {
   number: number;

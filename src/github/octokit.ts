@@ -62,12 +62,20 @@ const CONSOLE_LOG: OctokitLog = {
 // throttling plugin, and 4xx answers will not change by asking again.
 const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 
+/** Request options may carry `request: { noWait: true }`: answer a rate limit at once instead of waiting it out. */
+function noWait(requestOptions: unknown): boolean {
+  const request = (requestOptions as { request?: { noWait?: unknown } } | null)?.request;
+  return request?.noWait === true;
+}
+
 export function createOctokit(client: ZafClient, settings: Pick<Settings, 'githubApiUrl'>, options: OctokitOptions = {}): EngageOctokit {
   const unit = options.timeUnitMs ?? 1000;
   const maxWait = options.maxAutoWaitSeconds ?? MAX_AUTO_WAIT_SECONDS;
-  const onLimit = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number): boolean => {
+  const onLimit = (retryAfter: number, requestOptions: unknown, _octokit: unknown, retryCount: number): boolean => {
     // Retry once when GitHub advises a short wait; otherwise let the error through: the agent sees
-    // github_rate_limited with the number of seconds, and the draft is kept.
+    // github_rate_limited with the number of seconds, and the draft is kept. A request marked `noWait` (the
+    // similar-issues search, a nicety) never waits: the panel says so instead.
+    if (noWait(requestOptions)) return false;
     if (retryCount < 1 && retryAfter <= maxWait) {
       options.onRateLimitWait?.(retryAfter);
       return true;

@@ -239,7 +239,8 @@ describe('composeIssue: public tracker', () => {
   it('lists what it removed for the preview and links the private issue', () => {
     const kinds = new Set(req.redactions?.map((r) => r.kind));
     for (const k of ['customer-name', 'email', 'url', 'ip', 'secret', 'internal-note']) expect(kinds.has(k as never)).toBe(true);
-    expect(req.body).toContain('- **Private issue:** <https://github.com/sourcegraph/customer/issues/77>');
+    // A link through GitHub's redirect host: no cross-reference on the private issue.
+    expect(req.body).toContain('- **Private issue:** [sourcegraph/customer issue 77](https://redirect.github.com/sourcegraph/customer/issues/77)');
   });
 });
 
