@@ -20,6 +20,7 @@ export const OPERATION_IDS = [
   'issues/list-for-repo',
   'issues/create-comment',
   'issues/list-comments',
+  'issues/update-comment',
   'issues/add-labels',
   'issues/list-labels-for-repo',
   'issues/create-label',

@@ -44,3 +44,23 @@ export function listComments(store: StandInStore, ctx: Context): Answer {
   const { page, link } = paginate(store, items, ctx, `/repos/${repo.owner.login}/${repo.name}/issues/${issue.number}/comments`);
   return { status: 200, body: page.map((c) => commentJson(repo, issue, c, store.config.urls)), headers: linkHeader(link) };
 }
+
+/** PATCH a comment: its author or anyone with push access may, as on GitHub; the body limit holds for edits too. */
+export function updateComment(store: StandInStore, ctx: Context): Answer {
+  const repo = ctx.repo as RepoRecord;
+  const docs = ctx.op.documentationUrl;
+  const id = ctx.path.comment_id;
+  const issue = repo.issues.find((i) => i.comments.some((c) => c.id === id));
+  const comment = issue?.comments.find((c) => c.id === id);
+  if (!issue || !comment) return { status: 404, body: E.notFound() };
+  if (comment.user.id !== ctx.caller.user?.id && !canPush(repo)) {
+    return { status: 403, body: E.errorBody(403, 'Must have admin rights to Repository.', docs) };
+  }
+  const body = String(ctx.body.body);
+  if (charLength(body) > BODY_LIMIT) return tooLong('IssueComment', 'body', BODY_LIMIT, docs);
+  const t = timestamp(store.config.now());
+  comment.body = body;
+  comment.updatedAt = t;
+  issue.updatedAt = t;
+  return { status: 200, body: commentJson(repo, issue, comment, store.config.urls) };
+}

@@ -1,6 +1,6 @@
 // The operations the stand-in implements, by GitHub's operationId. To add one, extract it into the OpenAPI subset
 // (scripts/extract-openapi.ts) and add its handler here.
-import { createComment, listComments } from './comments.ts';
+import { createComment, listComments, updateComment } from './comments.ts';
 import { createIssue, getIssue, listIssuesForRepo, updateIssue } from './issues.ts';
 import { addLabels, createLabel, getLabel, listLabels } from './labels.ts';
 import type { Handler } from './operation.ts';
@@ -16,6 +16,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   'issues/list-for-repo': listIssuesForRepo,
   'issues/create-comment': createComment,
   'issues/list-comments': listComments,
+  'issues/update-comment': updateComment,
   'issues/add-labels': addLabels,
   'issues/list-labels-for-repo': listLabels,
   'issues/create-label': createLabel,
