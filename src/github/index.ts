@@ -26,6 +26,8 @@ export interface FindOptions {
   labelsApplied?: boolean;
   /** Only the label listing, never search (the lookup when a ticket opens: one request, no search quota). */
   listOnly?: boolean;
+  /** Issues that carry the marker but are not the one sought (the ticket's earlier issues it files beside). */
+  exclude?: readonly number[];
 }
 
 /** An issue found by its ticket marker, with its labels (the team and priority it was filed with). */
@@ -176,15 +178,15 @@ class OctokitGitHub implements GitHubService {
           per_page: LIST_PAGE,
         }),
       );
-      const found = oldestMatch(listed.data, marker);
+      const found = oldestMatch(listed.data, marker, options.exclude);
       if (found) return toFound(repo, found);
       // Fewer than a full page: we saw every issue with that label, so it does not exist.
       if (listed.data.length < LIST_PAGE) return null;
     }
-    return options.listOnly ? null : this.searchByMarker(repo, marker);
+    return options.listOnly ? null : this.searchByMarker(repo, marker, options.exclude);
   }
 
-  private async searchByMarker(repo: RepoRef, marker: string): Promise<FoundIssue | null> {
+  private async searchByMarker(repo: RepoRef, marker: string, exclude?: readonly number[]): Promise<FoundIssue | null> {
     // Quotes make it a phrase; inner quotes would end it, so they go (GitHub's search ignores punctuation anyway).
     const phrase = marker.replace(/["\\]/g, ' ').replace(/\s+/g, ' ').trim();
     const q = `"${phrase}" repo:${repo.owner}/${repo.repo} is:issue in:body`;
@@ -192,7 +194,7 @@ class OctokitGitHub implements GitHubService {
       this.octokit.rest.search.issuesAndPullRequests({ q, sort: 'created', order: 'asc', per_page: 30 }),
     );
     // Search matches words, not exact text: confirm the marker is really in the body.
-    const found = oldestMatch(result.data.items, marker);
+    const found = oldestMatch(result.data.items, marker, exclude);
     return found ? toFound(repo, found) : null;
   }
 
@@ -345,10 +347,10 @@ export function containsMarker(body: string, marker: string): boolean {
 }
 
 /** Among issues (never pull requests) whose body carries the marker, the first filed one. */
-function oldestMatch(items: IssueLike[], marker: string): IssueLike | null {
+function oldestMatch(items: IssueLike[], marker: string, exclude: readonly number[] = []): IssueLike | null {
   let best: IssueLike | null = null;
   for (const item of items) {
-    if (item.pull_request) continue;
+    if (item.pull_request || exclude.includes(item.number)) continue;
     if (!item.body || !containsMarker(item.body, marker)) continue;
     if (best === null || item.number < best.number) best = item;
   }

@@ -9,7 +9,7 @@
 // second, which Zendesk's whole-second stamps cannot tell apart) means the other one was first: give way.
 // The claim tag is `engage_filing_<tracker>_<unix seconds>_<token>`; the write-back removes it with the link.
 // Its time stamp only speeds up the takeover of a claim abandoned long ago (beyond any plausible clock skew).
-import { findLinkedIssue } from '../../core/links.ts';
+import { findLinks } from '../../core/links.ts';
 import type { RepoRef, Settings } from '../../core/settings.ts';
 import type { LinkedIssue, Tracker } from '../../core/types/filing.ts';
 import type { TicketLocation, TicketModel } from '../../core/types/ticket.ts';
@@ -73,14 +73,19 @@ export interface ClaimArgs {
   onProgress: (step: FilingStep) => void;
   /** This browser's own earlier claims (a retry): replaced at once, and the tracker is looked up first. */
   ownTags?: readonly string[];
+  /** Links the agent files beside (FileTicketArgs.exclude): another agent's filing is a link not among them. */
+  exclude?: readonly number[];
 }
 
 function linkIn(args: ClaimArgs, state: TicketState): LinkedIssue | null {
   const customFields: TicketModel['customFields'] = {};
   for (const f of state.customFields) customFields[String(f.id)] = f.value;
   const model: TicketModel = { ...args.model, tags: state.tags, customFields: { ...args.model.customFields, ...customFields } };
-  const linked = findLinkedIssue(model, args.settings, args.tracker);
-  return linked && repoKey(linked) === repoKey(args.repo) ? linked : null;
+  const excluded = new Set(args.exclude ?? []);
+  const linked = findLinks(model, args.settings).find((l) => l.tracker === args.tracker && repoKey(l) === repoKey(args.repo) && !excluded.has(l.number));
+  if (!linked) return null;
+  const { tracker: _tracker, ...issue } = linked;
+  return issue;
 }
 
 /** Claim the ticket for `args.tracker`, waiting for (or taking over from) another agent's filing when needed. */

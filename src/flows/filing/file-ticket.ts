@@ -9,7 +9,7 @@
 //   (e) the write-back, which also removes the claim: 1 request.
 // So a first filing costs 3 requests from the click to the link (access is checked when the form opens and
 // remembered), and a retried write-back costs only the write-back.
-import { findLinkedIssue, trackerOf } from '../../core/links.ts';
+import { findLinks, trackerOf } from '../../core/links.ts';
 import type { RepoRef } from '../../core/settings.ts';
 import type { LinkedIssue } from '../../core/types/filing.ts';
 import { agentError, type AgentError } from '../../errors/agent-error.ts';
@@ -54,14 +54,18 @@ export async function fileTicketSteps(records: RecordStore, owned: OwnClaims, cl
     return result;
   };
 
-  // (a) The ticket's own link for this tracker (one issue per tracker: a private link does not stop a public filing).
-  const linked = findLinkedIssue(model, settings, tracker);
-  if (linked && repoKey(linked) === repoKey(repo)) {
-    return { issue: linked, created: false, writeBack: { ok: true } };
+  const excluded = new Set(args.exclude ?? []);
+  // (a) The ticket's own link for this tracker (one issue per tracker: a private link does not stop a public filing;
+  // nor does a link the agent chose to file beside).
+  const linked = findLinks(model, settings).find((l) => l.tracker === tracker && repoKey(l) === repoKey(repo) && !excluded.has(l.number));
+  if (linked) {
+    const { tracker: _tracker, ...issue } = linked;
+    return { issue, created: false, writeBack: { ok: true } };
   }
 
-  // (b) This browser's record.
-  const record = records.read(location, repo);
+  // (b) This browser's record (of an earlier filing the agent now files beside: not this one's).
+  const kept = records.read(location, repo);
+  const record = kept?.issue && excluded.has(kept.issue.number) ? null : kept;
   if (record?.phase === 'done' && record.issue) {
     return { issue: record.issue, created: false, writeBack: { ok: true } };
   }
@@ -82,7 +86,7 @@ export async function fileTicketSteps(records: RecordStore, owned: OwnClaims, cl
   const own = owned.read(location, repo);
   const mayHaveCreated = record?.phase === 'creating';
   if (!(mayHaveCreated && own && clock.now() - own.atMs + clock.settleMs < clock.claimTimeoutMs)) {
-    const claimed = await claimTicket({ client, settings, location, model, repo, tracker, clock, onProgress: progress, ownTags: own ? [own.tag] : [] });
+    const claimed = await claimTicket({ client, settings, location, model, repo, tracker, clock, onProgress: progress, ownTags: own ? [own.tag] : [], exclude: [...excluded] });
     if (claimed.kind === 'linked') {
       // Another agent filed it: its link is on the ticket now (its write-back made it), nothing to write.
       records.write(location, repo, { phase: 'done', issue: claimed.issue });
@@ -108,7 +112,8 @@ async function lookUpThenCreate(records: RecordStore, owned: OwnClaims, clock: F
   const record = records.read(location, repo);
   progress('looking-up');
   const customerLabel = request.labels.find((l) => l.startsWith(settings.labels.customerPrefix));
-  const findOptions: { customerLabel?: string; labelsApplied: boolean } = { labelsApplied: push };
+  const findOptions: { customerLabel?: string; labelsApplied: boolean; exclude?: readonly number[] } = { labelsApplied: push };
+  if (args.exclude?.length) findOptions.exclude = args.exclude;
   if (customerLabel) findOptions.customerLabel = customerLabel;
   let found = await github.findByMarker(repo, request.marker, findOptions);
   // An earlier create whose answer never came (a reload mid-filing, a timeout) may still be on its way: when it is

@@ -39,6 +39,11 @@ export interface FileTicketArgs {
   writeBack: ComposeWriteBack;
   /** File even though the token cannot push (GitHub then drops the labels). Default false: refuse with github_no_push. */
   allowWithoutPush?: boolean;
+  /**
+   * Issues the ticket already links that the agent chose to file beside (a defect after a request for help): they
+   * do not count as "this ticket's issue" for the never-twice checks. Absent: any link in the tracker is the issue.
+   */
+  exclude?: readonly number[];
   onProgress?: (step: FilingStep) => void;
 }
 
