@@ -20,6 +20,8 @@ interface TextTerm {
   kind: 'text';
   words: string[];
   negated: boolean;
+  /** Terms joined by OR share a group; a query holds when every group has one term that holds (AND binds them). */
+  group: number;
 }
 interface Qualifier {
   kind: 'qualifier';
@@ -74,6 +76,14 @@ export function parseQuery(q: string): ParsedQuery {
   const repos: string[] = [];
   let i = 0;
   let pendingNot = false;
+  let groups = 0;
+  let orNext = false;
+  const text = (words: string[], negated: boolean): void => {
+    const last = [...terms].reverse().find((t): t is TextTerm => t.kind === 'text');
+    const group = orNext && last ? last.group : groups++;
+    orNext = false;
+    terms.push({ kind: 'text', words, negated, group });
+  };
   while (i < q.length) {
     if (/\s/.test(q[i] as string)) {
       i++;
@@ -88,7 +98,7 @@ export function parseQuery(q: string): ParsedQuery {
     if (q[i] === '"') {
       const { value, end } = readValue(q, i);
       i = end;
-      terms.push({ kind: 'text', words: words(value), negated });
+      text(words(value), negated);
       continue;
     }
     const key = /^([A-Za-z_-]+):/.exec(q.slice(i));
@@ -102,13 +112,17 @@ export function parseQuery(q: string): ParsedQuery {
     }
     const { value, end } = readValue(q, i);
     i = end;
-    // Boolean keywords are operators, not words (GitHub's default between terms is AND).
+    // Boolean keywords are operators, not words (GitHub's default between terms is AND; OR binds the terms around it).
     if (value === 'AND') continue;
+    if (value === 'OR') {
+      orNext = true;
+      continue;
+    }
     if (value === 'NOT') {
       pendingNot = true; // "NOT x" negates the next term
       continue;
     }
-    terms.push({ kind: 'text', words: words(value), negated });
+    text(words(value), negated);
   }
   const namesTarget = terms.some(
     (t) =>
@@ -129,25 +143,46 @@ function containsPhrase(haystack: string[], phrase: string[]): boolean {
   return false;
 }
 
-/** Does the document satisfy every term of the query? (`in:` scopes apply to all text terms, as on GitHub.) */
+/** Does the document satisfy the query? (`in:` scopes apply to all text terms, as on GitHub.) */
 export function matches(query: ParsedQuery, doc: SearchDocument): boolean {
+  return matchScore(query, doc) !== null;
+}
+
+/**
+ * null when the document does not satisfy the query, else how well it matches, for GitHub's "best match" order
+ * (its own ranking is not public; this keeps its observable shape: more of the query's terms first, a term in the
+ * title counting more than one in the body or comments).
+ */
+export function matchScore(query: ParsedQuery, doc: SearchDocument): number | null {
   const scopes = new Set<string>();
   for (const t of query.terms) {
     if (t.kind === 'qualifier' && t.key === 'in' && !t.negated) for (const s of t.value.toLowerCase().split(',')) scopes.add(s);
   }
   if (scopes.size === 0) ['title', 'body', 'comments'].forEach((s) => scopes.add(s));
-  // Qualifiers first: they are cheap and usually rule most documents out before any text is looked at.
+  // Qualifiers first: they are cheap and usually rule most documents out before any text is looked at. Several
+  // `repo:` qualifiers name the repositories searched (any of them), as on GitHub; other qualifiers all hold.
+  const repos = query.terms.filter((t): t is Qualifier => t.kind === 'qualifier' && t.key === 'repo' && !t.negated);
+  if (repos.length > 0 && !repos.some((t) => qualifierHolds(t, doc))) return null;
   for (const term of query.terms) {
-    if (term.kind === 'qualifier' && qualifierHolds(term, doc) === term.negated) return false;
+    if (term.kind !== 'qualifier' || (term.key === 'repo' && !term.negated)) continue;
+    if (qualifierHolds(term, doc) === term.negated) return null;
   }
+  const title = scopes.has('title') ? indexed(doc.title) : null;
   const fields: string[][] = [];
-  if (scopes.has('title')) fields.push(indexed(doc.title));
   if (scopes.has('body')) fields.push(indexed(doc.body));
   if (scopes.has('comments')) for (const c of doc.comments) fields.push(indexed(c));
+  const held = new Map<number, boolean>();
+  let score = 0;
   for (const term of query.terms) {
-    if (term.kind === 'text' && fields.some((f) => containsPhrase(f, term.words)) === term.negated) return false;
+    if (term.kind !== 'text') continue;
+    const inTitle = title !== null && containsPhrase(title, term.words);
+    const found = inTitle || fields.some((f) => containsPhrase(f, term.words));
+    const holds = found !== term.negated;
+    held.set(term.group, (held.get(term.group) ?? false) || holds);
+    if (found && !term.negated) score += inTitle ? 2 : 1;
   }
-  return true;
+  for (const ok of held.values()) if (!ok) return null;
+  return score;
 }
 
 function qualifierHolds(term: Qualifier, doc: SearchDocument): boolean {

@@ -1,7 +1,7 @@
 // GET /search/issues in the stand-in: GitHub's word-based matching, the qualifiers Engage uses, GitHub's limits.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubStandIn, type GitHubStandIn } from '../../preview/github/standin.ts';
-import { matches, parseQuery, words } from '../../preview/github/search.ts';
+import { matchScore, matches, parseQuery, words, type SearchDocument } from '../../preview/github/search.ts';
 import { standInCaller, type StandInCaller } from '../../preview/github/test-client.ts';
 import { loadSpec } from '../../preview/github/spec.ts';
 
@@ -166,5 +166,29 @@ describe('query parsing (pure)', () => {
     expect(matches(parseQuery('foo:bar'), doc)).toBe(true);
     expect(matches(parseQuery('"bar baz'), doc)).toBe(true);
     expect(matches(parseQuery('"baz bar'), doc)).toBe(false);
+  });
+});
+
+describe('OR, several repositories and best match', () => {
+  const doc = (over: Partial<SearchDocument>): SearchDocument => ({
+    owner: 'sourcegraph',
+    repo: 'customer',
+    title: '',
+    body: '',
+    comments: [],
+    labels: [],
+    state: 'open',
+    author: 'a',
+    assignees: [],
+    locked: false,
+    isPrivate: true,
+    ...over,
+  });
+  it('joins the terms around OR, ANDs the groups, and reads several repo: qualifiers as any of them', () => {
+    const q = parseQuery('repo:sourcegraph/customer repo:sourcegraph/sourcegraph is:issue "lock file" OR gitserver pod');
+    expect(matchScore(q, doc({ body: 'gitserver pod restarts' }))).toBe(2);
+    expect(matchScore(q, doc({ repo: 'sourcegraph', title: 'lock file', body: 'pod' }))).toBe(3);
+    expect(matchScore(q, doc({ body: 'gitserver only' }))).toBeNull();
+    expect(matchScore(q, doc({ repo: 'other', body: 'gitserver pod' }))).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // `GET /search/issues`: the query rules GitHub enforces (length, is:issue or is:pull-request, visible `repo:`),
 // the index lag after creation, and results ranked and paged as GitHub pages them. Matching is in ../search.ts.
 import * as E from '../errors.ts';
-import { matches, parseQuery, type SearchDocument } from '../search.ts';
+import { matchScore, parseQuery, type SearchDocument } from '../search.ts';
 import { issueJson, type IssueRecord, type RepoRecord } from '../state.ts';
 import { linkHeader, paginate, sortIssues } from './listing.ts';
 import type { Answer, Context } from './operation.ts';
@@ -68,18 +68,21 @@ export function searchIssues(store: StandInStore, ctx: Context): Answer {
     }
   }
   const t = store.config.now();
-  const found: { repo: RepoRecord; issue: IssueRecord }[] = [];
+  const found: { repo: RepoRecord; issue: IssueRecord; score: number }[] = [];
   for (const repo of visible) {
     for (const issue of repo.issues) {
       if (issue.searchableFrom > t) continue; // not indexed yet
-      if (matches(parsed, searchDocument(repo, issue))) found.push({ repo, issue });
+      const score = matchScore(parsed, searchDocument(repo, issue));
+      if (score !== null) found.push({ repo, issue, score });
     }
   }
-  // Without `sort` GitHub ranks by best match; every match scores the same here, newest first.
+  // Without `sort` GitHub ranks by best match (matchScore: more of the terms, title first), then newest first.
   const sort = typeof ctx.query.sort === 'string' ? ctx.query.sort : 'created';
   const order = ctx.query.sort === undefined ? 'desc' : String(ctx.query.order);
   const sorted = sortIssues(found.map((f) => f.issue), sort, order);
-  const ordered = sorted.map((issue) => found.find((f) => f.issue === issue) as { repo: RepoRecord; issue: IssueRecord });
+  const byDate = sorted.map((issue) => found.find((f) => f.issue === issue) as (typeof found)[number]);
+  // Array.prototype.sort is stable: equal scores keep the date order.
+  const ordered = ctx.query.sort === undefined ? byDate.sort((a, b) => b.score - a.score) : byDate;
   const capped = ordered.slice(0, SEARCH_RESULT_CAP);
   const { page, link } = paginate(store, capped, ctx, '/search/issues');
   return {

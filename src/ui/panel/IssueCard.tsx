@@ -1,7 +1,7 @@
 // The linked issue's card: its link and title, what it was filed with (team, priority, kind, tracker), and its live
 // state (open or closed, assignees, labels, last activity). The same card closes a filing and opens every later
 // visit, so the agent sees one thing for one issue.
-import type { Ref } from 'react';
+import { useId, type Ref } from 'react';
 import styled from 'styled-components';
 import { Anchor, Button } from '@zendeskgarden/react-buttons';
 import { Tag } from '@zendeskgarden/react-tags';
@@ -91,9 +91,11 @@ export function IssueCard(props: {
 }): JSX.Element {
   const { t, link, live } = props;
   const name = `${link.owner}/${link.repo}#${link.number}`;
+  // One id per card: a ticket with several links shows several.
+  const captionId = `engage-linked-caption-${useId().replace(/:/g, '')}`;
   return (
-    <Section data-testid="linked-issue" aria-labelledby="engage-linked-caption">
-      <Caption id="engage-linked-caption" isBold>
+    <Section data-testid="linked-issue" aria-labelledby={captionId}>
+      <Caption id={captionId} isBold>
         {props.caption}
       </Caption>
       <Anchor ref={props.linkRef} href={link.url} target="_blank" rel="noopener noreferrer" isExternal data-testid={props.linkTestId}>

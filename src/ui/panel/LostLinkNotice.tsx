@@ -64,7 +64,7 @@ export function LostLinkNotice(props: { view: TicketViewProps; n: Translate; iss
     const linked = { ...model, tags: [...new Set([...model.tags, ...finish.tags])] };
     return (
       <Suspense fallback={null}>
-        <LinkedIssueView {...view} model={linked} link={link} />
+        <LinkedIssueView {...view} model={linked} links={[{ ...link, tracker: 'private' }]} />
       </Suspense>
     );
   }

@@ -2,7 +2,7 @@
 // ticket is classified), then the details and the work area as lazy Garden chunks. The draft lives here so that both
 // share it. Once filed, the form makes way for the issue's card (the workbench's FiledView): what was filed is
 // stated there once, and no control is left showing a value the issue did not take.
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { LoadingLines } from '../shell/LoadingLines.tsx';
 import { priorityLabelOf } from '../logic/labels.ts';
 import { toDecisions } from '../logic/draft.ts';
@@ -34,6 +34,14 @@ export default function RfhPanel(props: TicketViewProps): JSX.Element {
   const [showDetails, setShowDetails] = useState(false);
   const [teamPicker, setTeamPicker] = useState(draft.teamOverride !== null);
   const [priorityPicker, setPriorityPicker] = useState(draft.priorityOverride !== null);
+
+  // Promote to public: the form opens on the public tracker, linking the private issue (redaction preview first).
+  const { promoteFrom } = props;
+  useEffect(() => {
+    if (!promoteFrom) return;
+    dispatch({ type: 'tracker', tracker: 'public' });
+    dispatch({ type: 'privateIssueUrl', url: promoteFrom.url });
+  }, [promoteFrom, dispatch]);
 
   // The workbench (checklist, preview, File) is fetched and mounted right after the suggestions have painted.
   const afterPaint = useAfterPaint();

@@ -12,6 +12,9 @@ import type { AgentError } from '../../errors/agent-error.ts';
 import { useApp, useSlice } from '../hooks/useApp.ts';
 import { TicketHeader } from './TicketHeader.tsx';
 import type { TicketViewProps } from './ticket-view.ts';
+import type { TicketLink } from '../../core/links.ts';
+
+const keyOf = (l: { owner: string; repo: string; number: number }): string => `${l.owner}/${l.repo}#${l.number}`.toLowerCase();
 
 const LinkedIssueView = lazy(() => import('./LinkedIssueView.tsx'));
 const Notices = lazy(() => import('./Notices.tsx'));
@@ -59,10 +62,37 @@ export function TicketSidebar(): JSX.Element {
     [context.account.subdomain, ticketId],
   );
   const ready = useMemo(() => (panel && ticket.state === 'ready' ? { ...ticket.value, panel } : null), [panel, ticket]);
-  const link = useMemo(
-    () => (ready && brain ? (ready.link ?? brain.filedFromThisBrowser(location, ready.panel.settings)) : null),
-    [ready, brain, location],
+  // Links made or undone in this session (the ticket as loaded does not know them yet).
+  const [added, setAdded] = useState<TicketLink[]>([]);
+  const [unlinked, setUnlinked] = useState<string[]>([]);
+  const links = useMemo(
+    () => (ready && brain ? brain.panelLinks(ready.links, location, ready.panel.settings, { added, unlinked }) : []),
+    [ready, brain, location, added, unlinked],
   );
+  const link = links[0] ?? null;
+  // With links: the form opens below them on demand (file or link one more; the public issue for a private one).
+  const [formOpen, setFormOpen] = useState(false);
+  const [promoteFrom, setPromoteFrom] = useState<TicketLink | null>(null);
+  const [promoted, setPromoted] = useState<{ from: TicketLink; to: TicketLink } | null>(null);
+  const onLinked = useCallback(
+    (l: TicketLink) => {
+      setAdded((a) => [l, ...a]);
+      setUnlinked((u) => u.filter((k) => k !== keyOf(l)));
+      if (promoteFrom && l.tracker === 'public') setPromoted({ from: promoteFrom, to: l });
+      setFormOpen(false);
+      setPromoteFrom(null);
+    },
+    [promoteFrom],
+  );
+  const onUnlinked = useCallback((l: TicketLink) => {
+    setUnlinked((u) => [...u, keyOf(l)]);
+    setAdded((a) => a.filter((x) => keyOf(x) !== keyOf(l)));
+  }, []);
+  const onPromote = useCallback((l: TicketLink) => {
+    setPromoteFrom(l);
+    setFormOpen(true);
+  }, []);
+  const fresh = useMemo(() => new Set(added.map(keyOf)), [added]);
 
   // A ticket handed off to CE & Sales or BizOps opens on that record; the form stays one click away.
   const [fileToo, setFileToo] = useState(false);
@@ -71,7 +101,18 @@ export function TicketSidebar(): JSX.Element {
   const handedOff = !!ready && !link && hasHandoffTag(ready.model.tags) && !fileToo;
 
   const view: TicketViewProps | null = ready
-    ? { t, locale: i18n.locale, session, location, model: ready.model, classification: ready.classification, settings: ready.panel.settings, teams: ready.panel.teams }
+    ? {
+        t,
+        locale: i18n.locale,
+        session,
+        location,
+        model: ready.model,
+        classification: ready.classification,
+        settings: ready.panel.settings,
+        teams: ready.panel.teams,
+        onLinked,
+        linked: links,
+      }
     : null;
 
   const header = ready
@@ -98,7 +139,19 @@ export function TicketSidebar(): JSX.Element {
       ) : null}
       {view && link ? (
         <Suspense fallback={<Loading label={t('ui.loading')} />}>
-          <LinkedIssueView {...view} link={link} />
+          <LinkedIssueView
+            {...view}
+            links={links}
+            fresh={fresh}
+            onUnlinked={onUnlinked}
+            formOpen={formOpen}
+            onToggleForm={() => {
+              setFormOpen((o) => !o);
+              setPromoteFrom(null);
+            }}
+            onPromote={onPromote}
+            promoted={promoted}
+          />
         </Suspense>
       ) : null}
       {view && link && hasHandoffTag(view.model.tags) ? (
@@ -112,8 +165,9 @@ export function TicketSidebar(): JSX.Element {
           <RecordedHandoffs {...view} onFileToo={() => setFileToo(true)} />
         </Suspense>
       ) : null}
-      {view && RfhPanel && !link && !handedOff && !lost ? (
-        <RfhPanel {...view} />
+      {view && RfhPanel && ((!link && !handedOff && !lost) || (link && formOpen)) ? (
+        // A new key when the form opens for a promotion: the draft starts on the public tracker.
+        <RfhPanel key={promoteFrom ? `promote ${keyOf(promoteFrom)}` : 'form'} {...view} promoteFrom={promoteFrom} />
       ) : null}
     </main>
   );

@@ -23,6 +23,11 @@ import { filedWithOf } from './IssueCard.tsx';
 import { FileSection } from './FileSection.tsx';
 import { TimelineFields } from './TimelineFields.tsx';
 import { useAccessCheck, useFiling, type FilingState } from '../hooks/useFiling.ts';
+import { useAddToIssue, useSimilar } from '../hooks/useLinking.ts';
+import { useLinkStrings } from '../hooks/useLinkStrings.ts';
+import { composeAddedComment } from '../../core/compose-added.ts';
+import { trackerOf, type TicketLink } from '../../core/links.ts';
+import { SimilarIssues } from './SimilarIssues.tsx';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
 import { errorMessage } from '../../core/guards.ts';
 import type { TicketViewProps } from './ticket-view.ts';
@@ -49,7 +54,45 @@ function Workbench(props: WorkbenchProps): JSX.Element | null {
   );
   const ctx = useMemo(() => ({ settings, teams, location, classification }), [settings, teams, location, classification]);
   const [previewOpen, setPreviewOpen] = useState(false);
-  const { filing, file, retryWriteBack, finishFollowUps } = useFiling(session, props.onFiled);
+  // With links already (the form reopened to file one more), the new issue joins the list above instead of taking
+  // the form's place; the first filing keeps its card here.
+  const { onFiled, onLinked, linked } = props;
+  const toLink = useCallback((issue: LinkedIssue): TicketLink => ({ ...issue, tracker: trackerOf(issue, settings) }), [settings]);
+  const filed = useCallback(
+    (issue: LinkedIssue) => {
+      onFiled(issue);
+      if (linked?.length) onLinked?.(toLink(issue));
+    },
+    [onFiled, onLinked, linked, toLink],
+  );
+  const { filing, file, retryWriteBack, finishFollowUps } = useFiling(session, filed);
+  const lt = useLinkStrings(props.locale);
+  const searching = team.takesGithubIssues && (filing.state === 'idle' || filing.state === 'failed');
+  const similar = useSimilar(session, searching ? { settings, teams, location, model, route: classification.route } : null);
+  const added = useCallback(
+    (issue: LinkedIssue) => {
+      onFiled(issue);
+      onLinked?.(toLink(issue));
+    },
+    [onFiled, onLinked, toLink],
+  );
+  const { add, addTo } = useAddToIssue(session, added);
+  const onAdd = useCallback(
+    (issue: LinkedIssue) => {
+      // The comment is made for the issue's own tracker: a public issue gets no customer name and no label.
+      const d = { ...decisions, tracker: trackerOf(issue, settings) };
+      void addTo(() => ({
+        client,
+        settings,
+        location,
+        model,
+        issue,
+        comment: () => composeAddedComment(model, d, ctx),
+        writeBack: (i: LinkedIssue) => composeWriteBack(model, d, i, ctx, 'added'),
+      }));
+    },
+    [addTo, decisions, settings, client, location, model, ctx],
+  );
   // A fresh draft has no ticks yet: the hints tick what the ticket answers, once, before anything is drawn (a
   // layout effect re-renders before the browser paints), so the agent never sees the list change under them.
   // Not after filing: the cleared draft must stay unsaved.
@@ -87,6 +130,8 @@ function Workbench(props: WorkbenchProps): JSX.Element | null {
   });
 
   const onFile = useCallback(() => {
+    // Filing beside the ticket's links (a defect after a request for help): they are not this filing's issue.
+    const exclude = (linked ?? []).filter((l) => l.tracker === decisions.tracker).map((l) => l.number);
     void file(() => ({
       client,
       settings,
@@ -95,8 +140,9 @@ function Workbench(props: WorkbenchProps): JSX.Element | null {
       decisions,
       request: composeIssue(model, decisions, ctx),
       writeBack: (issue: LinkedIssue) => composeWriteBack(model, decisions, issue, ctx),
+      ...(exclude.length ? { exclude } : {}),
     }));
-  }, [file, client, settings, location, model, decisions, ctx]);
+  }, [file, client, settings, location, model, decisions, ctx, linked]);
 
   // First: once filed, the draft is cleared and `team` falls back to the suggestion, which may take no GitHub
   // issues; the filed issue must stay on screen all the same.
@@ -166,6 +212,7 @@ function Workbench(props: WorkbenchProps): JSX.Element | null {
         tracker={draft.tracker}
         onFile={onFile}
       />
+      <SimilarIssues t={t} lt={lt} locale={props.locale} settings={settings} similar={similar} add={add} onAdd={onAdd} />
       {/* Below File: the way past a blocked File, where it goes (File's label names the tracker), what it files, and
           what the hand-off says. The decision comes first. */}
       <EscalateAnyway t={t} draft={draft} dispatch={dispatch} gate={gate} requireChecklist={settings.requireChecklist} />

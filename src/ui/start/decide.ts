@@ -7,7 +7,7 @@ import { buildTicketModel } from '../../core/ticket-model.ts';
 import { suggest } from '../../core/suggest.ts';
 import { prepareRouter } from '../../core/router.ts';
 import { preparePriority } from '../../core/priority.ts';
-import { findLinkedIssue } from '../../core/links.ts';
+import { findLinks, trackerOf, type TicketLink } from '../../core/links.ts';
 import type { Suggestion, Team } from '../../core/types/classification.ts';
 import type { LinkedIssue } from '../../core/types/filing.ts';
 import type { TicketModel } from '../../core/types/ticket.ts';
@@ -50,11 +50,35 @@ export async function loadModel(client: ZafClient, ticketId: number | undefined,
 }
 
 /** The team and priority (the checklist hints follow after the first paint, in the workbench) and any link. */
-export function decide(model: TicketModel, panel: PanelSettings): { classification: Suggestion; link: LinkedIssue | null } {
+export function decide(model: TicketModel, panel: PanelSettings): { classification: Suggestion; links: TicketLink[] } {
   return {
     classification: suggest(model, panel.teams, panel.settings),
-    link: findLinkedIssue(model, panel.settings),
+    links: findLinks(model, panel.settings),
   };
+}
+
+/**
+ * The links the panel shows: the ticket's own, or this browser's record of a filing whose write-back was lost, plus
+ * those made in this session (added to an existing issue, filed beside), less those unlinked in it. Each once.
+ */
+export function panelLinks(
+  links: readonly TicketLink[],
+  location: TicketLocation,
+  settings: Settings,
+  session: { added: readonly TicketLink[]; unlinked: readonly string[] },
+): TicketLink[] {
+  const base: TicketLink[] = [...links];
+  if (base.length === 0) {
+    const filed = filedFromThisBrowser(location, settings);
+    if (filed) base.push({ ...filed, tracker: trackerOf(filed, settings) });
+  }
+  const key = (l: TicketLink) => `${l.owner}/${l.repo}#${l.number}`.toLowerCase();
+  const out: TicketLink[] = [];
+  for (const l of [...session.added, ...base]) {
+    if (session.unlinked.includes(key(l)) || out.some((o) => key(o) === key(l))) continue;
+    out.push(l);
+  }
+  return out;
 }
 
 /**

@@ -6,7 +6,7 @@
 // (one chunk, preloaded by iframe.html) runs during the handshake; the ticket is classified the moment code,
 // settings and REST answers are in, so that main.tsx renders once, with the decision.
 import type { Suggestion } from '../../core/types/classification.ts';
-import type { LinkedIssue } from '../../core/types/filing.ts';
+import type { TicketLink } from '../../core/links.ts';
 import type { TicketModel } from '../../core/types/ticket.ts';
 import type { Flows, FlowsSource } from '../../flows/flows.ts';
 import type { ZafClient } from '../../zaf/client.ts';
@@ -29,7 +29,8 @@ export interface TicketDecision {
   model: TicketModel;
   /** The team and priority suggested (the checklist hints are added after the first paint, in the workbench). */
   classification: Suggestion;
-  link: LinkedIssue | null;
+  /** Every issue the ticket links (findLinks: private first when the field says so), none for a fresh ticket. */
+  links: TicketLink[];
 }
 
 export interface Session extends FlowsSource {

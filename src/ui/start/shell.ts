@@ -32,6 +32,8 @@ export interface AppStart {
   colorScheme: ColorScheme | null;
   /** `currentUser.role` (`admin`, `agent` or a custom role), or null when Zendesk did not say. */
   role: string | null;
+  /** `currentUser.name`, for what Engage writes in the agent's name (an unlink note); null when Zendesk did not say. */
+  name: string | null;
 }
 
 /**
@@ -50,13 +52,14 @@ export async function readStart(client: ZafClient): Promise<AppStart> {
     optional('currentUser'),
     optional('colorScheme'),
   ]);
-  const { locale, role } = (user && typeof user === 'object' ? user : {}) as { locale?: unknown; role?: unknown };
+  const { locale, role, name } = (user && typeof user === 'object' ? user : {}) as { locale?: unknown; role?: unknown; name?: unknown };
   return {
     context,
     metadata,
     locale: typeof locale === 'string' && locale ? locale : null,
     colorScheme: parseColorScheme(scheme),
     role: typeof role === 'string' && role ? role : null,
+    name: typeof name === 'string' && name ? name : null,
   };
 }
 
