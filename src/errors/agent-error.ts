@@ -7,6 +7,7 @@ export const AGENT_ERROR_CODES = [
   'github_unauthorized',
   'github_no_push',
   'github_repo_not_found',
+  'github_issue_not_found',
   'github_validation',
   'github_rate_limited',
   'github_unavailable',
@@ -23,6 +24,7 @@ export type AgentErrorCode = (typeof AGENT_ERROR_CODES)[number];
  * - github_unauthorized: `status`, `apiUrl`, `message` (GitHub's own words)
  * - github_no_push: `repo` ("owner/name"), `setting` (the repository parameter name)
  * - github_repo_not_found: `repo`, `setting`, `status`
+ * - github_issue_not_found: `repo`, `number` (an issue the agent named to add the ticket to; the repository is there)
  * - github_validation: `field` (from GitHub's `errors[].field`, '' when GitHub names none), `code`, `resource`, `message`
  * - github_rate_limited: `seconds` (same as `retryAfterSeconds`), `kind` ('primary' | 'secondary')
  * - github_unavailable: `status`

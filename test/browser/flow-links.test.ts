@@ -71,6 +71,7 @@ describe('linking', () => {
 
     const { frame } = await openTicket(h, SECOND_CUSTOMER);
     await frame.getByTestId('another-issue').click();
+    await frame.getByTestId('link-existing-toggle').click();
     await frame.getByTestId('link-existing-input').waitFor({ state: 'visible', timeout: 30_000 });
     await frame.getByTestId('link-existing-input').fill(String(second.number));
     await frame.getByTestId('link-existing-button').click();

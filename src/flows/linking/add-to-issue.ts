@@ -71,6 +71,17 @@ export async function addToIssueSteps(records: LinkRecords, args: AddToIssueArgs
   const tracker = trackerOf(issue, settings);
   if (!push) throw agentError('github_no_push', { repo: `${repo.owner}/${repo.repo}`, setting: tracker === 'public' ? 'public_repository' : 'private_repository' }, false);
 
+  // The access check found the repository, so a 404 from here on is the issue the agent named.
+  const onIssue = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (e) {
+      if (isAgentError(e) && e.code === 'github_repo_not_found') {
+        throw agentError('github_issue_not_found', { repo: `${issue.owner}/${issue.repo}`, number: issue.number }, false, undefined, e);
+      }
+      throw e;
+    }
+  };
   const comment = args.comment();
   let commentId = record?.phase === 'commented' ? record.commentId : undefined;
   let commented = false;
@@ -78,22 +89,23 @@ export async function addToIssueSteps(records: LinkRecords, args: AddToIssueArgs
     // (b) A comment whose answer never came may be there: look first.
     if (record?.phase === 'commenting') {
       progress('checking');
-      commentId = addedCommentOf(await github.listComments(issue), location)?.id;
+      commentId = addedCommentOf(await onIssue(() => github.listComments(issue)), location)?.id;
     }
     // (c) The comment.
     if (commentId === undefined) {
       progress('commenting');
       records.write(location, issue, { phase: 'commenting' });
-      commentId = (await github.addComment(issue, comment.body)).id;
+      commentId = (await onIssue(() => github.addComment(issue, comment.body))).id;
       commented = true;
     }
     records.write(location, issue, { phase: 'commented', commentId });
   }
 
   // (d) The customer's label (none on a public issue: it would name the customer).
-  if (comment.customerLabel) {
+  const label = comment.customerLabel;
+  if (label) {
     progress('labelling');
-    await github.addLabels(issue, [comment.customerLabel]);
+    await onIssue(() => github.addLabels(issue, [label]));
   }
 
   // (e) The write-back.

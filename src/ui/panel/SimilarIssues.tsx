@@ -15,6 +15,7 @@ import type { Translate } from '../logic/i18n.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { relativeTime } from './IssueCard.tsx';
 import { Caption, Section } from './layout.tsx';
+import { ScreenReaderOnly } from './ScreenReaderOnly.tsx';
 
 /** The issue an agent typed: a number in the private tracker, or an issue URL; null when it is neither. */
 export function typedIssue(text: string, settings: Settings): LinkedIssue | null {
@@ -46,6 +47,7 @@ export function SimilarIssues(props: {
   const { t, lt, settings, similar, add } = props;
   const [typed, setTyped] = useState('');
   const [invalid, setInvalid] = useState(false);
+  const [typing, setTyping] = useState(false);
   if (!lt) return null;
   const busy = add.state === 'adding';
   const name = (i: LinkedIssue) => `${i.owner}/${i.repo}#${i.number}`;
@@ -57,21 +59,22 @@ export function SimilarIssues(props: {
   };
   const issues = similar.state === 'ready' ? similar.issues : [];
   return (
-    <Section data-testid="similar-issues" aria-labelledby="engage-similar-caption" aria-busy={similar.state === 'loading'}>
-      <Caption id="engage-similar-caption" isBold>
-        {lt('similar_title')}
-      </Caption>
-      <SM>{lt('similar_intro')}</SM>
+    // Compact by design: nothing found is one line (the way to name an issue), never a box of "no results".
+    <Section data-testid="similar-issues" data-state={similar.state} aria-busy={similar.state === 'loading'}>
+      {issues.length > 0 ? (
+        <Caption id="engage-similar-caption" isBold>
+          {lt('similar_title')}
+        </Caption>
+      ) : null}
       <div role="status" aria-live="polite">
-        {similar.state === 'loading' ? <SM>{lt('similar_loading')}</SM> : null}
-        {similar.state === 'ready' && issues.length === 0 && similar.query !== null ? <SM data-testid="similar-none">{lt('similar_none')}</SM> : null}
+        {similar.state === 'loading' ? <ScreenReaderOnly>{lt('similar_loading')}</ScreenReaderOnly> : null}
         {similar.state === 'limited' ? <SM data-testid="similar-limited">{lt('similar_limited', { seconds: similar.seconds })}</SM> : null}
         {similar.state === 'failed' ? (
           <SM data-testid="similar-failed">{lt('similar_failed', { reason: t(`ui.errors.${similar.error.code}.title`, similar.error.params) })}</SM>
         ) : null}
       </div>
       {issues.length > 0 ? (
-        <ul className="e-list" data-testid="similar-list">
+        <ul className="e-list" data-testid="similar-list" aria-labelledby="engage-similar-caption">
           {issues.map((issue) => {
             const link = toLink(issue, settings);
             const facts = [
@@ -101,24 +104,35 @@ export function SimilarIssues(props: {
           })}
         </ul>
       ) : null}
-      <form onSubmit={submit} className="e-row" data-testid="link-existing">
-        <Field>
-          <Field.Label>{lt('existing_label')}</Field.Label>
-          <Field.Hint>{lt('existing_hint', { repo: `${settings.privateRepo.owner}/${settings.privateRepo.repo}` })}</Field.Hint>
-          <Input
-            isCompact
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            validation={invalid ? 'error' : undefined}
-            aria-invalid={invalid}
-            data-testid="link-existing-input"
-          />
-          {invalid ? <Field.Message validation="error">{lt('existing_invalid')}</Field.Message> : null}
-        </Field>
-        <Button type="submit" size="small" disabled={busy} data-testid="link-existing-button">
-          {lt('existing_add')}
-        </Button>
-      </form>
+      {typing ? null : (
+        <div>
+          <button type="button" className="e-link" aria-expanded={false} onClick={() => setTyping(true)} data-testid="link-existing-toggle">
+            {lt('existing_toggle')}
+          </button>
+        </div>
+      )}
+      {typing ? (
+        <form onSubmit={submit} className="e-row" data-testid="link-existing">
+          <Field>
+            <Field.Label>{lt('existing_label')}</Field.Label>
+            <Field.Hint>{lt('existing_hint', { repo: `${settings.privateRepo.owner}/${settings.privateRepo.repo}` })}</Field.Hint>
+            <Input
+              isCompact
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              validation={invalid ? 'error' : undefined}
+              aria-invalid={invalid}
+              // Opened by the agent's click on the line above, which then goes: the field takes the focus.
+              autoFocus
+              data-testid="link-existing-input"
+            />
+            {invalid ? <Field.Message validation="error">{lt('existing_invalid')}</Field.Message> : null}
+          </Field>
+          <Button type="submit" size="small" disabled={busy} data-testid="link-existing-button">
+            {lt('existing_add')}
+          </Button>
+        </form>
+      ) : null}
       <div role="status" aria-live="polite">
         {add.state === 'adding' ? <SM data-testid="link-adding">{lt('adding', { name: name(add.issue) })}</SM> : null}
       </div>
