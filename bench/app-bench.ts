@@ -6,7 +6,7 @@ import { buildBaseline } from './baseline/build.ts';
 import { measureLoadSeries, throttleCheck, type FrameMark } from './browser.ts';
 import { figure, median, type BenchResult } from './result.ts';
 import { gzipBytes, kB } from './sizes.ts';
-import { measureFilingRequests } from './filing.ts';
+import { measureFilingRequests, measureLinkRequests } from './filing.ts';
 import { findChromium } from '../test/support/browser.ts';
 import { startDrillEnv } from '../test/support/drill-env.ts';
 import { startPreview } from '../preview/app-server.ts';
@@ -48,7 +48,11 @@ async function initialFetchedBytes(
 export async function browserFigures(ctx: BrowserBenchContext): Promise<void> {
   ctx.progress('building the React + Garden baseline page...');
   const baselineDir = await buildBaseline();
-  const ticketsDir = writeTicketsDir([typicalTicket(TICKET_IDS.typical)], 'engage-bench-tickets-');
+  // The typical ticket, and a second customer's ticket about the same problem (added to the first one's issue).
+  const ticketsDir = writeTicketsDir(
+    [typicalTicket(TICKET_IDS.typical), typicalTicket(TICKET_IDS.firstSpare, 'gitserver keeps getting OOMKilled since the 5.2.3 upgrade')],
+    'engage-bench-tickets-',
+  );
   // The preview serves the app iframe from another site (127.0.0.1 vs localhost), so Chromium runs it in a process
   // of its own, as Zendesk's cross-site iframe is: the host page's work is not on the app's main thread. Both are
   // throttled, the iframe from its first instruction (throttleAll in browser.ts).
@@ -143,6 +147,15 @@ export async function browserFigures(ctx: BrowserBenchContext): Promise<void> {
     ctx.emit(
       figure('filing_requests', filing.requests.length, 'requests', 3, {
         note: `from the File click to the issue link shown and the write-back done: ${filing.requests.map((r) => `${r.side} ${r.method} ${r.path} ${r.status}`).join('; ')}`,
+      }),
+    );
+
+    ctx.progress('adding a second ticket to that issue, counting HTTP requests...');
+    const issueNumber = Number(/\/issues\/(\d+)/.exec(filing.issueUrl)?.[1]);
+    const linking = await measureLinkRequests(env, TICKET_IDS.firstSpare, issueNumber);
+    ctx.emit(
+      figure('link_requests', linking.requests.length, 'requests', 3, {
+        note: `from the Add click to the link written back to the ticket: ${linking.requests.map((r) => `${r.side} ${r.method} ${r.path} ${r.status}`).join('; ')}; then the issue card's live-state read, as on every visit (${linking.cardReads})`,
       }),
     );
   } finally {
