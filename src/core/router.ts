@@ -7,6 +7,7 @@
 // the browser extension? about the deployment itself? about search?), and the handbook's rules then settle the
 // ambiguous terms with that context: GitHub is code-host sync or native integration, Kubernetes is the problem or
 // only the environment, "slow" is search or the deployment, a language name is code navigation or just the stack.
+import { peoplesMessages } from './engage-notes.ts';
 import { ALERT_SERVICES, findAlert, findBareAlert, findSilenceName, isAlertService, type AlertRef } from './alerts.ts';
 import { PhraseIndex, phraseTokens, type PhraseEntry, type ScanView } from './text-scan.ts';
 import { ROLE_TEAMS, VOCABULARY, type ContextKind, type Role, type VocabEntry } from './routing/vocabulary.ts';
@@ -174,7 +175,7 @@ interface Source {
 
 function sourcesOf(model: TicketModel): Source[] {
   const out: Source[] = [{ field: 'subject', text: model.subject }];
-  for (const m of model.messages) {
+  for (const m of peoplesMessages(model)) {
     const field: TextField = m.authorRole === 'customer' ? 'customer' : m.public ? 'agent' : 'internal';
     out.push({ field, text: m.text, messageIndex: m.index });
     for (const a of m.attachments) out.push({ field: 'attachment', text: a.fileName, messageIndex: m.index });

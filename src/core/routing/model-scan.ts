@@ -1,6 +1,7 @@
 // Scanning every text of a ticket model with one phrase index: the subject, each cleaned message (customer,
 // agent reply or internal note) and, optionally, attachment names. Shared by priority and checklist hints, which
 // look for phrases ("down for everyone", "steps to reproduce") rather than team keywords.
+import { peoplesMessages } from '../engage-notes.ts';
 import type { PhraseIndex, ScanView } from '../text-scan.ts';
 import type { Evidence } from '../types/classification.ts';
 import type { TextField, TicketModel } from '../types/ticket.ts';
@@ -48,7 +49,7 @@ export function scanModel<T>(
     source++;
   };
   run(model.subject, 'subject', undefined);
-  for (const m of model.messages) {
+  for (const m of peoplesMessages(model)) {
     run(m.text, messageField(m.authorRole, m.public), m.index);
     if (options.attachments) for (const a of m.attachments) run(a.fileName, 'attachment', m.index);
   }
