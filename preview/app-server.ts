@@ -19,6 +19,7 @@ import { proxyAbsolute, type ProxyAnswer, type ProxyRequestOptions } from './pro
 import { loadSettings, metadataSettings, normaliseSettings, previewToken, type PreviewSettings } from './settings.ts';
 import { loadBundleDirs, TicketStore } from './tickets.ts';
 import { handleZendeskApi, PREVIEW_TICKET_FIELDS, zendeskError, type ApiResponse } from './zendesk-api.ts';
+import { checkApiAuth, newApiCredentials, type ZendeskApiCredentials } from './zendesk-auth.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILTIN_TICKETS = join(REPO_ROOT, 'preview', 'tickets');
@@ -63,12 +64,18 @@ export interface PreviewOptions {
   fetch?: typeof fetch;
   /** Where server-side notes go (default: nowhere). */
   log?: (line: string) => void;
+  /** The API token (and its agent's e-mail) direct `/api/v2` calls must present (default: a new random token). */
+  zendeskApi?: ZendeskApiCredentials;
 }
 
 export interface PreviewServer {
   url: string;
   port: number;
   standIn: StandIn;
+  /** Zendesk API-token credentials for direct `/api/v2` calls (`{email}/token:{token}` basic auth). */
+  zendeskApi: ZendeskApiCredentials;
+  /** The stand-in's REST root over HTTP (`/github/api`) and a token it accepts (a workflow's GITHUB_TOKEN). */
+  githubApi: { url: string; token: string };
   close(): Promise<void>;
 }
 
@@ -133,6 +140,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const viewerToken = `ghp_viewer${randomBytes(18).toString('hex')}`;
   const startupToken = initialSettings.secure.github_token;
 
+  const zendeskApi: ZendeskApiCredentials = options.zendeskApi ?? newApiCredentials(PREVIEW_AGENT.email!);
   const zendeskFaults = new FaultList();
   let zendeskLog: { method: string; path: string; status: number }[] = [];
   let githubLog: { method: string; path: string; status: number }[] = [];
@@ -348,8 +356,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const answer = await zafRequest(await readJsonBody(req));
       return sendJson(res, 200, answer);
     }
-    // The Zendesk API directly, for tools and drills (the app itself goes through /__zaf/request).
+    // The Zendesk API directly, for tools, the sync action and drills (the app itself goes through /__zaf/request),
+    // with Zendesk's API-token authentication.
     if (path.startsWith('/api/v2/')) {
+      const refused = checkApiAuth(req.headers.authorization, zendeskApi);
+      if (refused) {
+        zendeskLog.push({ method, path, status: refused.status });
+        return sendJson(res, refused.status, refused.body, refused.headers);
+      }
       const body = method === 'GET' ? undefined : await readJsonBody(req);
       const answer = await zendeskRequest(method, new URL(`${path}${url.search}`, ZENDESK_ORIGIN), body, PREVIEW_AGENT);
       if ('network' in answer) {
@@ -374,14 +388,21 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       if (!/^\/repos\/[^/]+\/[^/]+\/issues(\/\d+(\/comments)?)?$/.test(ghPath)) {
         return sendJson(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
       }
+      // With its own token (a workflow's GITHUB_TOKEN) a caller is a client like the app: the stand-in checks the
+      // token, faults apply, the request is logged. Without one it is an inspection by a person or a test: no
+      // injected faults, not in requestLog().
+      const own = typeof req.headers.authorization === 'string' && req.headers.authorization !== '';
       const answer = await standIn!.handle({
         method: 'GET',
         path: ghPath,
         query: url.searchParams,
-        headers: { authorization: `Bearer ${viewerToken}`, accept: 'application/vnd.github+json' },
+        headers: { authorization: own ? req.headers.authorization! : `Bearer ${viewerToken}`, accept: 'application/vnd.github+json' },
         body: undefined,
-      }, { internal: true }); // an inspection by a person or a test: no injected faults, not in requestLog()
-      return sendJson(res, answer.status, answer.body ?? null, answer.headers);
+      }, { internal: !own });
+      // Pages link to GitHub's API root; here they must lead back to this route (nothing may reach github.com).
+      const headers = { ...answer.headers };
+      if (headers.link) headers.link = headers.link.split('https://api.github.com').join(`http://${req.headers.host}/github/api`);
+      return sendJson(res, answer.status, answer.body ?? null, headers);
     }
 
     // ---- test controls ----
@@ -454,6 +475,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     url: `http://localhost:${port}/`,
     port,
     standIn,
+    zendeskApi,
+    githubApi: { url: `http://localhost:${port}/github/api`, token: viewerToken },
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.close(() => resolvePromise());
