@@ -24801,8 +24801,10 @@ function cutToFit(text, budget) {
     if (used + size > budget) {
       if (kept.length === 0) {
         let part = "";
+        let size2 = 1;
         for (const ch of line) {
-          if (bytes(part + ch) + 1 > budget) break;
+          size2 += bytes(ch);
+          if (size2 > budget) break;
           part += ch;
         }
         kept.push(part);

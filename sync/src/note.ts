@@ -65,8 +65,10 @@ function cutToFit(text: string, budget: number): { text: string; cut: boolean } 
       // A single line longer than the budget is cut inside (by code point, never in the middle of a character).
       if (kept.length === 0) {
         let part = '';
+        let size = 1;
         for (const ch of line) {
-          if (bytes(part + ch) + 1 > budget) break;
+          size += bytes(ch);
+          if (size > budget) break;
           part += ch;
         }
         kept.push(part);
