@@ -11,6 +11,8 @@ import { build } from 'esbuild';
 import { isRecord } from '../src/core/guards.ts';
 import type { ZendeskUser } from '../src/core/types/zendesk.ts';
 import { createGitHubStandIn, type GitHubStandIn } from './github/standin.ts';
+import { handleIssuePage } from './github/issue-page-routes.ts';
+import type { SyncRunSummary } from './github/issue-page.ts';
 import { defaultZendeskFaultBody, FaultList, parseFaultRule, type FaultRule } from './faults.ts';
 import { HttpError, isAllowedOrigin, isLoopbackHost, readJsonBody, send, sendJson, sendText } from './http-util.ts';
 import { readManifestInfo, type ManifestInfo } from './manifest.ts';
@@ -142,6 +144,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 
   const zendeskApi: ZendeskApiCredentials = options.zendeskApi ?? newApiCredentials(PREVIEW_AGENT.email!);
   const zendeskFaults = new FaultList();
+  const issuePageShown = new Map<string, { run: SyncRunSummary | null; problem: string | null }>();
   let zendeskLog: { method: string; path: string; status: number }[] = [];
   let githubLog: { method: string; path: string; status: number }[] = [];
   const hostScript = await bundleHostScript();
@@ -382,6 +385,28 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
           'content-security-policy': "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'",
         },
       );
+    }
+    if (
+      !path.startsWith('/github/api/') &&
+      (await handleIssuePage(req, res, {
+        standIn: standIn!,
+        token: viewerToken,
+        repoRoot: REPO_ROOT,
+        subdomain: SUBDOMAIN,
+        ticket: (id) => {
+          const t = store.get(id);
+          return t
+            ? { id, subject: t.ticket.subject, organization: t.organization?.name ?? null, status: t.ticket.status, stateTag: t.ticket.tags.find((x) => x.startsWith('rfh_state_')) ?? null }
+            : { id };
+        },
+        origin: (r) => `http://${r.headers.host}`,
+        zendeskInputs: (origin) => ({ 'zendesk-email': zendeskApi.email, 'zendesk-api-token': zendeskApi.token, 'zendesk-api-url': origin }),
+        page: (html) => githubPage(html, 'The stand-in issue: act as the engineer; each change runs the Engage sync action.'),
+        log,
+        shown: issuePageShown,
+      }))
+    ) {
+      return;
     }
     if (method === 'GET' && path.startsWith('/github/api/')) {
       const ghPath = path.slice('/github/api'.length);
