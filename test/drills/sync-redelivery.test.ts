@@ -105,3 +105,15 @@ describe('nothing loops', () => {
     expect(notes[0]!.body).toMatch(/added the label "bug"/);
   });
 });
+
+it('a ticket added after more than 100 comments is found (every page of comments is read, through the local API)', async () => {
+  const d = drill();
+  const issue = await d.issueWith([A]);
+  for (let i = 0; i < 120; i++) await d.act(issue, { kind: 'comment', body: `Investigation note ${i + 1}` });
+  await d.act(issue, { kind: 'comment', body: `One more customer.\n\n${linkLine('added', { subdomain: SUBDOMAIN, ticketId: C })}` });
+  const event = await d.act(issue, { kind: 'comment', body: 'Root cause found.' });
+  const run = await d.run(event);
+  expect(run.code, run.stdout + run.stderr).toBe(0);
+  expect(run.stdout).toMatch(/2 linked ticket\(s\): #1001, #1003/);
+  for (const id of [A, C]) expect(await d.syncNotes(id), `notes on ${id}`).toHaveLength(1);
+});
