@@ -24885,186 +24885,138 @@ function validateRetries(retries) {
     if (Number.isNaN(retries)) {
       throw new TypeError("Expected `retries` to be a valid number or Infinity, got NaN.");
     }
-    if (Number.isFinite(retries) && !Number.isInteger(retries)) {
-      throw new TypeError("Expected `retries` to be a non-negative integer or Infinity.");
-    }
   } else if (retries !== void 0) {
     throw new TypeError("Expected `retries` to be a number or Infinity.");
   }
 }
-function validateNumberOption(name, value, { allowInfinity = false } = {}) {
+function validateNumberOption(name, value, { min = 0, allowInfinity = false } = {}) {
+  if (value === void 0) {
+    return;
+  }
   if (typeof value !== "number" || Number.isNaN(value)) {
     throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? " or Infinity" : ""}.`);
   }
   if (!allowInfinity && !Number.isFinite(value)) {
     throw new TypeError(`Expected \`${name}\` to be a finite number.`);
   }
-  if (value < 0) {
-    throw new TypeError(`Expected \`${name}\` to be ≥ 0.`);
+  if (value < min) {
+    throw new TypeError(`Expected \`${name}\` to be ≥ ${min}.`);
   }
 }
-function validateOption(name, value, type) {
-  if (value === void 0 || value === null) {
-    return;
-  }
-  if (typeof value !== type) {
-    throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
-  }
-}
-function validateSignal(value) {
-  if (value === void 0 || value === null) {
-    return;
-  }
-  if (typeof value.throwIfAborted !== "function" || typeof value.addEventListener !== "function" || typeof value.removeEventListener !== "function") {
-    throw new TypeError("Expected `signal` to be an AbortSignal.");
-  }
-}
-var AbortError = class _AbortError extends Error {
+var AbortError = class extends Error {
   constructor(message) {
-    super(typeof message === "string" ? message : void 0);
-    this.name = "AbortError";
+    super();
     if (message instanceof Error) {
       this.originalError = message;
       ({ message } = message);
     } else {
       this.originalError = new Error(message);
-      ({ message } = this.originalError);
-      Error.captureStackTrace?.(this.originalError, _AbortError);
+      this.originalError.stack = this.stack;
     }
+    this.name = "AbortError";
     this.message = message;
   }
 };
-var maximumDelay = 2 ** 31 - 1;
 function calculateDelay(retriesConsumed, options) {
-  if (options.minTimeout === 0) {
-    return 0;
-  }
-  const attempt = retriesConsumed + 1;
+  const attempt = Math.max(1, retriesConsumed + 1);
   const random = options.randomize ? Math.random() + 1 : 1;
-  const timeout = Math.round(random * options.minTimeout * options.factor ** (attempt - 1));
-  return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
+  let timeout = Math.round(random * options.minTimeout * options.factor ** (attempt - 1));
+  timeout = Math.min(timeout, options.maxTimeout);
+  return timeout;
 }
 function calculateRemainingTime(start, max) {
-  return Number.isFinite(max) ? max - (performance.now() - start) : max;
-}
-async function delayForRetry(delay, options) {
-  if (delay <= 0) {
-    return;
+  if (!Number.isFinite(max)) {
+    return max;
   }
-  await new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timeoutToken);
-      reject(options.signal.reason);
-    };
-    const timeoutToken = setTimeout(() => {
-      options.signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, delay);
-    if (options.unref) {
-      timeoutToken.unref?.();
-    }
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-function stringifyThrownValue(value) {
-  try {
-    return String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-function unwrapAbortError(error2) {
-  let cause = error2;
-  while (cause instanceof AbortError && cause.originalError instanceof Error) {
-    cause = cause.originalError;
-  }
-  return cause;
+  return max - (performance.now() - start);
 }
 async function onAttemptFailure({ error: error2, attemptNumber, retriesConsumed, startTime, options }) {
-  const abortIfNeeded = () => {
-    options.signal?.throwIfAborted();
-  };
-  const normalizedError = error2 instanceof Error ? error2 : new TypeError(`Non-error was thrown: "${stringifyThrownValue(error2)}". You should only throw errors.`);
-  abortIfNeeded();
+  const normalizedError = error2 instanceof Error ? error2 : new TypeError(`Non-error was thrown: "${error2}". You should only throw errors.`);
   if (normalizedError instanceof AbortError) {
-    throw unwrapAbortError(normalizedError);
+    throw normalizedError.originalError;
   }
-  const retriesLeft = options.retries - retriesConsumed;
-  const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError(normalizedError);
-  const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
-  const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
-  const consumeRetryContext = Object.freeze({
-    error: normalizedError,
-    attemptNumber,
-    retriesLeft,
-    retriesConsumed,
-    retryDelay: delayTime
-  });
-  const consumeRetry = await options.shouldConsumeRetry(consumeRetryContext) ?? true;
-  abortIfNeeded();
-  const effectiveDelay = consumeRetry ? delayTime : 0;
+  const retriesLeft = Number.isFinite(options.retries) ? Math.max(0, options.retries - retriesConsumed) : options.retries;
+  const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
   const context3 = Object.freeze({
     error: normalizedError,
     attemptNumber,
     retriesLeft,
-    retriesConsumed,
-    retryDelay: effectiveDelay
+    retriesConsumed
   });
   await options.onFailedAttempt(context3);
-  abortIfNeeded();
-  const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
-  if (!isRetriableError || remainingTime <= 0 || retriesLeft <= 0) {
+  if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
     throw normalizedError;
   }
-  const shouldRetry = await options.shouldRetry(context3);
-  abortIfNeeded();
-  if (!shouldRetry) {
+  const consumeRetry = await options.shouldConsumeRetry(context3);
+  const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+  if (remainingTime <= 0 || retriesLeft <= 0) {
     throw normalizedError;
   }
-  const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
-  if (remainingTimeAfterShouldRetry <= 0) {
+  if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+    if (consumeRetry) {
+      throw normalizedError;
+    }
+    options.signal?.throwIfAborted();
+    return false;
+  }
+  if (!await options.shouldRetry(context3)) {
     throw normalizedError;
   }
   if (!consumeRetry) {
+    options.signal?.throwIfAborted();
     return false;
   }
-  await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
+  const delayTime = calculateDelay(retriesConsumed, options);
+  const finalDelay = Math.min(delayTime, remainingTime);
+  options.signal?.throwIfAborted();
+  if (finalDelay > 0) {
+    await new Promise((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(timeoutToken);
+        options.signal?.removeEventListener("abort", onAbort);
+        reject(options.signal.reason);
+      };
+      const timeoutToken = setTimeout(() => {
+        options.signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }, finalDelay);
+      if (options.unref) {
+        timeoutToken.unref?.();
+      }
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+  options.signal?.throwIfAborted();
   return true;
 }
 async function pRetry(input, options = {}) {
   options = { ...options };
-  options.retries ??= 10;
   validateRetries(options.retries);
   if (Object.hasOwn(options, "forever")) {
     throw new Error("The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.");
   }
+  options.retries ??= 10;
   options.factor ??= 2;
   options.minTimeout ??= 1e3;
-  options.maxTimeout ??= Infinity;
-  options.maxRetryTime ??= Infinity;
+  options.maxTimeout ??= Number.POSITIVE_INFINITY;
+  options.maxRetryTime ??= Number.POSITIVE_INFINITY;
   options.randomize ??= false;
   options.onFailedAttempt ??= () => {
   };
   options.shouldRetry ??= () => true;
   options.shouldConsumeRetry ??= () => true;
-  validateOption("onFailedAttempt", options.onFailedAttempt, "function");
-  validateOption("shouldRetry", options.shouldRetry, "function");
-  validateOption("shouldConsumeRetry", options.shouldConsumeRetry, "function");
-  validateOption("randomize", options.randomize, "boolean");
-  validateOption("unref", options.unref, "boolean");
-  validateSignal(options.signal);
-  validateNumberOption("factor", options.factor);
-  validateNumberOption("minTimeout", options.minTimeout);
-  validateNumberOption("maxTimeout", options.maxTimeout, { allowInfinity: true });
-  validateNumberOption("maxRetryTime", options.maxRetryTime, { allowInfinity: true });
-  if (options.factor === 0) {
+  validateNumberOption("factor", options.factor, { min: 0, allowInfinity: false });
+  validateNumberOption("minTimeout", options.minTimeout, { min: 0, allowInfinity: false });
+  validateNumberOption("maxTimeout", options.maxTimeout, { min: 0, allowInfinity: true });
+  validateNumberOption("maxRetryTime", options.maxRetryTime, { min: 0, allowInfinity: true });
+  if (!(options.factor > 0)) {
     options.factor = 1;
   }
   options.signal?.throwIfAborted();
   let attemptNumber = 0;
   let retriesConsumed = 0;
   const startTime = performance.now();
-  while (retriesConsumed <= options.retries) {
+  while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
     attemptNumber++;
     try {
       options.signal?.throwIfAborted();

@@ -32,7 +32,7 @@ export function syncDrill(): () => SyncDrill {
   beforeAll(async () => {
     preview = await startPreview({ port: 0, settings: {} });
     drill = makeDrill(preview);
-  });
+  }, 60_000);
   afterAll(async () => {
     await preview?.close();
   });

@@ -11,13 +11,13 @@ it('sync/dist/index.js is up to date with sync/src (run `npm run build:sync` and
   const { createHash } = await import('node:crypto');
   const hash = (s: string) => createHash('sha256').update(s).digest('hex');
   expect({ length: committed.length, sha256: hash(committed) }).toEqual({ length: fresh.length, sha256: hash(fresh) });
-});
+}, 60_000);
 
 it('the build is deterministic (two builds, one text) and names no path of this machine', async () => {
   const [a, b] = await Promise.all([buildSyncBundle(), buildSyncBundle()]);
   expect(a === b).toBe(true);
   expect(a.includes(process.cwd())).toBe(false);
-});
+}, 60_000);
 
 it('action.yml runs the bundle on node20 with the inputs the design fixes', async () => {
   const yml = await readFile(new URL('../../sync/action.yml', import.meta.url), 'utf8');

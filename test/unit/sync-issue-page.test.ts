@@ -1,15 +1,18 @@
 // The stand-in's issue page (play the engineer): what it shows, that customer and engineer text stays text, the
 // page's policy, and what a bad form or a refusal by GitHub does (said on the page, nothing run, nothing lost).
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { SUBDOMAIN, startPreview, type PreviewServer } from '../../preview/app-server.ts';
 import { linkLine, unlinkedLine } from '../../src/core/issue-markers.ts';
+
+// Each test drives the preview over HTTP: room for a machine busy with other test runs.
+vi.setConfig({ testTimeout: 60_000 });
 
 let preview: PreviewServer;
 let origin: string;
 beforeAll(async () => {
   preview = await startPreview({ port: 0, settings: {} });
   origin = preview.url.replace(/\/$/, '');
-});
+}, 60_000);
 afterAll(async () => {
   await preview.close();
 });

@@ -7,7 +7,7 @@ import { basicAuthHeader } from '../../preview/zendesk-auth.ts';
 let preview: PreviewServer;
 beforeAll(async () => {
   preview = await startPreview({ port: 0, settings: {}, zendeskApi: { email: 'sync@engage-preview.example', token: 'preview-token-1' } });
-});
+}, 60_000);
 afterAll(async () => {
   await preview.close();
 });
