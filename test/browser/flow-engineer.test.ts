@@ -26,7 +26,9 @@ async function syncNotes(id: number): Promise<string[]> {
 
 async function submit(page: Page, formTestId: string): Promise<void> {
   // The post answers 303 back to the issue page: wait for that page, the one reached by the redirect.
-  const back = page.waitForResponse((r) => r.request().method() === 'GET' && /\/issues\/\d+$/.test(r.url()) && r.request().redirectedFrom() !== null);
+  const back = page.waitForResponse((r) => r.request().method() === 'GET' && /\/issues\/\d+$/.test(r.url()) && r.request().redirectedFrom() !== null, {
+    timeout: 60_000,
+  });
   await page.getByTestId(formTestId).getByRole('button').click();
   await back;
   await page.waitForLoadState('domcontentloaded');
@@ -90,4 +92,5 @@ it('file from A, add B, comment and close as the engineer: both tickets get the 
     await expect.poll(() => app.getByTestId('linked-issue-state').getAttribute('data-state'), slowly).toBe('closed');
   }
   await gh.close();
-});
+  // Two workflow runs (Node child processes) and four panel loads: room for a machine busy with other test runs.
+}, 180_000);
