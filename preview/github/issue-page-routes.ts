@@ -6,6 +6,7 @@ import { readBody, send } from '../http-util.ts';
 import { ActionRefused, performAction, type EngineerAction } from './issue-page-events.ts';
 import { renderIssuePage, ticketsOf, type IssueTicket, type SyncRunSummary } from './issue-page.ts';
 import { runSyncBundle, type SyncInputValues } from './issue-page-sync.ts';
+import { escapeHtml } from './render.ts';
 import type { GitHubStandIn } from './standin/api.ts';
 
 export interface IssuePageContext {
@@ -67,7 +68,7 @@ export async function handleIssuePage(req: IncomingMessage, res: ServerResponse,
   if (method === 'GET' && kind === undefined) {
     const issue = find();
     if (!issue) {
-      send(res, 404, ctx.page(`<main class="page"><h1>Not found</h1><p>There is no issue ${escape(key)} in the stand-in.</p><p><a href="/github">All issues</a></p></main>`), HEADERS);
+      send(res, 404, ctx.page(`<main class="page"><h1>Not found</h1><p>There is no issue ${escapeHtml(key)} in the stand-in.</p><p><a href="/github">All issues</a></p></main>`), HEADERS);
       return true;
     }
     const shown = ctx.shown.get(key) ?? { run: null, problem: null };
@@ -108,8 +109,4 @@ export async function handleIssuePage(req: IncomingMessage, res: ServerResponse,
   }
   back();
   return true;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
