@@ -3,7 +3,7 @@
 // problems go to stderr. Exit code 1 when a figure is over budget or a measurement could not be made.
 //
 // Options: --no-build (measure dist/ as it is), --loads N (cold loads per kind, default 41), --cpu N (CPU
-// throttling rate, default 4), --skip-browser, --skip-route, --skip-report.
+// throttling rate, default 4), --skip-browser, --skip-route, --skip-report, --skip-sync.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,10 +25,11 @@ interface Options {
   browser: boolean;
   route: boolean;
   report: boolean;
+  sync: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { build: true, loads: 41, cpu: 4, browser: true, route: true, report: true };
+  const o: Options = { build: true, loads: 41, cpu: 4, browser: true, route: true, report: true, sync: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (): number => {
@@ -42,7 +43,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--skip-browser') o.browser = false;
     else if (a === '--skip-route') o.route = false;
     else if (a === '--skip-report') o.report = false;
-    else throw new Error(`unknown option ${a} (known: --no-build --loads N --cpu N --skip-browser --skip-route --skip-report)`);
+    else if (a === '--skip-sync') o.sync = false;
+    else throw new Error(`unknown option ${a} (known: --no-build --loads N --cpu N --skip-browser --skip-route --skip-report --skip-sync)`);
   }
   return o;
 }
@@ -186,6 +188,13 @@ async function main(): Promise<void> {
     const { runReportBench } = await import('./report.ts');
     await section('report', async () => {
       for (const r of await runReportBench()) emit(r);
+    });
+  }
+  if (options.sync) {
+    // The GitHub Actions sync (sync/dist/index.js, committed): one event on an issue carrying 20 tickets.
+    const { runSyncBench } = await import('./sync.ts');
+    await section('sync', async () => {
+      for (const r of await runSyncBench()) emit(r);
     });
   }
   if (options.browser) {

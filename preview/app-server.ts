@@ -11,6 +11,8 @@ import { build } from 'esbuild';
 import { isRecord } from '../src/core/guards.ts';
 import type { ZendeskUser } from '../src/core/types/zendesk.ts';
 import { createGitHubStandIn, type GitHubStandIn } from './github/standin.ts';
+import { handleIssuePage } from './github/issue-page-routes.ts';
+import type { SyncRunSummary } from './github/issue-page.ts';
 import { defaultZendeskFaultBody, FaultList, parseFaultRule, type FaultRule } from './faults.ts';
 import { HttpError, isAllowedOrigin, isLoopbackHost, readJsonBody, send, sendJson, sendText } from './http-util.ts';
 import { readManifestInfo, type ManifestInfo } from './manifest.ts';
@@ -19,6 +21,7 @@ import { proxyAbsolute, type ProxyAnswer, type ProxyRequestOptions } from './pro
 import { loadSettings, metadataSettings, normaliseSettings, previewToken, type PreviewSettings } from './settings.ts';
 import { loadBundleDirs, TicketStore } from './tickets.ts';
 import { handleZendeskApi, PREVIEW_TICKET_FIELDS, zendeskError, type ApiResponse } from './zendesk-api.ts';
+import { checkApiAuth, newApiCredentials, type ZendeskApiCredentials } from './zendesk-auth.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILTIN_TICKETS = join(REPO_ROOT, 'preview', 'tickets');
@@ -63,12 +66,18 @@ export interface PreviewOptions {
   fetch?: typeof fetch;
   /** Where server-side notes go (default: nowhere). */
   log?: (line: string) => void;
+  /** The API token (and its agent's e-mail) direct `/api/v2` calls must present (default: a new random token). */
+  zendeskApi?: ZendeskApiCredentials;
 }
 
 export interface PreviewServer {
   url: string;
   port: number;
   standIn: StandIn;
+  /** Zendesk API-token credentials for direct `/api/v2` calls (`{email}/token:{token}` basic auth). */
+  zendeskApi: ZendeskApiCredentials;
+  /** The stand-in's REST root over HTTP (`/github/api`) and a token it accepts (a workflow's GITHUB_TOKEN). */
+  githubApi: { url: string; token: string };
   close(): Promise<void>;
 }
 
@@ -133,7 +142,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const viewerToken = `ghp_viewer${randomBytes(18).toString('hex')}`;
   const startupToken = initialSettings.secure.github_token;
 
+  const zendeskApi: ZendeskApiCredentials = options.zendeskApi ?? newApiCredentials(PREVIEW_AGENT.email!);
   const zendeskFaults = new FaultList();
+  const issuePageShown = new Map<string, { run: SyncRunSummary | null; problem: string | null }>();
   let zendeskLog: { method: string; path: string; status: number }[] = [];
   let githubLog: { method: string; path: string; status: number }[] = [];
   const hostScript = await bundleHostScript();
@@ -348,8 +359,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const answer = await zafRequest(await readJsonBody(req));
       return sendJson(res, 200, answer);
     }
-    // The Zendesk API directly, for tools and drills (the app itself goes through /__zaf/request).
+    // The Zendesk API directly, for tools, the sync action and drills (the app itself goes through /__zaf/request),
+    // with Zendesk's API-token authentication.
     if (path.startsWith('/api/v2/')) {
+      const refused = checkApiAuth(req.headers.authorization, zendeskApi);
+      if (refused) {
+        zendeskLog.push({ method, path, status: refused.status });
+        return sendJson(res, refused.status, refused.body, refused.headers);
+      }
       const body = method === 'GET' ? undefined : await readJsonBody(req);
       const answer = await zendeskRequest(method, new URL(`${path}${url.search}`, ZENDESK_ORIGIN), body, PREVIEW_AGENT);
       if ('network' in answer) {
@@ -369,19 +386,48 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         },
       );
     }
+    if (
+      !path.startsWith('/github/api/') &&
+      (await handleIssuePage(req, res, {
+        standIn: standIn!,
+        token: viewerToken,
+        repoRoot: REPO_ROOT,
+        subdomain: SUBDOMAIN,
+        ticket: (id) => {
+          const t = store.get(id);
+          return t
+            ? { id, subject: t.ticket.subject, organization: t.organization?.name ?? null, status: t.ticket.status, stateTag: t.ticket.tags.find((x) => x.startsWith('rfh_state_')) ?? null }
+            : { id };
+        },
+        origin: (r) => `http://${r.headers.host}`,
+        zendeskInputs: (origin) => ({ 'zendesk-email': zendeskApi.email, 'zendesk-api-token': zendeskApi.token, 'zendesk-api-url': origin }),
+        page: (html) => githubPage(html, 'The stand-in issue: act as the engineer; each change runs the Engage sync action.'),
+        log,
+        shown: issuePageShown,
+      }))
+    ) {
+      return;
+    }
     if (method === 'GET' && path.startsWith('/github/api/')) {
       const ghPath = path.slice('/github/api'.length);
       if (!/^\/repos\/[^/]+\/[^/]+\/issues(\/\d+(\/comments)?)?$/.test(ghPath)) {
         return sendJson(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
       }
+      // With its own token (a workflow's GITHUB_TOKEN) a caller is a client like the app: the stand-in checks the
+      // token, faults apply, the request is logged. Without one it is an inspection by a person or a test: no
+      // injected faults, not in requestLog().
+      const own = typeof req.headers.authorization === 'string' && req.headers.authorization !== '';
       const answer = await standIn!.handle({
         method: 'GET',
         path: ghPath,
         query: url.searchParams,
-        headers: { authorization: `Bearer ${viewerToken}`, accept: 'application/vnd.github+json' },
+        headers: { authorization: own ? req.headers.authorization! : `Bearer ${viewerToken}`, accept: 'application/vnd.github+json' },
         body: undefined,
-      }, { internal: true }); // an inspection by a person or a test: no injected faults, not in requestLog()
-      return sendJson(res, answer.status, answer.body ?? null, answer.headers);
+      }, { internal: !own });
+      // Pages link to GitHub's API root; here they must lead back to this route (nothing may reach github.com).
+      const headers = { ...answer.headers };
+      if (headers.link) headers.link = headers.link.split('https://api.github.com').join(`http://${req.headers.host}/github/api`);
+      return sendJson(res, answer.status, answer.body ?? null, headers);
     }
 
     // ---- test controls ----
@@ -454,6 +500,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     url: `http://localhost:${port}/`,
     port,
     standIn,
+    zendeskApi,
+    githubApi: { url: `http://localhost:${port}/github/api`, token: viewerToken },
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.close(() => resolvePromise());

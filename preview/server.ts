@@ -50,6 +50,11 @@ try {
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`Engage preview running at ${preview.url}\n`);
+  // For trying the GitHub sync action (sync/) by hand against this preview: see the README's "Sync from GitHub".
+  process.stdout.write(
+    `Zendesk API (${preview.url}api/v2/): e-mail ${preview.zendeskApi.email}, API token ${preview.zendeskApi.token}\n` +
+      `GitHub stand-in API: ${preview.githubApi.url} (token ${preview.githubApi.token})\n`,
+  );
   const stop = () => {
     void preview.close().then(() => process.exit(0));
   };

@@ -57,6 +57,9 @@ function ticketFieldJson(f: (typeof PREVIEW_TICKET_FIELDS)[number], apiOrigin: s
   };
 }
 
+/** Zendesk refuses a comment body over 64 KB (422). */
+export const MAX_COMMENT_BYTES = 64 * 1024;
+
 const STATUSES: ZendeskTicket['status'][] = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
 const MAX_PAGE_SIZE = 100;
 
@@ -393,6 +396,7 @@ function updateTicket(store: TicketStore, bundle: TicketBundle, req: ApiRequest,
     const c = t.comment;
     const body = typeof c.body === 'string' ? c.body : typeof c.html_body === 'string' ? c.html_body : '';
     if (body.trim() === '') return invalid('comment', 'Comment: cannot be blank');
+    if (Buffer.byteLength(body, 'utf8') > MAX_COMMENT_BYTES) return invalid('comment', 'Comment: is too long (maximum is 64 KB)');
     if (c.public !== undefined && typeof c.public !== 'boolean') return invalid('comment', 'Comment: public must be true or false');
     // Zendesk's default: a comment is public unless it says otherwise.
     const isPublic = c.public !== false;

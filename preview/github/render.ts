@@ -1,4 +1,5 @@
-// The /github page: every issue filed in the stand-in, as text. Titles, bodies, comments and label names are
+// The /github page: every issue filed in the stand-in, as text, each title leading to its issue page
+// (issue-page.ts). Titles, bodies, comments and label names are
 // customer- or agent-controlled, so everything is HTML-escaped and nothing is rendered as markdown or HTML.
 
 export interface RenderedIssue {
@@ -49,6 +50,7 @@ export function renderIssuesHtml(issues: RenderedIssue[]): string {
   const parts: string[] = [`<style>${STYLE}</style>`, '<main class="gh-standin" data-testid="github-standin">'];
   parts.push(`<h1>GitHub stand-in: ${issues.length} filed issue${issues.length === 1 ? '' : 's'}</h1>`);
   if (issues.length === 0) parts.push('<p data-testid="gh-empty">No issue has been filed yet.</p>');
+  else parts.push('<p class="gh-meta">Open an issue to act as the engineer on it: comment, close, reopen, assign, label (each runs the Engage sync action).</p>');
   for (const issue of issues) {
     const repo = escapeHtml(issue.repo);
     parts.push(

@@ -1,0 +1,96 @@
+// Playing the engineer in the preview: ticket A files an issue from the sidebar, ticket B is added to the same issue
+// (an "Added" comment with B's marker and B's write-back), then the engineer comments and closes on the stand-in's
+// issue page. Each action runs the committed sync bundle as a workflow run would; both tickets get the notes and
+// their sidebars show the issue closed. Needs `npm run build` first (npm test does it).
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SUBDOMAIN } from '../../preview/app-server.ts';
+import { basicAuthHeader } from '../../preview/zendesk-auth.ts';
+import { linkLine } from '../../src/core/issue-markers.ts';
+import { issueTag } from '../../src/core/links.ts';
+import { EVENT_LINE_LEAD } from '../../sync/src/note.ts';
+import { flowHarnessForFile, listIssues, slowly, tickAllAndFile, ticketState, waitForForm } from '../support/flow-steps.ts';
+import { openTicket, type Harness } from '../support/harness.ts';
+
+let h: Harness;
+flowHarnessForFile('once', (started) => (h = started));
+
+const A = 1003;
+const B = 1005;
+const LINKED_ISSUE_FIELD = 360001000006;
+
+async function syncNotes(id: number): Promise<string[]> {
+  const bundle = await ticketState(h, id);
+  return bundle.comments.map((c) => c.body).filter((body) => body.trimEnd().split('\n').at(-1)!.startsWith(EVENT_LINE_LEAD));
+}
+
+async function submit(page: Page, formTestId: string): Promise<void> {
+  // The post answers 303 back to the issue page: wait for that page, the one reached by the redirect.
+  const back = page.waitForResponse((r) => r.request().method() === 'GET' && /\/issues\/\d+$/.test(r.url()) && r.request().redirectedFrom() !== null, {
+    timeout: 60_000,
+  });
+  await page.getByTestId(formTestId).getByRole('button').click();
+  await back;
+  await page.waitForLoadState('domcontentloaded');
+}
+
+it('file from A, add B, comment and close as the engineer: both tickets get the notes and show the issue closed', async () => {
+  // 1. The agent files from ticket A in the sidebar.
+  const { page: pageA, frame: appA } = await openTicket(h, A);
+  await waitForForm(appA);
+  await tickAllAndFile(appA);
+  const [issue] = await listIssues(h);
+  expect(issue).toBeDefined();
+  const n = issue!.number;
+
+  // 2. Ticket B joins the issue: the "Added" comment on GitHub, B's write-back in Zendesk (the tag and the field).
+  const token = h.preview.githubApi.token;
+  const added = await h.preview.standIn.handle({
+    method: 'POST',
+    path: `/repos/sourcegraph/customer/issues/${n}/comments`,
+    query: new URLSearchParams(),
+    headers: { authorization: `Bearer ${token}` },
+    body: { body: `Another customer hit this (ticket B).\n\n${linkLine('added', { subdomain: SUBDOMAIN, ticketId: B })}` },
+  });
+  expect(added.status).toBe(201);
+  const wb = await fetch(`${h.baseUrl}api/v2/tickets/${B}.json`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: basicAuthHeader(h.preview.zendeskApi) },
+    body: JSON.stringify({ ticket: { additional_tags: ['rfh', issueTag('private', n)], custom_fields: [{ id: LINKED_ISSUE_FIELD, value: issue!.html_url }] } }),
+  });
+  expect(wb.status).toBe(200);
+
+  // 3. The engineer opens the issue page: both tickets are listed.
+  const gh = await h.context.newPage();
+  await gh.goto(new URL(`/github/sourcegraph/customer/issues/${n}`, h.baseUrl).href);
+  await expect.poll(() => gh.getByTestId('gh-issue-ticket').evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')))).toEqual([String(A), String(B)]);
+
+  // 4. Comment, then close; each runs the sync.
+  await gh.getByTestId('gh-comment-body').fill('Fixed in 5.3.1 — please upgrade and tell us if the timeouts stop.');
+  await submit(gh, 'gh-comment-form');
+  await expect(gh.getByTestId('gh-sync-run').getAttribute('data-code')).resolves.toBe('0');
+  expect(await gh.getByTestId('gh-sync-log').innerText()).toMatch(/2 note\(s\) added/);
+  await submit(gh, 'gh-close-form');
+  await expect(gh.getByTestId('gh-sync-run').getAttribute('data-code')).resolves.toBe('0');
+  expect(await gh.getByTestId('gh-issue-state').innerText()).toBe('closed');
+
+  // 5. Both tickets: exactly the two notes, internal, the closed tag; the ticket pages show them.
+  for (const id of [A, B]) {
+    const notes = await syncNotes(id);
+    expect(notes, `notes on ${id}`).toHaveLength(2);
+    expect(notes[0]).toContain('> Fixed in 5.3.1 — please upgrade and tell us if the timeouts stop.');
+    expect(notes[1]).toMatch(new RegExp(`closed sourcegraph/customer#${n} `));
+    const bundle = await ticketState(h, id);
+    expect(bundle.comments.filter((c) => c.body.includes(EVENT_LINE_LEAD)).every((c) => c.public === false)).toBe(true);
+    expect(bundle.ticket.tags).toContain('rfh_state_closed');
+  }
+  await expect.poll(() => pageA.getByTestId('conversation').innerText(), slowly).toContain('Fixed in 5.3.1');
+
+  // 6. Their sidebars show the issue closed.
+  for (const [id, page] of [[A, pageA], [B, undefined]] as const) {
+    const { frame: app } = await openTicket(h, id, page ? { page } : {});
+    await expect.poll(() => app.getByTestId('linked-issue-state').getAttribute('data-state'), slowly).toBe('closed');
+  }
+  await gh.close();
+  // Two workflow runs (Node child processes) and four panel loads: room for a machine busy with other test runs.
+}, 180_000);
