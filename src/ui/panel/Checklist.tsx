@@ -1,6 +1,7 @@
 // Step 1 (and Step 2 for requests for help): each item shows what the ticket already reveals (the core's hint:
 // found / partly found / not found, with the words quoted), a tick and a short note that goes into the issue.
 // Only what the kind and priority ask (core/requirements.ts): the rest is named once as not needed, never ticked.
+import { formatMessage } from '../../core/message.ts';
 import { useState } from 'react';
 import styled from 'styled-components';
 import { Button } from '@zendeskgarden/react-buttons';
@@ -48,7 +49,7 @@ function HintView(props: { t: Translate; hint: ChecklistHint<string>; model: Tic
   const snippets = evidenceSnippets(model, hint.evidence, 30, 1);
   return (
     <>
-      {hint.summary ? <SM>{hint.summary}</SM> : null}
+      <SM data-key={hint.summary.key}>{formatMessage(hint.summary, t)}</SM>
       {snippets.map((s, i) => (
         <Snippet key={i} t={t} snippet={s} model={model} />
       ))}
