@@ -1,0 +1,129 @@
+// The core speaks in message keys: every key it can produce is in every shipped locale with the parameters it fills
+// in, the core's results carry keys (never English), and the English rendering is the en catalogue's.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.ts';
+import { english } from '../../src/core/english.ts';
+import { formatMessage, isMessage, list, MESSAGE_PARAMS, msg, type Message, type MessageKey, type MessageParam } from '../../src/core/message.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
+import { buildTicketModel } from '../../src/core/ticket-model.ts';
+import { createTranslator, lookup, type Dictionary } from '../../src/core/translate.ts';
+import type { Classification } from '../../src/core/types/classification.ts';
+import type { TicketBundle } from '../../src/core/types/zendesk.ts';
+import { modelOf } from './core-route-fixtures.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const locales = readdirSync(join(root, 'translations'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
+const catalogue = (locale: string): Dictionary => JSON.parse(readFileSync(join(root, 'translations', `${locale}.json`), 'utf8')) as Dictionary;
+const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] as string).sort();
+const KEYS = Object.keys(MESSAGE_PARAMS) as MessageKey[];
+
+/** The strings a key stands for: `<key>` itself, or its plural forms when it takes a count. */
+function forms(key: MessageKey): string[] {
+  const params: readonly string[] = MESSAGE_PARAMS[key];
+  return params.includes('count') ? [`${key}_one`, `${key}_other`] : [key];
+}
+
+/** Every message in a classification, nested ones included. */
+function messagesOf(c: Classification): Message[] {
+  const out: Message[] = [];
+  const visit = (p: MessageParam): void => {
+    if (typeof p === 'string' || typeof p === 'number') return;
+    if ('items' in p) return p.items.forEach(visit);
+    out.push(p);
+    for (const v of Object.values(p.params ?? {})) visit(v);
+  };
+  visit(c.route.team.why);
+  c.route.alternatives.forEach((a) => visit(a.why));
+  c.priority.reasons.forEach((r) => visit(r.message));
+  Object.values(c.checklist).forEach((h) => visit(h.summary));
+  return out;
+}
+
+/** What a catalogue lacks for the core: missing keys (or plural forms) and placeholders other than the key's parameters. */
+function catalogueProblems(dict: Dictionary): string[] {
+  const problems: string[] = [];
+  for (const key of KEYS) {
+    const want = [...MESSAGE_PARAMS[key]].sort();
+    for (const form of forms(key)) {
+      const text = lookup(dict, form);
+      if (text === undefined) problems.push(`${form} is missing`);
+      else if (placeholders(text).join() !== want.join()) problems.push(`${form} uses {${placeholders(text).join(', ')}}, the core fills in {${want.join(', ')}}`);
+    }
+  }
+  return problems.sort();
+}
+
+describe('the core message catalogue', () => {
+  it('ships at least English and German', () => {
+    expect(locales).toContain('en');
+    expect(locales).toContain('de');
+  });
+
+  for (const locale of locales) {
+    it(`${locale}: has every key the core can produce, each form with exactly the parameters the key fills in`, () => {
+      expect(catalogueProblems(catalogue(locale))).toEqual([]);
+    });
+  }
+
+  it('names a missing key and a dropped parameter of a locale (the check above can fail)', () => {
+    const ui = structuredClone(catalogue('en')['ui']) as Dictionary;
+    delete (ui['why'] as Dictionary)['no_keywords'];
+    (ui['reason'] as Dictionary)['raised'] = 'Raised: {{why}}';
+    expect(catalogueProblems({ ui })).toEqual(['ui.reason.raised uses {why}, the core fills in {label, why}', 'ui.why.no_keywords is missing']);
+  });
+});
+
+describe('what the core returns', () => {
+  const bundles: TicketBundle[] = readdirSync(join(root, 'test', 'fixtures', 'corpus'))
+    .filter((f) => f.endsWith('.json'))
+    .slice(0, 40)
+    .map((f) => JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'corpus', f), 'utf8')) as TicketBundle);
+
+  it('is keys with their parameters, never English: every message of 40 corpus tickets is a known key with its parameters', () => {
+    expect(bundles.length).toBeGreaterThan(10);
+    const seen = new Set<string>();
+    for (const bundle of bundles) {
+      const c = classify(buildTicketModel(bundle), DEFAULT_TEAMS, DEFAULT_SETTINGS);
+      expect(isMessage(c.route.team.why)).toBe(true);
+      for (const m of messagesOf(c)) {
+        expect(KEYS, m.key).toContain(m.key);
+        expect(Object.keys(m.params ?? {}).sort(), m.key).toEqual([...MESSAGE_PARAMS[m.key]].sort());
+        seen.add(m.key);
+      }
+    }
+    // The corpus reaches the why line, the reasons and every checklist item.
+    for (const prefix of ['ui.why.', 'ui.reason.', 'ui.hint.environment.', 'ui.hint.repro.', 'ui.hint.urgency.', 'ui.hint.teammates.'])
+      expect([...seen].some((k) => k.startsWith(prefix)), prefix).toBe(true);
+  });
+
+  it('reads in German with a German catalogue, and in English from the en catalogue', () => {
+    const model = modelOf({
+      subject: 'Search is down for everyone',
+      customer: ['Our production instance is down for everyone since the upgrade to 5.1.2 on Kubernetes (Helm). We are on a trial.'],
+    });
+    const c = classify(model, DEFAULT_TEAMS, { ...DEFAULT_SETTINGS, salesProcessTags: ['trial'] });
+    const de = createTranslator('de', catalogue('de'), catalogue('en'));
+    const reason = c.priority.reasons[0];
+    expect(reason && english(reason.message)).toMatch(/^Outage \(ce\/p0\): the instance is unusable/);
+    expect(reason && formatMessage(reason.message, de)).toMatch(/^Ausfall \(ce\/p0\): Die Instanz ist unbenutzbar/);
+    expect(formatMessage(c.checklist.environment.summary, de)).toMatch(/5\.1\.2; Kubernetes \(Helm\)/);
+    expect(formatMessage(c.checklist.recent_changes.summary, de)).toMatch(/^Erwähnte Änderungen: /);
+    expect(formatMessage(c.route.team.why, de)).not.toBe(english(c.route.team.why));
+  });
+
+  it('renders nested messages, lists and plurals in the translator given', () => {
+    const en = createTranslator('en', catalogue('en'), undefined);
+    const de = createTranslator('de', catalogue('de'), catalogue('en'));
+    const parts = msg('ui.hint.repro.no_artifacts', { parts: list([msg('ui.hint.repro.listed_steps', { count: 1 }), msg('ui.hint.repro.steps_described')], ', ') });
+    expect(formatMessage(parts, en)).toBe('1 listed step, steps described (no screenshots or logs yet)');
+    expect(formatMessage(parts, de)).toBe('1 aufgezählter Schritt, Schritte beschrieben (noch keine Screenshots oder Logs)');
+    expect(english(msg('ui.hint.repro.screenshots', { count: 3 }))).toBe('3 screenshots');
+    // Customer words are parameters: inserted as they are, never read as a key or a placeholder.
+    expect(english(msg('ui.hint.impact.found', { words: '{{words}} ui.why.no_keywords' }))).toBe('Impact: {{words}} ui.why.no_keywords');
+  });
+});
