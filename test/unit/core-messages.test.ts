@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { english } from '../../src/core/english.ts';
 import { formatMessage, isMessage, list, MESSAGE_PARAMS, msg, type Message, type MessageKey, type MessageParam } from '../../src/core/message.ts';
-import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings.ts';
+import { buildCatalogue } from '../../src/core/teams.ts';
 import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import { createTranslator, lookup, type Dictionary } from '../../src/core/translate.ts';
@@ -48,11 +49,17 @@ function messagesOf(c: Classification): Message[] {
 function catalogueProblems(dict: Dictionary): string[] {
   const problems: string[] = [];
   for (const key of KEYS) {
-    const want = [...MESSAGE_PARAMS[key]].sort();
+    const want: readonly string[] = [...MESSAGE_PARAMS[key]].sort();
     for (const form of forms(key)) {
       const text = lookup(dict, form);
-      if (text === undefined) problems.push(`${form} is missing`);
-      else if (placeholders(text).join() !== want.join()) problems.push(`${form} uses {${placeholders(text).join(', ')}}, the core fills in {${want.join(', ')}}`);
+      if (text === undefined) {
+        problems.push(`${form} is missing`);
+        continue;
+      }
+      // Every parameter shown (a plural's count may only choose the form: "has unknown fields"), nothing unknown.
+      const used = placeholders(text);
+      if (want.some((p) => p !== 'count' && !used.includes(p)) || used.some((p) => !want.includes(p)))
+        problems.push(`${form} uses {${used.join(', ')}}, the core fills in {${want.join(', ')}}`);
     }
   }
   return problems.sort();
@@ -125,5 +132,23 @@ describe('what the core returns', () => {
     expect(english(msg('ui.hint.repro.screenshots', { count: 3 }))).toBe('3 screenshots');
     // Customer words are parameters: inserted as they are, never read as a key or a placeholder.
     expect(english(msg('ui.hint.impact.found', { words: '{{words}} ui.why.no_keywords' }))).toBe('Impact: {{words}} ui.why.no_keywords');
+  });
+
+  it('says what is wrong with a setting as keys too: an admin reads it in German, the CLI in English', () => {
+    const de = createTranslator('de', catalogue('de'), catalogue('en'));
+    const [repo] = parseSettings({ private_repository: 'nope', label_rfh: 'x'.repeat(51) }).problems;
+    expect(repo?.message.key).toBe('ui.settings_problem.repo');
+    expect(repo && formatMessage(repo.message, de)).toBe('muss „owner/repo“ lauten, z. B. „sourcegraph/customer“');
+    const [label] = parseSettings({ label_rfh: 'x'.repeat(51) }).problems;
+    expect(label && formatMessage(label.message, de)).toBe('darf höchstens 50 Zeichen lang sein');
+    const { problems } = buildCatalogue(JSON.stringify([{ id: 'web', colour: 1 }, { id: 'x' }]));
+    expect(problems.map((p) => english(p.message))).toEqual([
+      '[0] has unknown field "colour" (known: id, name, keywords, addKeywords, removeKeywords, githubLabel, slackChannel, slackHandle, handbookUrl, takesGithubIssues); this entry is ignored',
+      '[1].name is required for the new team "x"; this entry is ignored',
+    ]);
+    expect(problems.map((p) => formatMessage(p.message, de))).toEqual([
+      '[0] hat ein unbekanntes Feld "colour" (bekannt: id, name, keywords, addKeywords, removeKeywords, githubLabel, slackChannel, slackHandle, handbookUrl, takesGithubIssues); dieser Eintrag wird ignoriert',
+      '[1].name ist für das neue Team „x“ erforderlich; dieser Eintrag wird ignoriert',
+    ]);
   });
 });

@@ -252,9 +252,9 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
   });
 
   it('settings alert names each setting; nothing when all is well', () => {
-    const out = html(<SettingsAlert t={t} problems={[{ setting: 'private_repository', message: 'must be "owner/repo"' }]} />);
+    const out = html(<SettingsAlert t={t} problems={[{ setting: 'private_repository', message: msg('ui.settings_problem.repo') }]} />);
     expect(out).toContain('data-testid="settings-alert"');
-    expect(out).toContain('Private tracker (owner/repo) (private_repository): must be &quot;owner/repo&quot;');
+    expect(out).toContain('Private tracker (owner/repo) (private_repository): must be &quot;owner/repo&quot;, e.g. &quot;sourcegraph/customer&quot;');
     expect(out).toContain('A setting needs fixing');
     expect(html(<SettingsAlert t={t} problems={[]} />)).toBe('');
   });

@@ -1,5 +1,6 @@
 // Bad settings: one alert naming each setting at fault (by its label in the admin page) and what is wrong; the
 // panel goes on with the defaults for those settings.
+import { formatMessage } from '../../core/message.ts';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { UnorderedList } from '@zendeskgarden/react-typography';
 import type { SettingProblem } from '../../core/settings.ts';
@@ -21,7 +22,7 @@ export function SettingsAlert(props: { t: Translate; problems: readonly SettingP
       <UnorderedList>
         {problems.map((p, i) => (
           <UnorderedList.Item key={`${p.setting}-${i}`}>
-            {t('ui.settings_alert.problem', { label: settingLabel(t, p.setting), setting: p.setting, message: p.message })}
+            {t('ui.settings_alert.problem', { label: settingLabel(t, p.setting), setting: p.setting, message: formatMessage(p.message, t) })}
           </UnorderedList.Item>
         ))}
       </UnorderedList>
