@@ -49,7 +49,9 @@ function HintView(props: { t: Translate; hint: ChecklistHint<string>; model: Tic
   const snippets = evidenceSnippets(model, hint.evidence, 30, 1);
   return (
     <>
-      <SM data-key={hint.summary.key}>{formatMessage(hint.summary, t)}</SM>
+      <SM data-testid={`checklist-summary-${hint.key}`} data-key={hint.summary.key}>
+        {formatMessage(hint.summary, t)}
+      </SM>
       {snippets.map((s, i) => (
         <Snippet key={i} t={t} snippet={s} model={model} />
       ))}
