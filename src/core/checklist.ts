@@ -4,7 +4,7 @@
 // replies or notes for a customer fact, nor on pasted logs, traces, JSON/YAML, code or alerts: see checklist/prose.ts);
 // urgency may also come from our internal notes (CE/Sales relay it), and Step 2 only from them (checklist/teammates.ts).
 // The agent still confirms every item; these hints save re-reading the thread.
-import { list, msg, type Message } from './message.ts';
+import { list, msg, type Message } from './types/message.ts';
 import { salesProcessSignals } from './priority.ts';
 import type { Settings } from './settings.ts';
 import type { ChecklistHint, ChecklistHints, Evidence, SalesSignal } from './types/classification.ts';

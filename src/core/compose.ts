@@ -7,7 +7,7 @@
 // marker line is made from the subdomain and ticket id only. The body is cut to GitHub's limits by split.ts.
 
 import { english } from './english.ts';
-import type { MessageKey } from './message.ts';
+import type { MessageKey } from './types/message.ts';
 import { checklistHints } from './checklist.ts';
 import { trimEmail, type TrimmedPart } from './email-trim.ts';
 import { inline, oneLine, plainText, quoteLines } from './markdown.ts';

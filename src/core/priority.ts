@@ -8,7 +8,7 @@
 // engineering issue, so it stays at the default ce/p2 ("a question") and is not raised.
 // Every decision comes with its reasons and the words that led to it: the first names the base level, the last
 // what raised it, so that they agree with the final level the panel shows.
-import { list, msg, type Message } from './message.ts';
+import { list, msg, type Message } from './types/message.ts';
 import { scanModel, toEvidence, type ModelHit } from './routing/model-scan.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { PhraseIndex, type ScanView } from './text-scan.ts';

@@ -7,7 +7,7 @@
 // the browser extension? about the deployment itself? about search?), and the handbook's rules then settle the
 // ambiguous terms with that context: GitHub is code-host sync or native integration, Kubernetes is the problem or
 // only the environment, "slow" is search or the deployment, a language name is code navigation or just the stack.
-import { list, msg, type Message } from './message.ts';
+import { list, msg, type Message } from './types/message.ts';
 import { ALERT_SERVICES, findAlert, findBareAlert, findSilenceName, isAlertService, type AlertRef } from './alerts.ts';
 import { PhraseIndex, phraseTokens, type PhraseEntry, type ScanView } from './text-scan.ts';
 import { ROLE_TEAMS, VOCABULARY, type ContextKind, type Role, type VocabEntry } from './routing/vocabulary.ts';

@@ -7,8 +7,8 @@
 // method-chaining API drags the whole library (and, as `import { z }`, every locale) into the first view. zod/mini
 // loads no locale, so every check that can fail names its own problem below, as a code that setting-problem.ts turns
 // into a message (translated in the sidebar, English in the CLI).
-import { list, msg, type Message } from './message.ts';
-import { problemMessage } from './setting-problem.ts';
+import { list, msg, type Message } from './types/message.ts';
+import { problemMessage } from './settings-problem.ts';
 import * as z from 'zod/mini';
 
 export interface RepoRef {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { english } from '../../src/core/english.ts';
-import { formatMessage } from '../../src/core/message.ts';
+import { formatMessage } from '../../src/core/types/message.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import { buildTicketModel } from '../../src/core/ticket-model.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.ts';
 import { english } from '../../src/core/english.ts';
-import { formatMessage, isMessage, list, MESSAGE_PARAMS, msg, type Message, type MessageKey, type MessageParam } from '../../src/core/message.ts';
+import { formatMessage, isMessage, list, MESSAGE_PARAMS, msg, type Message, type MessageKey, type MessageParam } from '../../src/core/types/message.ts';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings.ts';
 import { buildCatalogue } from '../../src/core/teams.ts';
 import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';

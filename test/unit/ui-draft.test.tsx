@@ -16,7 +16,7 @@ import { linkedDecisions, recordedPriority, recordedTeam } from '../../src/ui/lo
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { CHECKLIST_KEYS, type Classification, type PriorityLevel, type Team } from '../../src/core/types/classification.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
-import { msg } from '../../src/core/message.ts';
+import { msg } from '../../src/core/types/message.ts';
 
 function memoryStorage(): DraftStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();

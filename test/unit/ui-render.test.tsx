@@ -24,7 +24,7 @@ import type { Classification, PriorityLevel, Team } from '../../src/core/types/c
 import type { IssueRequest } from '../../src/core/types/filing.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
 import { quietLayoutEffectWarnings } from '../support/server-render.ts';
-import { list, msg } from '../../src/core/message.ts';
+import { list, msg } from '../../src/core/types/message.ts';
 
 const en = { ui: JSON.parse(readFileSync(join(import.meta.dirname, '../../translations/en.json'), 'utf8')).ui as Dictionary };
 const t = createTranslator('en', en, en);

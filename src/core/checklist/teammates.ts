@@ -1,7 +1,7 @@
 // Step 2 of the handbook: "Asked in #customer-support-chat?". Only our own internal notes can say so ("Asked in
 // #customer-support-chat, Mia thinks…", "Posted in #customer-support-chat: <link>"); a plan ("will ask", "need to
 // ask", "haven't asked yet") is not an answer, and a customer's own chat channel is not ours.
-import { msg } from '../message.ts';
+import { msg } from '../types/message.ts';
 import type { Evidence, TeammatesHint } from '../types/classification.ts';
 import type { TicketModel } from '../types/ticket.ts';
 import { proseOf } from './prose.ts';

@@ -1,8 +1,8 @@
 // What one `routing_overrides` team entry may say, checked with `zod/mini` (tree-shakable, see settings.ts). It loads
 // no locale, so every check that can fail names its problem here (a code of setting-problem.ts) and `issueMessage`
 // words the structural ones (wrong type, unknown field), as messages an admin reads in the sidebar's language.
-import { msg, type Message } from '../message.ts';
-import { problemMessage } from '../setting-problem.ts';
+import { msg, type Message } from '../types/message.ts';
+import { problemMessage } from '../settings-problem.ts';
 import * as z from 'zod/mini';
 
 // Built on first use: most installs have no overrides, so the first view need not pay for constructing it.

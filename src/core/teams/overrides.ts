@@ -4,7 +4,7 @@
 // A bare array of entries is accepted too. Any Team field replaces the default; `keywords` replaces the list,
 // `addKeywords` / `removeKeywords` edit it; a new id adds a team (name and keywords required). Each entry is checked
 // on its own so one typo does not cost the admin the rest: a bad entry is reported with its path and skipped.
-import { isMessage, msg, type Message } from '../message.ts';
+import { isMessage, msg, type Message } from '../types/message.ts';
 import { errorMessage, isRecord } from '../guards.ts';
 import type { SettingProblem } from '../settings.ts';
 import type { Team } from '../types/classification.ts';

@@ -1,6 +1,6 @@
 // What the engine decides about a ticket before the agent acts: the team (with evidence and runners-up), the
 // priority (with reasons) and the Step-1 checklist hints. Plain data, so the CLI can print it and the sidebar keep it.
-import type { Message } from '../message.ts';
+import type { Message } from './message.ts';
 import type { TextField } from './ticket.ts';
 
 /** A team's id: the built-in ones (core/teams/default-teams.ts) or one that `routing_overrides` adds. */

@@ -1,7 +1,7 @@
 // Step 1 (and Step 2 for requests for help): each item shows what the ticket already reveals (the core's hint:
 // found / partly found / not found, with the words quoted), a tick and a short note that goes into the issue.
 // Only what the kind and priority ask (core/requirements.ts): the rest is named once as not needed, never ticked.
-import { formatMessage } from '../../core/message.ts';
+import { formatMessage } from '../../core/types/message.ts';
 import { useState } from 'react';
 import styled from 'styled-components';
 import { Button } from '@zendeskgarden/react-buttons';

@@ -1,6 +1,6 @@
 // Details on demand: why this team (the matched words highlighted in context), the runners-up, and the evidence
 // behind the priority reasons.
-import { formatMessage } from '../../core/message.ts';
+import { formatMessage } from '../../core/types/message.ts';
 import styled from 'styled-components';
 import { SM } from '@zendeskgarden/react-typography';
 import type { Team, TeamAndPriority } from '../../core/types/classification.ts';

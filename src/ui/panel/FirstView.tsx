@@ -4,7 +4,7 @@
 // (evidence, runners-up) open on demand. It is the first thing the agent reads, so it is drawn with the static
 // stylesheet (style/first-view.css), not Garden's runtime styles: generating those cost most of the start on a
 // slow machine.
-import { formatMessage } from '../../core/message.ts';
+import { formatMessage } from '../../core/types/message.ts';
 import type { ReactNode } from 'react';
 import type { PriorityLevel, Team, TeamAndPriority } from '../../core/types/classification.ts';
 import type { Translate } from '../logic/i18n.ts';

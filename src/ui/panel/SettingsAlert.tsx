@@ -1,6 +1,6 @@
 // Bad settings: one alert naming each setting at fault (by its label in the admin page) and what is wrong; the
 // panel goes on with the defaults for those settings.
-import { formatMessage } from '../../core/message.ts';
+import { formatMessage } from '../../core/types/message.ts';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { UnorderedList } from '@zendeskgarden/react-typography';
 import type { SettingProblem } from '../../core/settings.ts';

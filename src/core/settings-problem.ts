@@ -1,7 +1,7 @@
 // What is wrong with a setting, as a message an admin reads in their own language (the sidebar's settings alert)
 // or in English (the CLI). The checks (settings.ts, teams/override-schema.ts) are zod/mini, which loads no locale:
 // each check's error is one of the codes below (`code` or `code:number` for a limit), turned into a message here.
-import { msg, type Message } from './message.ts';
+import { msg, type Message } from './types/message.ts';
 
 /** The codes a check may give as its error; anything else (zod's own fallback) becomes "is not valid". */
 export function problemMessage(code: string): Message {
