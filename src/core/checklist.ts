@@ -98,11 +98,11 @@ const DEPLOYMENT: [RegExp, string][] = [
 ];
 // The deployment kinds as the summary names them (the evidence's term keeps the English kind).
 const DEPLOYMENT_NAME: Record<string, Message> = {
-  'docker-compose': msg('ui.hint.deployment.docker_compose'),
-  'single container': msg('ui.hint.deployment.single_container'),
-  'Kubernetes (Helm)': msg('ui.hint.deployment.helm'),
-  Kubernetes: msg('ui.hint.deployment.kubernetes'),
-  'managed / Cloud': msg('ui.hint.deployment.cloud'),
+  'docker-compose': msg('deferred.hint.deployment.docker_compose'),
+  'single container': msg('deferred.hint.deployment.single_container'),
+  'Kubernetes (Helm)': msg('deferred.hint.deployment.helm'),
+  Kubernetes: msg('deferred.hint.deployment.kubernetes'),
+  'managed / Cloud': msg('deferred.hint.deployment.cloud'),
 };
 
 function environment(srcs: Source[]): ChecklistHint {
@@ -123,12 +123,12 @@ function environment(srcs: Source[]): ChecklistHint {
   const status = allVersions.length && kinds.length ? 'found' : allVersions.length || kinds.length ? 'partial' : 'missing';
   const summary =
     status === 'missing'
-      ? msg('ui.hint.environment.missing')
+      ? msg('deferred.hint.environment.missing')
       : !allVersions.length
-        ? msg('ui.hint.environment.no_version', { kinds: kindList })
+        ? msg('deferred.hint.environment.no_version', { kinds: kindList })
         : !kinds.length
-          ? msg('ui.hint.environment.no_deployment', { versions: versionList })
-          : msg('ui.hint.environment.found', { versions: versionList, kinds: kindList });
+          ? msg('deferred.hint.environment.no_deployment', { versions: versionList })
+          : msg('deferred.hint.environment.found', { versions: versionList, kinds: kindList });
   return hint('environment', status, summary, [...allVersions, ...deployments].slice(0, 8));
 }
 
@@ -158,25 +158,25 @@ function repro(model: TicketModel, srcs: Source[]): ChecklistHint {
   const logs = attachments.filter((a) => a.kind === 'log' || a.kind === 'archive' || a.kind === 'config');
   const steps = [...lists, ...inline, ...stepsLine];
   const parts: Message[] = [];
-  if (numbered.length >= 2) parts.push(msg('ui.hint.repro.numbered_steps', { count: numbered.length }));
-  else if (lists.length) parts.push(msg('ui.hint.repro.listed_steps', { count: lists.length }));
-  else if (steps.length || described.length) parts.push(msg('ui.hint.repro.steps_described'));
-  if (screenshots.length) parts.push(msg('ui.hint.repro.screenshots', { count: screenshots.length }));
-  if (logs.length) parts.push(msg('ui.hint.repro.log_files', { count: logs.length }));
-  if (errors.length) parts.push(msg('ui.hint.repro.error_output'));
-  else if (pasted) parts.push(msg('ui.hint.repro.output_pasted'));
+  if (numbered.length >= 2) parts.push(msg('deferred.hint.repro.numbered_steps', { count: numbered.length }));
+  else if (lists.length) parts.push(msg('deferred.hint.repro.listed_steps', { count: lists.length }));
+  else if (steps.length || described.length) parts.push(msg('deferred.hint.repro.steps_described'));
+  if (screenshots.length) parts.push(msg('deferred.hint.repro.screenshots', { count: screenshots.length }));
+  if (logs.length) parts.push(msg('deferred.hint.repro.log_files', { count: logs.length }));
+  if (errors.length) parts.push(msg('deferred.hint.repro.error_output'));
+  else if (pasted) parts.push(msg('deferred.hint.repro.output_pasted'));
   const shown = list(parts, ', ');
   const hasSteps = steps.length > 0 || described.length > 0;
   const hasArtifacts = screenshots.length > 0 || logs.length > 0 || errors.length > 0 || pasted;
   const status = hasSteps && hasArtifacts ? 'found' : hasSteps || hasArtifacts ? 'partial' : 'missing';
   const summary =
     status === 'missing'
-      ? msg('ui.hint.repro.missing')
+      ? msg('deferred.hint.repro.missing')
       : !hasSteps
-        ? msg('ui.hint.repro.no_steps', { parts: shown })
+        ? msg('deferred.hint.repro.no_steps', { parts: shown })
         : !hasArtifacts
-          ? msg('ui.hint.repro.no_artifacts', { parts: shown })
-          : msg('ui.hint.repro.found', { parts: shown });
+          ? msg('deferred.hint.repro.no_artifacts', { parts: shown })
+          : msg('deferred.hint.repro.found', { parts: shown });
   return hint('repro', status, summary, [...(steps.length ? steps : described), ...errors].slice(0, 8));
 }
 
@@ -216,9 +216,9 @@ function recentChanges(srcs: Source[]): ChecklistHint {
     .filter((c) => !ALERT_STATE.test(c.matched))
     .slice(0, 4);
   if (changes.length)
-    return hint('recent_changes', 'found', msg('ui.hint.recent_changes.found', { changes: unique(changes.map((c) => c.matched.trim())).slice(0, 2).join('; ') }), [...changes, ...none]);
-  if (none.length) return hint('recent_changes', 'found', msg('ui.hint.recent_changes.nothing_changed', { words: none[0]?.matched ?? '' }), none);
-  return hint('recent_changes', 'missing', msg('ui.hint.recent_changes.missing'), []);
+    return hint('recent_changes', 'found', msg('deferred.hint.recent_changes.found', { changes: unique(changes.map((c) => c.matched.trim())).slice(0, 2).join('; ') }), [...changes, ...none]);
+  if (none.length) return hint('recent_changes', 'found', msg('deferred.hint.recent_changes.nothing_changed', { words: none[0]?.matched ?? '' }), none);
+  return hint('recent_changes', 'missing', msg('deferred.hint.recent_changes.missing'), []);
 }
 
 // --- impact -------------------------------------------------------------------------------------------------
@@ -239,11 +239,11 @@ function impact(srcs: Source[]): ChecklistHint {
   const partial = findAll(PARTIAL, srcs, 'impact:some', 3);
   const counts = findAll(COUNT, srcs, 'impact:count', 3);
   const evidence = [...broad, ...partial, ...counts];
-  if (!evidence.length) return hint('impact', 'missing', msg('ui.hint.impact.missing'), []);
+  if (!evidence.length) return hint('impact', 'missing', msg('deferred.hint.impact.missing'), []);
   const words = unique(evidence.map((e) => e.matched.trim())).slice(0, 3).join('; ');
   // Both sides (who is and who is not affected), or everyone: the picture is complete.
   const status = broad.length || (partial.length && counts.length) || partial.length >= 2 ? 'found' : 'partial';
-  return hint('impact', status, msg('ui.hint.impact.found', { words }), evidence);
+  return hint('impact', status, msg('deferred.hint.impact.found', { words }), evidence);
 }
 
 // --- urgency ------------------------------------------------------------------------------------------------
@@ -273,18 +273,18 @@ function urgency(model: TicketModel, srcs: Source[], settings: Settings, knownSa
   const deadlines = [...findAll(DEADLINE, srcs, 'deadline', 3), ...upcomingWeekdays(srcs)].slice(0, 3);
   const sales = knownSales ?? salesProcessSignals(model, settings);
   const parts: Message[] = [];
-  if (notUrgent.length) parts.push(msg('ui.hint.urgency.not_urgent', { words: notUrgent[0]?.matched ?? '' }));
-  if (urgent.length) parts.push(msg('ui.hint.urgency.urgent', { words: unique(urgent.map((e) => e.matched)).slice(0, 3).join(', ') }));
-  if (deadlines.length) parts.push(msg('ui.hint.urgency.timeline', { words: unique(deadlines.map((e) => e.matched)).slice(0, 2).join(', ') }));
+  if (notUrgent.length) parts.push(msg('deferred.hint.urgency.not_urgent', { words: notUrgent[0]?.matched ?? '' }));
+  if (urgent.length) parts.push(msg('deferred.hint.urgency.urgent', { words: unique(urgent.map((e) => e.matched)).slice(0, 3).join(', ') }));
+  if (deadlines.length) parts.push(msg('deferred.hint.urgency.timeline', { words: unique(deadlines.map((e) => e.matched)).slice(0, 2).join(', ') }));
   const stated = [...notUrgent, ...urgent, ...deadlines];
   // Say so when only our own note relays it (the CE's word, not the customer's).
-  if (stated.length && stated.every((e) => e.field === 'internal')) parts.push(msg('ui.hint.urgency.internal_note'));
+  if (stated.length && stated.every((e) => e.field === 'internal')) parts.push(msg('deferred.hint.urgency.internal_note'));
   const firstSale = sales[0];
-  if (firstSale) parts.push(msg('ui.hint.urgency.sales', { reason: firstSale.reason }));
-  if (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high') parts.push(msg('ui.hint.urgency.zendesk_priority', { priority: model.zendeskPriority }));
+  if (firstSale) parts.push(msg('deferred.hint.urgency.sales', { reason: firstSale.reason }));
+  if (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high') parts.push(msg('deferred.hint.urgency.zendesk_priority', { priority: model.zendeskPriority }));
   const evidence = [...notUrgent, ...urgent, ...deadlines, ...sales.flatMap((s) => s.evidence)].slice(0, 8);
   const status = stated.length ? 'found' : parts.length ? 'partial' : 'missing';
-  const summary = status === 'missing' ? msg('ui.hint.urgency.missing') : msg('ui.hint.urgency.summary', { parts: list(parts) });
+  const summary = status === 'missing' ? msg('deferred.hint.urgency.missing') : msg('deferred.hint.urgency.summary', { parts: list(parts) });
   return hint('urgency', status, summary, evidence);
 }
 

@@ -9,40 +9,40 @@ export function problemMessage(code: string): Message {
   const max = Number(n);
   switch (name) {
     case 'text':
-      return msg('ui.settings_problem.text');
+      return msg('deferred.settings_problem.text');
     case 'repo':
-      return msg('ui.settings_problem.repo');
+      return msg('deferred.settings_problem.repo');
     case 'repo_name':
-      return msg('ui.settings_problem.repo_name');
+      return msg('deferred.settings_problem.repo_name');
     case 'url':
-      return msg('ui.settings_problem.url');
+      return msg('deferred.settings_problem.url');
     case 'url_scheme':
-      return msg('ui.settings_problem.url_scheme');
+      return msg('deferred.settings_problem.url_scheme');
     case 'empty':
-      return msg('ui.settings_problem.empty');
+      return msg('deferred.settings_problem.empty');
     case 'too_long':
-      return msg('ui.settings_problem.too_long', { max });
+      return msg('deferred.settings_problem.too_long', { max });
     case 'comma':
-      return msg('ui.settings_problem.comma');
+      return msg('deferred.settings_problem.comma');
     case 'field_id':
-      return msg('ui.settings_problem.field_id');
+      return msg('deferred.settings_problem.field_id');
     case 'checkbox':
-      return msg('ui.settings_problem.checkbox');
+      return msg('deferred.settings_problem.checkbox');
     case 'status':
-      return msg('ui.settings_problem.status');
+      return msg('deferred.settings_problem.status');
     case 'too_many_keywords':
-      return msg('ui.settings_problem.too_many_keywords', { max });
+      return msg('deferred.settings_problem.too_many_keywords', { max });
     case 'team_id':
-      return msg('ui.settings_problem.team_id');
+      return msg('deferred.settings_problem.team_id');
     case 'label_empty':
-      return msg('ui.settings_problem.label_empty');
+      return msg('deferred.settings_problem.label_empty');
     case 'label_too_long':
-      return msg('ui.settings_problem.label_too_long', { max });
+      return msg('deferred.settings_problem.label_too_long', { max });
     case 'slack_channel':
-      return msg('ui.settings_problem.slack_channel');
+      return msg('deferred.settings_problem.slack_channel');
     case 'url_or_empty':
-      return msg('ui.settings_problem.url_or_empty');
+      return msg('deferred.settings_problem.url_or_empty');
     default:
-      return msg('ui.settings_problem.invalid');
+      return msg('deferred.settings_problem.invalid');
   }
 }

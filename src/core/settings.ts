@@ -203,7 +203,7 @@ export function parseSettings(raw: Record<string, unknown> | null | undefined): 
     if (result.success) apply(result.data);
     else {
       const found = result.error.issues.map((i) => problemMessage(i.message));
-      problems.push({ setting: name, message: found.length === 1 && found[0] ? found[0] : msg('ui.settings_problem.several', { problems: list(found) }) });
+      problems.push({ setting: name, message: found.length === 1 && found[0] ? found[0] : msg('deferred.settings_problem.several', { problems: list(found) }) });
     }
   }
 

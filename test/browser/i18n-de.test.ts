@@ -12,7 +12,7 @@ import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import { createTranslator, type Dictionary } from '../../src/core/translate.ts';
 import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import { openTicket, type Harness } from '../support/harness.ts';
-import { flowHarnessForFile, ITEM_KEYS, openItem, waitForForm } from '../support/flow-steps.ts';
+import { eventually, flowHarnessForFile, ITEM_KEYS, openItem, waitForForm } from '../support/flow-steps.ts';
 
 let h: Harness;
 flowHarnessForFile('each', (started) => (h = started));
@@ -44,7 +44,8 @@ describe('the panel in German', () => {
       await openItem(frame, key);
       const text = formatMessage(hint.summary, german);
       if (text !== english(hint.summary)) differs++;
-      expect(await frame.getByTestId(`checklist-summary-${key}`).textContent(), key).toBe(text);
+      // The hints' words are a small section of their own, fetched after the first paint: read once it is in.
+      await expect.poll(() => frame.getByTestId(`checklist-summary-${key}`).textContent(), { ...eventually, message: key }).toBe(text);
     }
     expect(differs).toBeGreaterThan(0);
     await page.close();

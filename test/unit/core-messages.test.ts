@@ -78,10 +78,11 @@ describe('the core message catalogue', () => {
   }
 
   it('names a missing key and a dropped parameter of a locale (the check above can fail)', () => {
-    const ui = structuredClone(catalogue('en')['ui']) as Dictionary;
+    const broken = structuredClone(catalogue('en'));
+    const ui = broken['ui'] as Dictionary;
     delete (ui['why'] as Dictionary)['no_keywords'];
     (ui['reason'] as Dictionary)['raised'] = 'Raised: {{why}}';
-    expect(catalogueProblems({ ui })).toEqual(['ui.reason.raised uses {why}, the core fills in {label, why}', 'ui.why.no_keywords is missing']);
+    expect(catalogueProblems(broken)).toEqual(['ui.reason.raised uses {why}, the core fills in {label, why}', 'ui.why.no_keywords is missing']);
   });
 });
 
@@ -104,7 +105,7 @@ describe('what the core returns', () => {
       }
     }
     // The corpus reaches the why line, the reasons and every checklist item.
-    for (const prefix of ['ui.why.', 'ui.reason.', 'ui.hint.environment.', 'ui.hint.repro.', 'ui.hint.urgency.', 'ui.hint.teammates.'])
+    for (const prefix of ['ui.why.', 'ui.reason.', 'deferred.hint.environment.', 'deferred.hint.repro.', 'deferred.hint.urgency.', 'deferred.hint.teammates.'])
       expect([...seen].some((k) => k.startsWith(prefix)), prefix).toBe(true);
   });
 
@@ -126,18 +127,18 @@ describe('what the core returns', () => {
   it('renders nested messages, lists and plurals in the translator given', () => {
     const en = createTranslator('en', catalogue('en'), undefined);
     const de = createTranslator('de', catalogue('de'), catalogue('en'));
-    const parts = msg('ui.hint.repro.no_artifacts', { parts: list([msg('ui.hint.repro.listed_steps', { count: 1 }), msg('ui.hint.repro.steps_described')], ', ') });
+    const parts = msg('deferred.hint.repro.no_artifacts', { parts: list([msg('deferred.hint.repro.listed_steps', { count: 1 }), msg('deferred.hint.repro.steps_described')], ', ') });
     expect(formatMessage(parts, en)).toBe('1 listed step, steps described (no screenshots or logs yet)');
     expect(formatMessage(parts, de)).toBe('1 aufgezählter Schritt, Schritte beschrieben (noch keine Screenshots oder Logs)');
-    expect(english(msg('ui.hint.repro.screenshots', { count: 3 }))).toBe('3 screenshots');
+    expect(english(msg('deferred.hint.repro.screenshots', { count: 3 }))).toBe('3 screenshots');
     // Customer words are parameters: inserted as they are, never read as a key or a placeholder.
-    expect(english(msg('ui.hint.impact.found', { words: '{{words}} ui.why.no_keywords' }))).toBe('Impact: {{words}} ui.why.no_keywords');
+    expect(english(msg('deferred.hint.impact.found', { words: '{{words}} ui.why.no_keywords' }))).toBe('Impact: {{words}} ui.why.no_keywords');
   });
 
   it('says what is wrong with a setting as keys too: an admin reads it in German, the CLI in English', () => {
     const de = createTranslator('de', catalogue('de'), catalogue('en'));
     const [repo] = parseSettings({ private_repository: 'nope', label_rfh: 'x'.repeat(51) }).problems;
-    expect(repo?.message.key).toBe('ui.settings_problem.repo');
+    expect(repo?.message.key).toBe('deferred.settings_problem.repo');
     expect(repo && formatMessage(repo.message, de)).toBe('muss „owner/repo“ lauten, z. B. „sourcegraph/customer“');
     const [label] = parseSettings({ label_rfh: 'x'.repeat(51) }).problems;
     expect(label && formatMessage(label.message, de)).toBe('darf höchstens 50 Zeichen lang sein');

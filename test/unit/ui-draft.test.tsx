@@ -43,7 +43,7 @@ const throwingStorage: DraftStorage = {
 const hint = (key: (typeof CHECKLIST_KEYS)[number], status: 'found' | 'partial' | 'missing', words: string) => ({
   key,
   status,
-  summary: msg('ui.hint.impact.found', { words }),
+  summary: msg('deferred.hint.impact.found', { words }),
   evidence: [],
 });
 

@@ -71,11 +71,11 @@ const classification: Classification = {
   },
   priority: { level: 1, label: 'ce/p1', baseLevel: 2, salesProcess: true, featureRequest: false, reasons: [{ message: msg('ui.reason.raised', { label: 'ce/p1', why: msg('ui.reason.sales_process', { signals: list([msg('ui.sales.mentions', { words: '"POC"' })]) }) }) }] },
   checklist: {
-    environment: { key: 'environment', status: 'found', summary: msg('ui.hint.environment.no_deployment', { versions: `3.29 ${XSS}` }), evidence: [{ term: 'all users', matched: 'all users', field: 'customer', messageIndex: 0, start: text.length - 9, end: text.length, weight: 1 }] },
-    repro: { key: 'repro', status: 'partial', summary: msg('ui.hint.repro.no_artifacts', { parts: list([msg('ui.hint.repro.listed_steps', { count: 1 })]) }), evidence: [] },
-    recent_changes: { key: 'recent_changes', status: 'missing', summary: msg('ui.hint.recent_changes.missing'), evidence: [] },
-    impact: { key: 'impact', status: 'found', summary: msg('ui.hint.impact.found', { words: 'all users' }), evidence: [] },
-    urgency: { key: 'urgency', status: 'missing', summary: msg('ui.hint.urgency.missing'), evidence: [] },
+    environment: { key: 'environment', status: 'found', summary: msg('deferred.hint.environment.no_deployment', { versions: `3.29 ${XSS}` }), evidence: [{ term: 'all users', matched: 'all users', field: 'customer', messageIndex: 0, start: text.length - 9, end: text.length, weight: 1 }] },
+    repro: { key: 'repro', status: 'partial', summary: msg('deferred.hint.repro.no_artifacts', { parts: list([msg('deferred.hint.repro.listed_steps', { count: 1 })]) }), evidence: [] },
+    recent_changes: { key: 'recent_changes', status: 'missing', summary: msg('deferred.hint.recent_changes.missing'), evidence: [] },
+    impact: { key: 'impact', status: 'found', summary: msg('deferred.hint.impact.found', { words: 'all users' }), evidence: [] },
+    urgency: { key: 'urgency', status: 'missing', summary: msg('deferred.hint.urgency.missing'), evidence: [] },
   },
 };
 
@@ -252,7 +252,7 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
   });
 
   it('settings alert names each setting; nothing when all is well', () => {
-    const out = html(<SettingsAlert t={t} problems={[{ setting: 'private_repository', message: msg('ui.settings_problem.repo') }]} />);
+    const out = html(<SettingsAlert t={t} problems={[{ setting: 'private_repository', message: msg('deferred.settings_problem.repo') }]} />);
     expect(out).toContain('data-testid="settings-alert"');
     expect(out).toContain('Private tracker (owner/repo) (private_repository): must be &quot;owner/repo&quot;, e.g. &quot;sourcegraph/customer&quot;');
     expect(out).toContain('A setting needs fixing');

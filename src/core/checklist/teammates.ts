@@ -25,6 +25,6 @@ export function teammatesHint(model: TicketModel): TeammatesHint {
     }
     if (evidence.length >= 2) break;
   }
-  if (evidence.length) return { key: 'teammates', status: 'found', summary: msg('ui.hint.teammates.found', { words: evidence[0]?.matched ?? '' }), evidence };
-  return { key: 'teammates', status: 'missing', summary: msg('ui.hint.teammates.missing'), evidence: [] };
+  if (evidence.length) return { key: 'teammates', status: 'found', summary: msg('deferred.hint.teammates.found', { words: evidence[0]?.matched ?? '' }), evidence };
+  return { key: 'teammates', status: 'missing', summary: msg('deferred.hint.teammates.missing'), evidence: [] };
 }

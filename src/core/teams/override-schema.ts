@@ -47,22 +47,22 @@ let overrideSchema: ReturnType<typeof makeOverrideSchema> | undefined;
 export type TeamOverride = z.output<ReturnType<typeof makeOverrideSchema>>;
 
 const TYPE_NAMES: Record<string, Message> = {
-  string: msg('ui.settings_problem.overrides.type_name.string'),
-  boolean: msg('ui.settings_problem.overrides.type_name.boolean'),
-  array: msg('ui.settings_problem.overrides.type_name.array'),
-  object: msg('ui.settings_problem.overrides.type_name.object'),
-  number: msg('ui.settings_problem.overrides.type_name.number'),
+  string: msg('deferred.settings_problem.overrides.type_name.string'),
+  boolean: msg('deferred.settings_problem.overrides.type_name.boolean'),
+  array: msg('deferred.settings_problem.overrides.type_name.array'),
+  object: msg('deferred.settings_problem.overrides.type_name.object'),
+  number: msg('deferred.settings_problem.overrides.type_name.number'),
 };
 
 function issueMessage(issue: z.core.$ZodIssue, prefix: string): Message {
   const where = prefix + issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
   if (issue.code === 'invalid_type') {
-    return msg('ui.settings_problem.overrides.type', { where, expected: TYPE_NAMES[issue.expected] ?? issue.expected });
+    return msg('deferred.settings_problem.overrides.type', { where, expected: TYPE_NAMES[issue.expected] ?? issue.expected });
   }
   if (issue.code === 'unrecognized_keys') {
-    return msg('ui.settings_problem.overrides.unknown_fields', { where, count: issue.keys.length, fields: issue.keys.map((k) => `"${k}"`).join(', ') });
+    return msg('deferred.settings_problem.overrides.unknown_fields', { where, count: issue.keys.length, fields: issue.keys.map((k) => `"${k}"`).join(', ') });
   }
-  return msg('ui.settings_problem.overrides.at', { where, problem: problemMessage(issue.message) });
+  return msg('deferred.settings_problem.overrides.at', { where, problem: problemMessage(issue.message) });
 }
 
 /** One entry checked: the override, or what is wrong with it, each line starting with `where` (e.g. `teams[2]`). */

@@ -14,9 +14,9 @@ const SETTING = 'routing_overrides';
 
 /** A new team from an entry, or the problem that keeps it out. */
 function newTeam(o: TeamOverride, where: string): Team | Message {
-  if (!o.name) return msg('ui.settings_problem.overrides.name_required', { where, id: o.id });
+  if (!o.name) return msg('deferred.settings_problem.overrides.name_required', { where, id: o.id });
   const keywords = [...(o.keywords ?? []), ...(o.addKeywords ?? [])];
-  if (keywords.length === 0) return msg('ui.settings_problem.overrides.keywords_required', { where, id: o.id });
+  if (keywords.length === 0) return msg('deferred.settings_problem.overrides.keywords_required', { where, id: o.id });
   return {
     id: o.id,
     name: o.name,
@@ -44,7 +44,7 @@ function changedTeam(existing: Team, o: TeamOverride, where: string): Team | Mes
   if (o.handbookUrl !== undefined) next.handbookUrl = o.handbookUrl;
   if (o.takesGithubIssues !== undefined) next.takesGithubIssues = o.takesGithubIssues;
   if (next.takesGithubIssues && next.githubLabel === null) {
-    return msg('ui.settings_problem.overrides.label_required', { where });
+    return msg('deferred.settings_problem.overrides.label_required', { where });
   }
   return next;
 }
@@ -63,10 +63,10 @@ function entriesOf(json: unknown, problems: SettingProblem[]): { entries: unknow
   if (Array.isArray(json)) return { entries: json, prefix: '' };
   if (isRecord(json) && Array.isArray(json.teams)) {
     const extra = Object.keys(json).filter((k) => k !== 'teams');
-    if (extra.length) problems.push({ setting: SETTING, message: msg('ui.settings_problem.overrides.unknown_top', { count: extra.length, fields: extra.map((k) => `"${k}"`).join(', ') }) });
+    if (extra.length) problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.unknown_top', { count: extra.length, fields: extra.map((k) => `"${k}"`).join(', ') }) });
     return { entries: json.teams, prefix: 'teams' };
   }
-  problems.push({ setting: SETTING, message: msg('ui.settings_problem.overrides.shape') });
+  problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.shape') });
   return null;
 }
 
@@ -83,7 +83,7 @@ export function applyRoutingOverrides(teams: Team[], overridesJson: string): Set
   try {
     json = JSON.parse(text);
   } catch (e) {
-    problems.push({ setting: SETTING, message: msg('ui.settings_problem.overrides.json', { error: errorMessage(e) }) });
+    problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.json', { error: errorMessage(e) }) });
     return problems;
   }
   const found = entriesOf(json, problems);
@@ -94,17 +94,17 @@ export function applyRoutingOverrides(teams: Team[], overridesJson: string): Set
     const where = `${found.prefix}[${i}]`;
     const parsed = parseOverride(entry, where);
     if (!parsed.ok) {
-      for (const problem of parsed.problems) problems.push({ setting: SETTING, message: msg('ui.settings_problem.overrides.ignored', { problem }) });
+      for (const problem of parsed.problems) problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.ignored', { problem }) });
       return;
     }
     const { override } = parsed;
     if (seen.has(override.id)) {
-      problems.push({ setting: SETTING, message: msg('ui.settings_problem.overrides.duplicate', { where, id: override.id }) });
+      problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.duplicate', { where, id: override.id }) });
       return;
     }
     seen.add(override.id);
     const problem = applyOverride(teams, override, where);
-    if (problem) problems.push({ setting: SETTING, message: msg('ui.settings_problem.overrides.ignored', { problem }) });
+    if (problem) problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.ignored', { problem }) });
   });
   return problems;
 }
