@@ -5,7 +5,7 @@
 // urgency may also come from our internal notes (CE/Sales relay it), and Step 2 only from them (checklist/teammates.ts).
 // The agent still confirms every item; these hints save re-reading the thread.
 import { list, msg, type Message } from './types/message.ts';
-import { salesProcessSignals } from './priority.ts';
+import { salesProcessSignals, zendeskPriorityName } from './priority.ts';
 import type { Settings } from './settings.ts';
 import type { ChecklistHint, ChecklistHints, Evidence, SalesSignal } from './types/classification.ts';
 import type { TextField, TicketModel } from './types/ticket.ts';
@@ -281,7 +281,7 @@ function urgency(model: TicketModel, srcs: Source[], settings: Settings, knownSa
   if (stated.length && stated.every((e) => e.field === 'internal')) parts.push(msg('deferred.hint.urgency.internal_note'));
   const firstSale = sales[0];
   if (firstSale) parts.push(msg('deferred.hint.urgency.sales', { reason: firstSale.reason }));
-  if (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high') parts.push(msg('deferred.hint.urgency.zendesk_priority', { priority: model.zendeskPriority }));
+  if (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high') parts.push(msg('deferred.hint.urgency.zendesk_priority', { priority: zendeskPriorityName(model.zendeskPriority) }));
   const evidence = [...notUrgent, ...urgent, ...deadlines, ...sales.flatMap((s) => s.evidence)].slice(0, 8);
   const status = stated.length ? 'found' : parts.length ? 'partial' : 'missing';
   const summary = status === 'missing' ? msg('deferred.hint.urgency.missing') : msg('deferred.hint.urgency.summary', { parts: list(parts) });

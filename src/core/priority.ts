@@ -152,6 +152,11 @@ function quoteList(words: string[]): string {
     .join(', ');
 }
 
+/** Zendesk's own priority as Zendesk names it in the agent's language (only the two that count as severe). */
+export function zendeskPriorityName(priority: 'urgent' | 'high'): Message {
+  return priority === 'urgent' ? msg('ui.reason.zendesk_value.urgent') : msg('ui.reason.zendesk_value.high');
+}
+
 /** The signals the reasons name, with the English word the customer's own words are compared with. */
 const SIGNAL_LABEL = {
   production: [msg('ui.reason.signal.production'), 'production'],
@@ -222,7 +227,7 @@ export function assessPriorityWithSignals(model: TicketModel, settings: Settings
   const urgency = notUrgent.length ? [] : hitsFor(told, 'urgency');
   if (urgency.length) severity.push({ text: labelled('urgency', urgency.map((h) => h.matched)), evidence: evidenceOf(urgency, 'urgency') });
   if (!notUrgent.length && (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high'))
-    severity.push({ text: msg('ui.reason.zendesk_priority', { priority: model.zendeskPriority }), evidence: [] });
+    severity.push({ text: msg('ui.reason.zendesk_priority', { priority: zendeskPriorityName(model.zendeskPriority) }), evidence: [] });
 
   // Feature request: a clear phrase (subject counts double), or two softer ones.
   const featureScore = hitsFor(all, 'feature').reduce((s, h) => s + (h.field === 'subject' ? 2 : h.field === 'customer' ? 2 : 1), 0) +

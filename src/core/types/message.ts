@@ -47,6 +47,8 @@ export const MESSAGE_PARAMS = {
   'ui.reason.signal.urgency': [],
   'ui.reason.signal.not_urgent': [],
   'ui.reason.zendesk_priority': ['priority'],
+  'ui.reason.zendesk_value.urgent': [],
+  'ui.reason.zendesk_value.high': [],
   'ui.reason.sales_process': ['signals'],
   'ui.reason.raised': ['label', 'why'],
   'ui.reason.not_raised': ['why'],
