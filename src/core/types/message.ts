@@ -1,12 +1,15 @@
 // What the core says to a person, as a key and its parameters rather than as English: the sidebar translates it into
 // the agent's language (ui/logic/i18n.ts), while the GitHub issue and the CLI, which engineering reads, render the
-// same key from the English catalogue (english.ts). One catalogue, translations/<locale>.json, holds every word.
+// same key from the English catalogue (core/english.ts). One catalogue, translations/<locale>.json, holds every word.
 //
 // `MESSAGE_PARAMS` is the list of every key the core can produce, with the parameters its text may use: the types
 // below are derived from it, and a unit test checks every shipped locale against it (a missing key or parameter
-// fails the build, not the agent). Keys are full catalogue paths. A key whose parameters include `count` is a plural:
-// the catalogues hold `<key>_one` and `<key>_other` (the i18n picks the form by the locale's plural rules).
-// Only the producers' calls to `msg` reach the sidebar's bundle; this table is read by types and tests.
+// fails the build, not the agent). Keys are full catalogue paths: `ui.*` for what the first view shows (the why
+// line, the priority reasons), `deferred.*` for what is read after the first paint (checklist hints, settings
+// problems), a section loaded on its own (ui/logic/deferred-i18n.ts). A key whose parameters include `count` is a
+// plural: the catalogues hold `<key>_one` and `<key>_other` (the i18n picks the form by the locale's plural rules;
+// the count itself may go unsaid in a form). Only the producers' calls to `msg` reach the sidebar's bundle; this
+// table is read by types and tests.
 
 export const MESSAGE_PARAMS = {
   // The why line (router.ts): the team, the customer's matched words, where they were, and the rules that applied.
