@@ -219,15 +219,15 @@ export function assessPriorityWithSignals(model: TicketModel, settings: Settings
 
   // Severity 1: at least two of production impact, broad impact, urgency words, a high/urgent Zendesk priority.
   const notUrgent = hitsFor(all, 'not-urgent');
-  const severity: { text: Message; evidence: Evidence[] }[] = [];
+  const severity: { signal: Message; evidence: Evidence[] }[] = [];
   const production = hitsFor(told, 'production');
-  if (production.length) severity.push({ text: labelled('production', production.map((h) => h.matched)), evidence: evidenceOf(production, 'production') });
+  if (production.length) severity.push({ signal: labelled('production', production.map((h) => h.matched)), evidence: evidenceOf(production, 'production') });
   const breadth = [...hitsFor(told, 'breadth').map((h) => toEvidence(h, 'breadth', 1)), ...peopleCounts(model)];
-  if (breadth.length) severity.push({ text: labelled('breadth', breadth.map((e) => e.matched)), evidence: breadth.slice(0, 4) });
+  if (breadth.length) severity.push({ signal: labelled('breadth', breadth.map((e) => e.matched)), evidence: breadth.slice(0, 4) });
   const urgency = notUrgent.length ? [] : hitsFor(told, 'urgency');
-  if (urgency.length) severity.push({ text: labelled('urgency', urgency.map((h) => h.matched)), evidence: evidenceOf(urgency, 'urgency') });
+  if (urgency.length) severity.push({ signal: labelled('urgency', urgency.map((h) => h.matched)), evidence: evidenceOf(urgency, 'urgency') });
   if (!notUrgent.length && (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high'))
-    severity.push({ text: msg('ui.reason.zendesk_priority', { priority: zendeskPriorityName(model.zendeskPriority) }), evidence: [] });
+    severity.push({ signal: msg('ui.reason.zendesk_priority', { priority: zendeskPriorityName(model.zendeskPriority) }), evidence: [] });
 
   // Feature request: a clear phrase (subject counts double), or two softer ones.
   const featureScore = hitsFor(all, 'feature').reduce((s, h) => s + (h.field === 'subject' ? 2 : h.field === 'customer' ? 2 : 1), 0) +
@@ -264,10 +264,10 @@ export function assessPriorityWithSignals(model: TicketModel, settings: Settings
       evidence: evidenceOf(businessHits, 'licence-renewal'),
     });
   } else if (base === 1) {
-    reasons.push({ message: msg('ui.reason.severe', { at, signals: list(severity.map((s) => s.text)) }), evidence: severity.flatMap((s) => s.evidence) });
+    reasons.push({ message: msg('ui.reason.severe', { at, signals: list(severity.map((s) => s.signal)) }), evidence: severity.flatMap((s) => s.evidence) });
   } else {
     reasons.push({
-      message: severity.length ? msg('ui.reason.partial_only', { at, signals: list(severity.map((s) => s.text)) }) : msg('ui.reason.partial', { at }),
+      message: severity.length ? msg('ui.reason.partial_only', { at, signals: list(severity.map((s) => s.signal)) }) : msg('ui.reason.partial', { at }),
       evidence: severity.flatMap((s) => s.evidence),
     });
   }
