@@ -4,6 +4,7 @@
 // README "Validating the package"), plus the checks a packaging mistake would otherwise only reveal in Zendesk:
 // logos, the 2 MB limit, scripts loaded from a CDN, missing bundles and secrets left in the package.
 // Pure: no file system, no Node built-ins; `scripts/validate.ts` reads the files and prints the result.
+import { english } from '../src/core/english.ts';
 import { isRecord } from '../src/core/guards.ts';
 import { DEFAULT_SETTINGS, PARAMETER_NAMES, parseSettings } from '../src/core/settings.ts';
 
@@ -492,7 +493,7 @@ function checkAppSettings(parameters: Parameter[], add: Add): void {
   for (const p of parameters) if (p.hasDefault) defaults[p.name] = p.default;
   const { settings, problems } = parseSettings(defaults);
   for (const problem of problems) {
-    add('error', 'app.default-invalid', `The default of "${problem.setting}" is rejected by the app: ${problem.message}.`, `Fix "default" of "${problem.setting}" in manifest.json.`);
+    add('error', 'app.default-invalid', `The default of "${problem.setting}" is rejected by the app: ${english(problem.message)}.`, `Fix "default" of "${problem.setting}" in manifest.json.`);
   }
   if (problems.length === 0 && JSON.stringify(settings) !== JSON.stringify(DEFAULT_SETTINGS)) {
     add('error', 'app.default-mismatch', 'The manifest defaults do not produce the app\'s DEFAULT_SETTINGS, so a fresh install behaves differently from the code and the preview.', 'Make each manifest "default" match DEFAULT_SETTINGS in src/core/settings.ts.');

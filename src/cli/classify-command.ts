@@ -1,8 +1,9 @@
 // `engage classify FILE|DIR|- [--settings FILE] [--format json|table]`: what the sidebar would suggest for each
 // ticket — team with evidence and runners-up, priority with reasons, Step-1 checklist hints.
+import { english } from '../core/english.ts';
 import { classify } from '../core/classify.ts';
 import { buildTicketModel } from '../core/ticket-model.ts';
-import type { Classification, TeamScore } from '../core/types/classification.ts';
+import type { ChecklistHint, Classification, TeamScore } from '../core/types/classification.ts';
 import { formatOption, parseArgs, UsageError } from './args.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.ts';
 import { loadBundles, settingsOrComplain } from './input.ts';
@@ -15,8 +16,13 @@ Step-1 checklist hints. FILE holds one bundle, an array of bundles or JSON lines
 - reads standard input. --settings takes the app settings as JSON (manifest parameter names).
 JSON output is one object per line. Exit code 2 when an input is malformed (the file, ticket and field are named).`;
 
+// The CLI speaks English (engineering reads it): every message of the core is rendered from the English catalogue.
 function teamJson(s: TeamScore): Record<string, unknown> {
-  return { id: s.teamId, score: s.score, why: s.why, evidence: s.evidence };
+  return { id: s.teamId, score: s.score, why: english(s.why), evidence: s.evidence };
+}
+
+function hintJson(h: ChecklistHint<string>): Record<string, unknown> {
+  return { key: h.key, status: h.status, summary: english(h.summary), evidence: h.evidence };
 }
 
 /** The CLI's JSON for one ticket: ticket_id, team, alternatives, priority, checklist (the README documents it). */
@@ -31,9 +37,9 @@ export function classificationJson(c: Classification): Record<string, unknown> {
       base_level: c.priority.baseLevel,
       sales_process: c.priority.salesProcess,
       feature_request: c.priority.featureRequest,
-      reasons: c.priority.reasons,
+      reasons: c.priority.reasons.map((r) => ({ text: english(r.message), ...(r.evidence ? { evidence: r.evidence } : {}) })),
     },
-    checklist: c.checklist,
+    checklist: Object.fromEntries(Object.entries(c.checklist).map(([key, h]) => [key, hintJson(h)])),
   };
 }
 
@@ -60,7 +66,7 @@ export async function runClassify(argv: string[], io: CliIo): Promise<number> {
       c.route.alternatives[0] ? `${c.route.alternatives[0].teamId} (${c.route.alternatives[0].score})` : '-',
       c.priority.label,
       (['environment', 'repro', 'recent_changes', 'impact', 'urgency'] as const).map((k) => STATUS_MARK[c.checklist[k].status]).join(''),
-      c.route.team.why,
+      english(c.route.team.why),
     ]);
     if (rows.length) io.out(table(['ticket', 'team', 'runner-up', 'priority', 'checklist', 'why'], rows));
     if (rows.length) io.out('checklist: environment, repro, recent changes, impact, urgency (✓ found, ~ partial, ✗ missing)\n');

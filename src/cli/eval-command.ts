@@ -3,6 +3,7 @@
 // configured engineering-team / official-priority ticket fields, or a recorded hand-off (`engage_handoff_<id with _>`)
 // for CE & Sales and BizOps — and print accuracy, hand-offs per team, confusion tables and misses, so a support team
 // can tune its routing overrides on its own history. `--checklist` scores the checklist's automatic ticks instead.
+import { english } from '../core/english.ts';
 import { checklistHints } from '../core/checklist.ts';
 import { evaluateChecklist, parseChecklistLabels, type ChecklistEvalRow, type ChecklistEvalSummary, type ItemScore } from '../core/checklist/evaluate.ts';
 import { classify } from '../core/classify.ts';
@@ -131,7 +132,7 @@ export function summarize(rows: Row[]): EvalSummary {
       const row = (teamConf[r.team] ??= {});
       row[got] = (row[got] ?? 0) + 1;
       if (got === r.team) teamCorrect++;
-      else misses.push({ ticket_id: r.ticketId, source: r.source, kind: 'team', recorded: r.team, suggested: got, why: route.team.why });
+      else misses.push({ ticket_id: r.ticketId, source: r.source, kind: 'team', recorded: r.team, suggested: got, why: english(route.team.why) });
       if (got === r.team || route.alternatives.slice(0, 2).some((a) => a.teamId === r.team)) top3++;
     }
     if (r.priority !== null) {
@@ -147,7 +148,7 @@ export function summarize(rows: Row[]): EvalSummary {
           kind: 'priority',
           recorded: `p${r.priority}`,
           suggested: `p${got}`,
-          why: r.classification.priority.reasons.map((x) => x.text).join(' / '),
+          why: r.classification.priority.reasons.map((x) => english(x.message)).join(' / '),
         });
     }
   }

@@ -1,5 +1,6 @@
 // Reading what the commands take: ticket bundles (a file, a directory of files, or stdin) and the app settings.
 // Shared by `classify`, `eval` and `compose`. Every problem is reported with the file, the ticket and the field.
+import { english } from '../core/english.ts';
 import { BundleError } from '../core/bundle.ts';
 import { errorMessage, isRecord } from '../core/guards.ts';
 import { parseBundleFile } from './read-bundles.ts';
@@ -107,9 +108,9 @@ export async function loadSettings(path: string | undefined, io: CliIo): Promise
   // routing_overrides may be given as JSON itself rather than a JSON string; both mean the same.
   if (record.routing_overrides && typeof record.routing_overrides === 'object') record.routing_overrides = JSON.stringify(record.routing_overrides);
   const parsed = parseSettings(record);
-  for (const p of parsed.problems) problems.push(`${path}: ${p.setting} ${p.message}`);
+  for (const p of parsed.problems) problems.push(`${path}: ${p.setting} ${english(p.message)}`);
   const catalogue = buildCatalogue(parsed.settings.routingOverrides);
-  for (const p of catalogue.problems) problems.push(`${path}: ${p.setting}: ${p.message}`);
+  for (const p of catalogue.problems) problems.push(`${path}: ${p.setting}: ${english(p.message)}`);
   return { settings: parsed.settings, teams: catalogue.teams, problems };
 }
 

@@ -1,6 +1,7 @@
 // `engage tune FILE|DIR|- [--settings FILE] [--format table|json] [--apply FILE]`: learn keyword changes from the
 // teams recorded on past tickets (as `engage eval` reads them) and show the held-out accuracy before and after;
 // `--apply` writes the settings JSON an admin pastes into Zendesk. The learning is core/tune (no Node).
+import { english } from '../core/english.ts';
 import { errorMessage, isRecord } from '../core/guards.ts';
 import { parseSettings } from '../core/settings.ts';
 import { buildCatalogue } from '../core/teams.ts';
@@ -98,7 +99,7 @@ export async function runTune(argv: string[], io: CliIo): Promise<number> {
     const check = parseSettings(settings);
     const catalogue = buildCatalogue(check.settings.routingOverrides);
     const wrong = [...check.problems, ...catalogue.problems];
-    if (wrong.length) throw new Error(`tune produced settings that do not load: ${wrong.map((p) => `${p.setting} ${p.message}`).join('; ')}`);
+    if (wrong.length) throw new Error(`tune produced settings that do not load: ${wrong.map((p) => `${p.setting} ${english(p.message)}`).join('; ')}`);
     if (!io.writeText) throw new Error('this io cannot write files');
     try {
       await io.writeText(applyTo, `${JSON.stringify(settings, null, 2)}\n`);

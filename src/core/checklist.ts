@@ -4,7 +4,8 @@
 // replies or notes for a customer fact, nor on pasted logs, traces, JSON/YAML, code or alerts: see checklist/prose.ts);
 // urgency may also come from our internal notes (CE/Sales relay it), and Step 2 only from them (checklist/teammates.ts).
 // The agent still confirms every item; these hints save re-reading the thread.
-import { salesProcessSignals } from './priority.ts';
+import { list, msg, type Message } from './types/message.ts';
+import { salesProcessSignals, zendeskPriorityName } from './priority.ts';
 import type { Settings } from './settings.ts';
 import type { ChecklistHint, ChecklistHints, Evidence, SalesSignal } from './types/classification.ts';
 import type { TextField, TicketModel } from './types/ticket.ts';
@@ -79,7 +80,7 @@ function unique(words: string[]): string[] {
   return out;
 }
 
-function hint(key: ChecklistHint['key'], status: ChecklistHint['status'], summary: string, evidence: Evidence[]): ChecklistHint {
+function hint(key: ChecklistHint['key'], status: ChecklistHint['status'], summary: Message, evidence: Evidence[]): ChecklistHint {
   return { key, status, summary, evidence };
 }
 
@@ -95,6 +96,14 @@ const DEPLOYMENT: [RegExp, string][] = [
   [/\b(?:kubernetes|k8s|kustomize|kubectl|EKS|GKE|AKS|OpenShift|deploy-sourcegraph)\b/gi, 'Kubernetes'],
   [/\b(?:managed instance|Sourcegraph Cloud|sourcegraph\.com)\b/gi, 'managed / Cloud'],
 ];
+// The deployment kinds as the summary names them (the evidence's term keeps the English kind).
+const DEPLOYMENT_NAME: Record<string, Message> = {
+  'docker-compose': msg('deferred.hint.deployment.docker_compose'),
+  'single container': msg('deferred.hint.deployment.single_container'),
+  'Kubernetes (Helm)': msg('deferred.hint.deployment.helm'),
+  Kubernetes: msg('deferred.hint.deployment.kubernetes'),
+  'managed / Cloud': msg('deferred.hint.deployment.cloud'),
+};
 
 function environment(srcs: Source[]): ChecklistHint {
   const versions = findAll(PRODUCT_VERSION, srcs, 'version');
@@ -109,14 +118,17 @@ function environment(srcs: Source[]): ChecklistHint {
       if (!kinds.includes(kind) && !(kind === 'Kubernetes' && kinds.includes('Kubernetes (Helm)'))) kinds.push(kind);
     }
   }
-  const parts: string[] = [];
-  if (allVersions.length) parts.push(unique(allVersions.map((v) => v.matched)).slice(0, 3).join(', '));
-  if (kinds.length) parts.push(kinds.join(', '));
+  const versionList = unique(allVersions.map((v) => v.matched)).slice(0, 3).join(', ');
+  const kindList = list(kinds.map((k) => DEPLOYMENT_NAME[k] ?? k), ', ');
   const status = allVersions.length && kinds.length ? 'found' : allVersions.length || kinds.length ? 'partial' : 'missing';
   const summary =
     status === 'missing'
-      ? 'No version or deployment type yet: ask for the Sourcegraph version and how it is deployed'
-      : `${parts.join('; ')}${!allVersions.length ? ' (no version yet)' : !kinds.length ? ' (deployment type unknown)' : ''}`;
+      ? msg('deferred.hint.environment.missing')
+      : !allVersions.length
+        ? msg('deferred.hint.environment.no_version', { kinds: kindList })
+        : !kinds.length
+          ? msg('deferred.hint.environment.no_deployment', { versions: versionList })
+          : msg('deferred.hint.environment.found', { versions: versionList, kinds: kindList });
   return hint('environment', status, summary, [...allVersions, ...deployments].slice(0, 8));
 }
 
@@ -145,21 +157,26 @@ function repro(model: TicketModel, srcs: Source[]): ChecklistHint {
   const screenshots = attachments.filter((a) => a.kind === 'screenshot');
   const logs = attachments.filter((a) => a.kind === 'log' || a.kind === 'archive' || a.kind === 'config');
   const steps = [...lists, ...inline, ...stepsLine];
-  const parts: string[] = [];
-  if (numbered.length >= 2) parts.push(`${numbered.length} numbered steps`);
-  else if (lists.length) parts.push(`${lists.length} listed steps`);
-  else if (steps.length || described.length) parts.push('steps described');
-  if (screenshots.length) parts.push(`${screenshots.length} screenshot${screenshots.length > 1 ? 's' : ''}`);
-  if (logs.length) parts.push(`${logs.length} log/config file${logs.length > 1 ? 's' : ''}`);
-  if (errors.length) parts.push('error output quoted');
-  else if (pasted) parts.push('output pasted');
+  const parts: Message[] = [];
+  if (numbered.length >= 2) parts.push(msg('deferred.hint.repro.numbered_steps', { count: numbered.length }));
+  else if (lists.length) parts.push(msg('deferred.hint.repro.listed_steps', { count: lists.length }));
+  else if (steps.length || described.length) parts.push(msg('deferred.hint.repro.steps_described'));
+  if (screenshots.length) parts.push(msg('deferred.hint.repro.screenshots', { count: screenshots.length }));
+  if (logs.length) parts.push(msg('deferred.hint.repro.log_files', { count: logs.length }));
+  if (errors.length) parts.push(msg('deferred.hint.repro.error_output'));
+  else if (pasted) parts.push(msg('deferred.hint.repro.output_pasted'));
+  const shown = list(parts, ', ');
   const hasSteps = steps.length > 0 || described.length > 0;
   const hasArtifacts = screenshots.length > 0 || logs.length > 0 || errors.length > 0 || pasted;
   const status = hasSteps && hasArtifacts ? 'found' : hasSteps || hasArtifacts ? 'partial' : 'missing';
   const summary =
     status === 'missing'
-      ? 'No steps, screenshots or logs yet'
-      : `${parts.join(', ')}${!hasSteps ? ' (no steps to reproduce yet)' : !hasArtifacts ? ' (no screenshots or logs yet)' : ''}`;
+      ? msg('deferred.hint.repro.missing')
+      : !hasSteps
+        ? msg('deferred.hint.repro.no_steps', { parts: shown })
+        : !hasArtifacts
+          ? msg('deferred.hint.repro.no_artifacts', { parts: shown })
+          : msg('deferred.hint.repro.found', { parts: shown });
   return hint('repro', status, summary, [...(steps.length ? steps : described), ...errors].slice(0, 8));
 }
 
@@ -199,9 +216,9 @@ function recentChanges(srcs: Source[]): ChecklistHint {
     .filter((c) => !ALERT_STATE.test(c.matched))
     .slice(0, 4);
   if (changes.length)
-    return hint('recent_changes', 'found', `Changes mentioned: ${unique(changes.map((c) => c.matched.trim())).slice(0, 2).join('; ')}`, [...changes, ...none]);
-  if (none.length) return hint('recent_changes', 'found', `The customer says nothing changed ("${none[0]?.matched}")`, none);
-  return hint('recent_changes', 'missing', 'No recent changes mentioned: ask about upgrades, migrations and config changes', []);
+    return hint('recent_changes', 'found', msg('deferred.hint.recent_changes.found', { changes: unique(changes.map((c) => c.matched.trim())).slice(0, 2).join('; ') }), [...changes, ...none]);
+  if (none.length) return hint('recent_changes', 'found', msg('deferred.hint.recent_changes.nothing_changed', { words: none[0]?.matched ?? '' }), none);
+  return hint('recent_changes', 'missing', msg('deferred.hint.recent_changes.missing'), []);
 }
 
 // --- impact -------------------------------------------------------------------------------------------------
@@ -222,11 +239,11 @@ function impact(srcs: Source[]): ChecklistHint {
   const partial = findAll(PARTIAL, srcs, 'impact:some', 3);
   const counts = findAll(COUNT, srcs, 'impact:count', 3);
   const evidence = [...broad, ...partial, ...counts];
-  if (!evidence.length) return hint('impact', 'missing', 'Who is affected is not stated: ask for impacted and unimpacted users', []);
+  if (!evidence.length) return hint('impact', 'missing', msg('deferred.hint.impact.missing'), []);
   const words = unique(evidence.map((e) => e.matched.trim())).slice(0, 3).join('; ');
   // Both sides (who is and who is not affected), or everyone: the picture is complete.
   const status = broad.length || (partial.length && counts.length) || partial.length >= 2 ? 'found' : 'partial';
-  return hint('impact', status, `Impact: ${words}`, evidence);
+  return hint('impact', status, msg('deferred.hint.impact.found', { words }), evidence);
 }
 
 // --- urgency ------------------------------------------------------------------------------------------------
@@ -255,18 +272,19 @@ function urgency(model: TicketModel, srcs: Source[], settings: Settings, knownSa
   const urgent = notUrgent.length ? [] : findAll(URGENT, srcs, 'urgency', 3);
   const deadlines = [...findAll(DEADLINE, srcs, 'deadline', 3), ...upcomingWeekdays(srcs)].slice(0, 3);
   const sales = knownSales ?? salesProcessSignals(model, settings);
-  const parts: string[] = [];
-  if (notUrgent.length) parts.push(`not urgent ("${notUrgent[0]?.matched}")`);
-  if (urgent.length) parts.push(`urgent: ${unique(urgent.map((e) => e.matched)).slice(0, 3).join(', ')}`);
-  if (deadlines.length) parts.push(`timeline: ${unique(deadlines.map((e) => e.matched)).slice(0, 2).join(', ')}`);
+  const parts: Message[] = [];
+  if (notUrgent.length) parts.push(msg('deferred.hint.urgency.not_urgent', { words: notUrgent[0]?.matched ?? '' }));
+  if (urgent.length) parts.push(msg('deferred.hint.urgency.urgent', { words: unique(urgent.map((e) => e.matched)).slice(0, 3).join(', ') }));
+  if (deadlines.length) parts.push(msg('deferred.hint.urgency.timeline', { words: unique(deadlines.map((e) => e.matched)).slice(0, 2).join(', ') }));
   const stated = [...notUrgent, ...urgent, ...deadlines];
   // Say so when only our own note relays it (the CE's word, not the customer's).
-  if (stated.length && stated.every((e) => e.field === 'internal')) parts.push('per our internal note');
-  if (sales.length) parts.push(`sales process (${sales[0]?.reason})`);
-  if (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high') parts.push(`Zendesk priority ${model.zendeskPriority}`);
+  if (stated.length && stated.every((e) => e.field === 'internal')) parts.push(msg('deferred.hint.urgency.internal_note'));
+  const firstSale = sales[0];
+  if (firstSale) parts.push(msg('deferred.hint.urgency.sales', { reason: firstSale.reason }));
+  if (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high') parts.push(msg('deferred.hint.urgency.zendesk_priority', { priority: zendeskPriorityName(model.zendeskPriority) }));
   const evidence = [...notUrgent, ...urgent, ...deadlines, ...sales.flatMap((s) => s.evidence)].slice(0, 8);
   const status = stated.length ? 'found' : parts.length ? 'partial' : 'missing';
-  const summary = status === 'missing' ? 'No urgency or timeline stated: ask the customer and CE how urgent this is' : parts.join('; ');
+  const summary = status === 'missing' ? msg('deferred.hint.urgency.missing') : msg('deferred.hint.urgency.summary', { parts: list(parts) });
   return hint('urgency', status, summary, evidence);
 }
 

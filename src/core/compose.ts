@@ -6,6 +6,8 @@
 // pasted leaves Zendesk (the public redaction masks the same credentials itself, in the same single pass). The
 // marker line is made from the subdomain and ticket id only. The body is cut to GitHub's limits by split.ts.
 
+import { english } from './english.ts';
+import type { MessageKey } from './types/message.ts';
 import { checklistHints } from './checklist.ts';
 import { trimEmail, type TrimmedPart } from './email-trim.ts';
 import { inline, oneLine, plainText, quoteLines } from './markdown.ts';
@@ -148,14 +150,17 @@ export function composeLabels(model: TicketModel, decisions: FilingDecisions, te
   return [...new Set(labels)];
 }
 
+/** The priority reasons that say what a sales process did to the level (the last reason, when there is one). */
+const SALES_REASONS: readonly MessageKey[] = ['ui.reason.raised', 'ui.reason.not_raised', 'ui.reason.stays', 'ui.reason.already'];
+
 function salesContext(model: TicketModel, settings: Settings, priority: PriorityResult | null): string[] {
   const marks = new Set(settings.salesProcessTags.map((t) => t.toLowerCase()));
   const tags = [...model.tags, ...(model.organization?.tags ?? [])].filter((t) => marks.has(t.toLowerCase()));
   const lines: string[] = [];
   if (tags.length > 0) lines.push(`In a sales process (tags: ${[...new Set(tags)].join(', ')}).`);
   if (lines.length === 0 && priority?.salesProcess) {
-    const reason = priority.reasons.find((r) => /customer in a sales process/.test(r.text));
-    lines.push(reason ? reason.text : 'In a sales process.');
+    const reason = priority.reasons.find((r) => SALES_REASONS.includes(r.message.key));
+    lines.push(reason ? english(reason.message) : 'In a sales process.');
   }
   return lines;
 }
@@ -248,7 +253,7 @@ export function bodyParts(
     if (answer && answer.note.trim() !== '') lines.push(`- Agent: ${text(answer.note)}`);
     // What the ticket shows, without the engine's status word; a "missing" hint is an instruction to the agent
     // ("ask the customer…"), which the title's "(not confirmed)" already says for the engineers.
-    const summary = hint && hint.status !== 'missing' ? shownSummary(key, hint.summary) : '';
+    const summary = hint && hint.status !== 'missing' ? shownSummary(key, english(hint.summary)) : '';
     if (summary !== '') lines.push(`- From the ticket: ${text(summary)}`);
     if (key === 'urgency' && decisions.timeline && decisions.timeline.trim() !== '') lines.push(`- Timeline: ${text(decisions.timeline, 400)}`);
     if (key === 'urgency') for (const s of salesContext(model, settings, priority)) lines.push(`- Sales context: ${text(s, 400)}`);

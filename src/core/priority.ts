@@ -8,6 +8,7 @@
 // engineering issue, so it stays at the default ce/p2 ("a question") and is not raised.
 // Every decision comes with its reasons and the words that led to it: the first names the base level, the last
 // what raised it, so that they agree with the final level the panel shows.
+import { list, msg, type Message } from './types/message.ts';
 import { scanModel, toEvidence, type ModelHit } from './routing/model-scan.ts';
 import { priorityLabel, type Settings } from './settings.ts';
 import { PhraseIndex, type ScanView } from './text-scan.ts';
@@ -122,22 +123,22 @@ export function salesProcessSignals(model: TicketModel, settings: Settings, text
   const out: SalesSignal[] = [];
   const salesTags = settings.salesProcessTags.map((t) => t.toLowerCase());
   const hits = (textHits ?? scanModel(model, signalIndex(), accept)).filter((h) => h.payload === 'sales' && !h.noisy);
-  if (hits.length) out.push({ reason: `the ticket mentions ${quoteList(hits.map((h) => h.matched))}`, evidence: evidenceOf(hits, 'sales-process') });
+  if (hits.length) out.push({ reason: msg('ui.sales.mentions', { words: quoteList(hits.map((h) => h.matched)) }), evidence: evidenceOf(hits, 'sales-process') });
   const ticketTags = model.tags.filter((t) => salesTags.includes(t.toLowerCase()));
   if (ticketTags.length)
-    out.push({ reason: `ticket tag ${quoteList(ticketTags)}`, evidence: ticketTags.map((t) => ({ term: 'sales-process-tag', matched: t, field: 'tags', start: 0, end: t.length, weight: 1 })) });
+    out.push({ reason: msg('ui.sales.ticket_tag', { tags: quoteList(ticketTags) }), evidence: ticketTags.map((t) => ({ term: 'sales-process-tag', matched: t, field: 'tags', start: 0, end: t.length, weight: 1 })) });
   const orgTags = (model.organization?.tags ?? []).filter((t) => salesTags.includes(t.toLowerCase()));
   if (orgTags.length)
-    out.push({ reason: `organisation tag ${quoteList(orgTags)}`, evidence: orgTags.map((t) => ({ term: 'sales-process-tag', matched: t, field: 'organization', start: 0, end: t.length, weight: 1 })) });
+    out.push({ reason: msg('ui.sales.org_tag', { tags: quoteList(orgTags) }), evidence: orgTags.map((t) => ({ term: 'sales-process-tag', matched: t, field: 'organization', start: 0, end: t.length, weight: 1 })) });
   if (settings.salesProcessOrgField && model.organization?.fields) {
     const value = salesFromValue(model.organization.fields[settings.salesProcessOrgField], salesTags);
     if (value)
-      out.push({ reason: `organisation field ${settings.salesProcessOrgField} is "${value}"`, evidence: [{ term: 'sales-process-org-field', matched: value, field: 'organization', start: 0, end: value.length, weight: 1 }] });
+      out.push({ reason: msg('ui.sales.org_field', { field: settings.salesProcessOrgField, value }), evidence: [{ term: 'sales-process-org-field', matched: value, field: 'organization', start: 0, end: value.length, weight: 1 }] });
   }
   if (settings.fields.lifecycle !== null) {
     const value = salesFromValue(model.customFields[String(settings.fields.lifecycle)], salesTags);
     if (value)
-      out.push({ reason: `lifecycle field is "${value}"`, evidence: [{ term: 'sales-process-lifecycle', matched: value, field: 'tags', start: 0, end: value.length, weight: 1 }] });
+      out.push({ reason: msg('ui.sales.lifecycle', { value }), evidence: [{ term: 'sales-process-lifecycle', matched: value, field: 'tags', start: 0, end: value.length, weight: 1 }] });
   }
   return out;
 }
@@ -151,11 +152,25 @@ function quoteList(words: string[]): string {
     .join(', ');
 }
 
+/** Zendesk's own priority as Zendesk names it in the agent's language (only the two that count as severe). */
+export function zendeskPriorityName(priority: 'urgent' | 'high'): Message {
+  return priority === 'urgent' ? msg('ui.reason.zendesk_value.urgent') : msg('ui.reason.zendesk_value.high');
+}
+
+/** The signals the reasons name, with the English word the customer's own words are compared with. */
+const SIGNAL_LABEL = {
+  production: [msg('ui.reason.signal.production'), 'production'],
+  breadth: [msg('ui.reason.signal.breadth'), 'broad impact'],
+  urgency: [msg('ui.reason.signal.urgency'), 'urgency'],
+  'not-urgent': [msg('ui.reason.signal.not_urgent'), 'not urgent'],
+} as const;
+
 /** "urgency (\"asap\")": the label, then the words that matched, without the label itself ("urgency", not
  * 'urgency ("urgency")'). */
-function labelled(label: string, words: string[]): string {
-  const rest = otherWords(label, words);
-  return rest ? `${label} (${rest})` : label;
+function labelled(signal: keyof typeof SIGNAL_LABEL, words: string[]): Message {
+  const [label, word] = SIGNAL_LABEL[signal];
+  const rest = otherWords(word, words);
+  return rest ? msg('ui.reason.labelled', { label, words: rest }) : label;
 }
 
 /** The matched words other than the label itself, quoted; '' when none is left. */
@@ -204,15 +219,15 @@ export function assessPriorityWithSignals(model: TicketModel, settings: Settings
 
   // Severity 1: at least two of production impact, broad impact, urgency words, a high/urgent Zendesk priority.
   const notUrgent = hitsFor(all, 'not-urgent');
-  const severity: { text: string; evidence: Evidence[] }[] = [];
+  const severity: { signal: Message; evidence: Evidence[] }[] = [];
   const production = hitsFor(told, 'production');
-  if (production.length) severity.push({ text: labelled('production', production.map((h) => h.matched)), evidence: evidenceOf(production, 'production') });
+  if (production.length) severity.push({ signal: labelled('production', production.map((h) => h.matched)), evidence: evidenceOf(production, 'production') });
   const breadth = [...hitsFor(told, 'breadth').map((h) => toEvidence(h, 'breadth', 1)), ...peopleCounts(model)];
-  if (breadth.length) severity.push({ text: labelled('broad impact', breadth.map((e) => e.matched)), evidence: breadth.slice(0, 4) });
+  if (breadth.length) severity.push({ signal: labelled('breadth', breadth.map((e) => e.matched)), evidence: breadth.slice(0, 4) });
   const urgency = notUrgent.length ? [] : hitsFor(told, 'urgency');
-  if (urgency.length) severity.push({ text: labelled('urgency', urgency.map((h) => h.matched)), evidence: evidenceOf(urgency, 'urgency') });
+  if (urgency.length) severity.push({ signal: labelled('urgency', urgency.map((h) => h.matched)), evidence: evidenceOf(urgency, 'urgency') });
   if (!notUrgent.length && (model.zendeskPriority === 'urgent' || model.zendeskPriority === 'high'))
-    severity.push({ text: `Zendesk priority "${model.zendeskPriority}"`, evidence: [] });
+    severity.push({ signal: msg('ui.reason.zendesk_priority', { priority: zendeskPriorityName(model.zendeskPriority) }), evidence: [] });
 
   // Feature request: a clear phrase (subject counts double), or two softer ones.
   const featureScore = hitsFor(all, 'feature').reduce((s, h) => s + (h.field === 'subject' ? 2 : h.field === 'customer' ? 2 : 1), 0) +
@@ -234,43 +249,40 @@ export function assessPriorityWithSignals(model: TicketModel, settings: Settings
   const raised = salesProcess && !business && base >= 2;
   const level = (raised ? base - 1 : base) as PriorityLevel;
   // "(ce/p2)" when the base is final, "(base ce/p2)" when a raise follows: the reasons end at the headline's level.
-  const at = raised ? `base ${priorityLabel(settings, base)}` : priorityLabel(settings, base);
+  const at: Message | string = raised ? msg('ui.reason.base', { label: priorityLabel(settings, base) }) : priorityLabel(settings, base);
 
   if (isOutage) {
     const ev = [...outage, ...scopedWords];
     const words = otherWords('outage', ev.map((h) => h.matched));
-    reasons.push({ text: `Outage (${at}): the instance is unusable${words ? `: ${words}` : ''}`, evidence: evidenceOf(ev, 'outage') });
+    reasons.push({ message: words ? msg('ui.reason.outage_words', { at, words }) : msg('ui.reason.outage', { at }), evidence: evidenceOf(ev, 'outage') });
   } else if (featureRequest) {
     const words = otherWords('feature request', featureHits.map((h) => h.matched));
-    reasons.push({ text: `Feature request (${at})${words ? `: ${words}` : ''}`, evidence: evidenceOf(featureHits, 'feature-request') });
+    reasons.push({ message: words ? msg('ui.reason.feature_words', { at, words }) : msg('ui.reason.feature', { at }), evidence: evidenceOf(featureHits, 'feature-request') });
   } else if (business) {
     reasons.push({
-      text:
-        `Licence or renewal question (${at}, the default for a question): no severity, since CE & Sales or BizOps take it as a hand-off, ` +
-        `not an engineering issue: ${quoteList(businessHits.map((h) => h.matched))}`,
+      message: msg('ui.reason.business', { at, words: quoteList(businessHits.map((h) => h.matched)) }),
       evidence: evidenceOf(businessHits, 'licence-renewal'),
     });
   } else if (base === 1) {
-    reasons.push({ text: `Severe production impact (${at}): ${severity.map((s) => s.text).join('; ')}`, evidence: severity.flatMap((s) => s.evidence) });
+    reasons.push({ message: msg('ui.reason.severe', { at, signals: list(severity.map((s) => s.signal)) }), evidence: severity.flatMap((s) => s.evidence) });
   } else {
-    const partial = severity.length ? ` (only ${severity.map((s) => s.text).join('; ')})` : '';
     reasons.push({
-      text: `Partial loss of use or a question (${at}): no outage and no severe production impact${partial}`,
+      message: severity.length ? msg('ui.reason.partial_only', { at, signals: list(severity.map((s) => s.signal)) }) : msg('ui.reason.partial', { at }),
       evidence: severity.flatMap((s) => s.evidence),
     });
   }
-  if (notUrgent.length) reasons.push({ text: `The customer says it is ${labelled('not urgent', notUrgent.map((h) => h.matched))}`, evidence: evidenceOf(notUrgent, 'not-urgent') });
+  if (notUrgent.length) reasons.push({ message: msg('ui.reason.not_urgent', { signal: labelled('not-urgent', notUrgent.map((h) => h.matched)) }), evidence: evidenceOf(notUrgent, 'not-urgent') });
 
   if (salesProcess) {
     const evidence = sales.flatMap((s) => s.evidence);
-    const why = `customer in a sales process (${sales.map((s) => s.reason).join('; ')})`;
+    const why = msg('ui.reason.sales_process', { signals: list(sales.map((s) => s.reason)) });
     const label = priorityLabel(settings, level);
-    let text: string;
-    if (raised) text = `Raised to ${label}: ${why}`;
-    else if (business) text = `Not raised: ${why}, but a hand-off carries its urgency in its timeline, not in a severity`;
-    else if (base === 1) text = `Stays ${label}: ${why}, but only an outage is ${priorityLabel(settings, 0)}`;
-    else text = `Already ${label}: ${why}`;
-    reasons.push({ text, evidence });
+    let message: Message;
+    if (raised) message = msg('ui.reason.raised', { label, why });
+    else if (business) message = msg('ui.reason.not_raised', { why });
+    else if (base === 1) message = msg('ui.reason.stays', { label, why, outage: priorityLabel(settings, 0) });
+    else message = msg('ui.reason.already', { label, why });
+    reasons.push({ message, evidence });
   }
   return { priority: { level, label: priorityLabel(settings, level), baseLevel: base, salesProcess, featureRequest: base === 3, reasons }, sales };
 }

@@ -8,6 +8,7 @@
 // ambiguous terms with that context: GitHub is code-host sync or native integration, Kubernetes is the problem or
 // only the environment, "slow" is search or the deployment, a language name is code navigation or just the stack.
 import { peoplesMessages } from './engage-notes.ts';
+import { list, msg, type Message } from './types/message.ts';
 import { ALERT_SERVICES, findAlert, findBareAlert, findSilenceName, isAlertService, type AlertRef } from './alerts.ts';
 import { PhraseIndex, phraseTokens, type PhraseEntry, type ScanView } from './text-scan.ts';
 import { ROLE_TEAMS, VOCABULARY, type ContextKind, type Role, type VocabEntry } from './routing/vocabulary.ts';
@@ -274,10 +275,10 @@ function pick(candidates: TeamId[], preferred: TeamId, fallback?: TeamId): TeamI
 }
 
 /** The handbook's rules: decide, for every term found, which team it counts for and how much. */
-function assign(terms: TermHits[], ctx: Context, notes: Map<TeamId, Map<string, string>>): Assigned[] {
+function assign(terms: TermHits[], ctx: Context, notes: Map<TeamId, Map<string, Message>>): Assigned[] {
   const out: Assigned[] = [];
   // One note per rule and team (the first term that triggered it names it).
-  const note = (team: TeamId, rule: string, text: string): void => {
+  const note = (team: TeamId, rule: string, text: Message): void => {
     let rules = notes.get(team);
     if (!rules) notes.set(team, (rules = new Map()));
     if (!rules.has(rule)) rules.set(rule, text);
@@ -301,7 +302,7 @@ function assign(terms: TermHits[], ctx: Context, notes: Map<TeamId, Map<string, 
   for (const t of terms) {
     if (t.alert) {
       push(t, t.alert.team, 1);
-      note(t.alert.team, t.key, `alert ${t.alert.service === '*' ? '' : `${t.alert.service}: `}${t.alert.alert} is owned by this team (Alert solutions)`);
+      note(t.alert.team, t.key, msg('ui.why.rule.alert', { alert: `${t.alert.service === '*' ? '' : `${t.alert.service}: `}${t.alert.alert}` }));
       continue;
     }
     const p = t.payload as Payload;
@@ -321,16 +322,16 @@ function assign(terms: TermHits[], ctx: Context, notes: Map<TeamId, Map<string, 
       case 'codehost': {
         if (batchWins) {
           push(t, 'batch-changes', 0.5);
-          note('batch-changes', 'batch-beats-codehost', `${p.term} is where the changesets go: Batch Changes beats the code host`);
+          note('batch-changes', 'batch-beats-codehost', msg('ui.why.rule.batch_beats_codehost', { term: p.term }));
           break;
         }
         if (ctx.integration > ctx.sync) {
           const team = pick(c, 'web', 'core-application');
-          if (team === 'web') note('web', 'codehost-integration', `${p.term} with extension/integration words: native integration`);
+          if (team === 'web') note('web', 'codehost-integration', msg('ui.why.rule.codehost_integration', { term: p.term }));
           if (team) push(t, team, 1);
         } else {
           const team = pick(c, 'core-application', 'web');
-          if (team && ctx.sync > 0 && team === 'core-application') note('core-application', 'codehost-sync', `${p.term} with cloning/syncing/token words: code-host sync`);
+          if (team && ctx.sync > 0 && team === 'core-application') note('core-application', 'codehost-sync', msg('ui.why.rule.codehost_sync', { term: p.term }));
           if (team) push(t, team, ctx.sync === 0 ? 0.6 : 1);
         }
         break;
@@ -341,19 +342,19 @@ function assign(terms: TermHits[], ctx: Context, notes: Map<TeamId, Map<string, 
         if (ctx.deploy >= STRONG * 0.75) push(t, team, 1);
         else {
           push(t, team, 0.25);
-          note(team, 'env-only', `${p.term} mentioned as the environment only`);
+          note(team, 'env-only', msg('ui.why.rule.env_only', { term: p.term }));
         }
         break;
       }
       case 'perf': {
         if (searchFirst) {
           push(t, 'search-core', 1);
-          note('search-core', 'perf-search', 'performance of search');
+          note('search-core', 'perf-search', msg('ui.why.rule.perf_search'));
         } else if (ctx.codenav >= STRONG && ctx.codenav > ctx.search) {
           push(t, 'code-intelligence', 0.5);
         } else {
           push(t, 'distribution', 1);
-          note('distribution', 'perf-deploy', 'performance of the deployment');
+          note('distribution', 'perf-deploy', msg('ui.why.rule.perf_deploy'));
         }
         break;
       }
@@ -361,7 +362,7 @@ function assign(terms: TermHits[], ctx: Context, notes: Map<TeamId, Map<string, 
         if (alertTeam) push(t, alertTeam, 0.5);
         else {
           push(t, 'distribution', 1);
-          note('distribution', 'monitoring', 'monitoring without a named alert');
+          note('distribution', 'monitoring', msg('ui.why.rule.monitoring'));
         }
         break;
       }
@@ -407,14 +408,14 @@ function assign(terms: TermHits[], ctx: Context, notes: Map<TeamId, Map<string, 
   return out;
 }
 
-const FIELD_PHRASE: Record<TextField, string> = {
-  subject: 'subject',
-  customer: "customer's words",
-  agent: 'agent replies',
-  internal: 'internal notes',
-  attachment: 'attachment names',
-  organization: 'organisation',
-  tags: 'tags',
+const FIELD_PHRASE: Record<TextField, Message> = {
+  subject: msg('ui.why.field.subject'),
+  customer: msg('ui.why.field.customer'),
+  agent: msg('ui.why.field.agent'),
+  internal: msg('ui.why.field.internal'),
+  attachment: msg('ui.why.field.attachment'),
+  organization: msg('ui.why.field.organization'),
+  tags: msg('ui.why.field.tags'),
 };
 
 function round(n: number): number {
@@ -441,7 +442,7 @@ function scoreOf(assigned: Assigned[]): number {
 }
 
 /** The shown part of a score: the strongest evidence (at most 12) and the one-line reason. */
-function detail(team: Team, score: number, assigned: Assigned[], notes: Map<string, string> | undefined): TeamScore {
+function detail(team: Team, score: number, assigned: Assigned[], notes: Map<string, Message> | undefined): TeamScore {
   const shown: (Hit & { term: string })[] = [];
   for (const a of assigned) {
     const term = a.terms.alert ? a.terms.key : (a.terms.payload?.term ?? '');
@@ -461,25 +462,27 @@ function detail(team: Team, score: number, assigned: Assigned[], notes: Map<stri
   return { teamId: team.id, score, evidence, why: explain(team, evidence, notes) };
 }
 
-function explain(team: Team, evidence: Evidence[], notes: Map<string, string> | undefined): string {
-  if (evidence.length === 0) return `${team.name}: no matching words`;
+function explain(team: Team, evidence: Evidence[], notes: Map<string, Message> | undefined): Message {
+  if (evidence.length === 0) return msg('ui.why.no_match', { team: team.name });
   const words: string[] = [];
   for (const e of evidence) {
     const w = e.matched.length > 60 ? `${e.matched.slice(0, 57)}...` : e.matched;
     if (!words.some((x) => x.toLowerCase() === w.toLowerCase())) words.push(w);
     if (words.length === 4) break;
   }
-  const fields: string[] = [];
+  const fields: Message[] = [];
   for (const e of evidence) if (!fields.includes(FIELD_PHRASE[e.field])) fields.push(FIELD_PHRASE[e.field]);
-  const rule = notes && notes.size ? `; ${[...notes.values()].slice(0, 2).join('; ')}` : '';
-  return `${team.name}: ${words.map((w) => `"${w}"`).join(', ')} in the ${fields.slice(0, 2).join(' and ')}${rule}`;
+  const [first, second] = fields as [Message, Message | undefined];
+  const params = { team: team.name, words: words.map((w) => `"${w}"`).join(', '), fields: second ? msg('ui.why.fields_two', { first, second }) : first };
+  // The team's name, the customer's words and the catalogue's terms are shown as they are; the rest is translated.
+  return notes && notes.size ? msg('ui.why.match_rules', { ...params, rules: list([...notes.values()].slice(0, 2)) }) : msg('ui.why.match', params);
 }
 
 /** Suggest the team for a ticket, with evidence, a one-line reason and up to three runners-up. */
 export function route(model: TicketModel, teams: readonly Team[]): RouteResult {
   const router = routerFor(teams);
   const { terms, ctx } = collect(model, router);
-  const notes = new Map<TeamId, Map<string, string>>();
+  const notes = new Map<TeamId, Map<string, Message>>();
   const assigned = assign(terms, ctx, notes);
 
   const perTeam = new Map<TeamId, Assigned[]>();
@@ -501,7 +504,7 @@ export function route(model: TicketModel, teams: readonly Team[]): RouteResult {
     const fallback = teams.find((t) => t.id === FALLBACK_TEAM) ?? teams[0];
     if (!fallback) throw new Error('route: the team catalogue is empty');
     return {
-      team: { teamId: fallback.id, score: 0, evidence: [], why: 'No routing keywords found: choose the team yourself' },
+      team: { teamId: fallback.id, score: 0, evidence: [], why: msg('ui.why.no_keywords') },
       alternatives: [],
     };
   }

@@ -5,7 +5,10 @@
 //
 // Validation uses zod's functional build `zod/mini`: it tree-shakes to the few checks used here, where `zod`'s
 // method-chaining API drags the whole library (and, as `import { z }`, every locale) into the first view. zod/mini
-// loads no locale, so every issue that can reach the agent carries its own message below.
+// loads no locale, so every check that can fail names its own problem below, as a code that setting-problem.ts turns
+// into a message (translated in the sidebar, English in the CLI).
+import { list, msg, type Message } from './types/message.ts';
+import { problemMessage } from './settings-problem.ts';
 import * as z from 'zod/mini';
 
 export interface RepoRef {
@@ -38,7 +41,7 @@ export interface Settings {
 export interface SettingProblem {
   /** The manifest parameter name, e.g. `private_repository`. */
   setting: string;
-  message: string;
+  message: Message;
 }
 
 /** Manifest parameter names, in the order the manifest lists them (the token is first and secure). */
@@ -82,7 +85,7 @@ export const DEFAULT_SETTINGS: Settings = {
 function buildSchemas() {
   /** Text as ZAF gives it: trimmed; unset (undefined, null, '') means "use the default". */
   const text = z.pipe(
-    z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()], { error: 'must be text' }),
+    z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()], { error: 'text' }),
     z.transform((v: string | number | boolean | null | undefined) => (v === null || v === undefined ? '' : String(v).trim())),
   );
 
@@ -91,8 +94,8 @@ function buildSchemas() {
     text,
     z.pipe(
       z.string().check(
-        z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be "owner/repo", e.g. "sourcegraph/customer"'),
-        z.refine((v: string) => !v.endsWith('/.') && !v.endsWith('/..'), 'is not a valid repository name'),
+        z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'repo'),
+        z.refine((v: string) => !v.endsWith('/.') && !v.endsWith('/..'), 'repo_name'),
       ),
       z.transform((v: string): RepoRef => {
         const [owner, repo] = v.split('/') as [string, string];
@@ -105,8 +108,8 @@ function buildSchemas() {
     text,
     z.pipe(
       z.string().check(
-        z.url('must be a URL such as https://api.github.com or https://github.example.com/api/v3'),
-        z.refine((v: string) => /^https?:\/\//.test(v), 'must start with https:// (or http:// for a local GitHub stand-in)'),
+        z.url('url'),
+        z.refine((v: string) => /^https?:\/\//.test(v), 'url_scheme'),
       ),
       z.transform((v: string) => v.replace(/\/+$/, '')),
     ),
@@ -117,16 +120,16 @@ function buildSchemas() {
     z.pipe(
       text,
       z.string().check(
-        z.minLength(1, 'must not be empty'),
-        z.maxLength(max, `must be at most ${max} characters`),
-        z.regex(/^[^,]*$/, 'must not contain a comma'),
+        z.minLength(1, 'empty'),
+        z.maxLength(max, `too_long:${max}`),
+        z.regex(/^[^,]*$/, 'comma'),
       ),
     );
 
   const fieldIdSchema = z.pipe(
     text,
     z.pipe(
-      z.string().check(z.regex(/^\d+$/, 'must be a Zendesk ticket field id (digits only), or empty')),
+      z.string().check(z.regex(/^\d+$/, 'field_id')),
       z.transform((v: string) => Number(v)),
     ),
   );
@@ -139,12 +142,12 @@ function buildSchemas() {
   /** A checkbox, or the words an admin may type for one; anything else is left as is for `z.boolean` to refuse. */
   const checkboxSchema = z.pipe(
     z.pipe(
-      z.union([z.boolean(), z.string(), z.number(), z.null(), z.undefined()], { error: 'must be true or false' }),
+      z.union([z.boolean(), z.string(), z.number(), z.null(), z.undefined()], { error: 'checkbox' }),
       z.transform((v: boolean | string | number | null | undefined): unknown =>
         typeof v === 'boolean' ? v : (CHECKBOX_WORDS.get(String(v).trim().toLowerCase()) ?? v),
       ),
     ),
-    z.boolean({ error: 'must be true or false' }),
+    z.boolean({ error: 'checkbox' }),
   );
 
   const listSchema = z.pipe(
@@ -157,7 +160,7 @@ function buildSchemas() {
     ),
   );
 
-  const statusSchema = z.pipe(text, z.enum(['none', 'hold'], { error: 'must be "none" or "hold"' }));
+  const statusSchema = z.pipe(text, z.enum(['none', 'hold'], { error: 'status' }));
 
   return {
     text,
@@ -198,7 +201,10 @@ export function parseSettings(raw: Record<string, unknown> | null | undefined): 
     if (name === 'require_checklist' && (value === undefined || value === null || value === '')) return;
     const result = schema.safeParse(value);
     if (result.success) apply(result.data);
-    else problems.push({ setting: name, message: result.error.issues.map((i) => i.message).join('; ') });
+    else {
+      const found = result.error.issues.map((i) => problemMessage(i.message));
+      problems.push({ setting: name, message: found.length === 1 && found[0] ? found[0] : msg('deferred.settings_problem.several', { problems: list(found) }) });
+    }
   }
 
   take('github_api_url', check.url, (v) => (s.githubApiUrl = v));

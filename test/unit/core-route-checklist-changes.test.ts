@@ -1,5 +1,6 @@
 // The recent-changes hint quotes the change up to the end of its sentence: version numbers keep their dots
 // ("upgraded to 3.29.1", not "upgraded to 3"), while the full stop that ends the sentence stays out.
+import { english } from '../../src/core/english.ts';
 import { describe, expect, it } from 'vitest';
 import { checklistHints } from '../../src/core/checklist.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
@@ -15,7 +16,7 @@ function changesOf(text: string): { summary: string; matched: string[]; model: T
     const source = e.field === 'subject' ? model.subject : (model.messages[e.messageIndex ?? -1]?.text ?? '');
     expect(source.slice(e.start, e.end)).toBe(e.matched);
   }
-  return { summary: h.summary, matched: h.evidence.filter((e) => e.term === 'change').map((e) => e.matched.trim()), model };
+  return { summary: english(h.summary), matched: h.evidence.filter((e) => e.term === 'change').map((e) => e.matched.trim()), model };
 }
 
 describe('recent changes keep whole version numbers', () => {

@@ -1,4 +1,6 @@
 // Priority (handbook Step 4) and the Step-1 checklist hints.
+import { english } from '../../src/core/english.ts';
+import type { PriorityReason } from '../../src/core/types/classification.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checklistHints } from '../../src/core/checklist.ts';
@@ -10,6 +12,9 @@ import { buildTicketModel } from '../../src/core/ticket-model.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
 import type { TicketBundle } from '../../src/core/types/zendesk.ts';
 import { modelOf } from './core-route-fixtures.ts';
+
+/** A reason as the GitHub issue and the CLI say it (the sidebar translates the same message). */
+const reasonText = (r: PriorityReason | undefined): string => (r ? english(r.message) : '');
 
 function settings(raw: Record<string, unknown>): Settings {
   const { settings: s, problems } = parseSettings(raw);
@@ -27,7 +32,7 @@ describe('priority', () => {
     const p = assessPriority(model, DEFAULT_SETTINGS);
     expect(p.level).toBe(0);
     expect(p.label).toBe('ce/p0');
-    expect(p.reasons[0]?.text).toMatch(/Outage/);
+    expect(reasonText(p.reasons[0])).toMatch(/Outage/);
     for (const e of p.reasons[0]?.evidence ?? []) expect(textAt(model, e).slice(e.start, e.end)).toBe(e.matched);
   });
 
@@ -40,8 +45,8 @@ describe('priority', () => {
   it('p1: severe production impact needs two signals (production, breadth, urgency, Zendesk priority)', () => {
     const p = assessPriority(modelOf({ subject: 'SAML broken', customer: ['Our production instance: 700 engineers cannot sign in.'] }), DEFAULT_SETTINGS);
     expect(p.level).toBe(1);
-    expect(p.reasons[0]?.text).toMatch(/production/);
-    expect(p.reasons[0]?.text).toMatch(/700 engineers/);
+    expect(reasonText(p.reasons[0])).toMatch(/production/);
+    expect(reasonText(p.reasons[0])).toMatch(/700 engineers/);
     expect(assessPriority(modelOf({ subject: 'x', customer: ['This is on production.'] }), DEFAULT_SETTINGS).level).toBe(2);
     expect(assessPriority(modelOf({ subject: 'x', customer: ['This is on production.'], priority: 'high' }), DEFAULT_SETTINGS).level).toBe(1);
   });
@@ -49,7 +54,7 @@ describe('priority', () => {
   it('"not urgent" cancels the urgency words and the Zendesk priority', () => {
     const p = assessPriority(modelOf({ subject: 'x', customer: ['Production question, not urgent at all.'], priority: 'urgent' }), DEFAULT_SETTINGS);
     expect(p.level).toBe(2);
-    expect(p.reasons.some((r) => /not urgent/.test(r.text))).toBe(true);
+    expect(p.reasons.some((r) => /not urgent/.test(english(r.message)))).toBe(true);
   });
 
   it("our agents' questions are not the customer's impact", () => {
@@ -69,7 +74,7 @@ describe('priority', () => {
     expect(p.baseLevel).toBe(2);
     expect(p.level).toBe(1);
     expect(p.salesProcess).toBe(true);
-    expect(p.reasons.at(-1)?.text).toMatch(/^Raised to ce\/p1: customer in a sales process/);
+    expect(reasonText(p.reasons.at(-1))).toMatch(/^Raised to ce\/p1: customer in a sales process/);
   });
 
   it('"rule evaluation" is not a sales evaluation', () => {
@@ -106,7 +111,7 @@ describe('priority', () => {
 });
 
 describe('priority wording', () => {
-  const texts = (m: TicketModel, s: Settings = DEFAULT_SETTINGS) => assessPriority(m, s).reasons.map((r) => r.text);
+  const texts = (m: TicketModel, s: Settings = DEFAULT_SETTINGS) => assessPriority(m, s).reasons.map((r) => english(r.message));
 
   it('the reasons end at the level the headline shows: the base level first, then what raised it', () => {
     const trial = modelOf({ subject: 'Question', customer: ['How do I configure the GitLab connection?'], tags: ['trial'] });
@@ -157,15 +162,15 @@ describe('licence and renewal questions', () => {
     );
     expect([p.level, p.baseLevel, p.label]).toEqual([2, 2, 'ce/p2']);
     expect(p.reasons).toHaveLength(1);
-    expect(p.reasons[0]?.text).toMatch(/^Licence or renewal question \(ce\/p2, the default for a question\): no severity, since CE & Sales or BizOps take it as a hand-off, not an engineering issue: "License key"/);
-    expect(p.reasons[0]?.text).not.toMatch(/Severe production impact|broad impact|urgency/);
+    expect(reasonText(p.reasons[0])).toMatch(/^Licence or renewal question \(ce\/p2, the default for a question\): no severity, since CE & Sales or BizOps take it as a hand-off, not an engineering issue: "License key"/);
+    expect(reasonText(p.reasons[0])).not.toMatch(/Severe production impact|broad impact|urgency/);
   });
 
   it('seat counts and invoices too; a sales process does not raise them, an outage stays an outage, a feature request a feature request', () => {
     expect(assessPriority(modelOf({ subject: 'Seat count', customer: ['Please send the invoice for the additional seats.'] }), DEFAULT_SETTINGS).level).toBe(2);
     const trial = assessPriority(modelOf({ subject: 'Invoice question', customer: ['Our billing contact changed.'], tags: ['prospect'] }), DEFAULT_SETTINGS);
     expect(trial.level).toBe(2);
-    expect(trial.reasons.at(-1)?.text).toMatch(/^Not raised: customer in a sales process \(ticket tag "prospect"\), but a hand-off/);
+    expect(reasonText(trial.reasons.at(-1))).toMatch(/^Not raised: customer in a sales process \(ticket tag "prospect"\), but a hand-off/);
     expect(assessPriority(modelOf({ subject: 'Licence renewal', customer: ['After the renewal Sourcegraph is down for everyone.'] }), DEFAULT_SETTINGS).level).toBe(0);
     expect(assessPriority(modelOf({ subject: 'Feature request: licence expiry reminder', customer: ['Could you add a reminder before the license expires?'] }), DEFAULT_SETTINGS).level).toBe(3);
   });
@@ -173,7 +178,7 @@ describe('licence and renewal questions', () => {
   it('one word in passing is not a licence question', () => {
     const p = assessPriority(modelOf({ subject: 'Search is broken in production', customer: ['Since the renewal of our certificates search fails for all users, urgent.'] }), DEFAULT_SETTINGS);
     expect(p.level).toBe(1);
-    expect(p.reasons[0]?.text).toMatch(/^Severe production impact/);
+    expect(reasonText(p.reasons[0])).toMatch(/^Severe production impact/);
   });
 
   it('the preview ticket 1008 (Wayne, licence expiry) is one', () => {
@@ -181,7 +186,7 @@ describe('licence and renewal questions', () => {
     const c = classify(buildTicketModel(bundle), DEFAULT_TEAMS, DEFAULT_SETTINGS);
     expect(c.route.team.teamId).toBe('ce-sales');
     expect(c.priority.label).toBe('ce/p2');
-    expect(c.priority.reasons.map((r) => r.text).join(' ')).not.toMatch(/Severe production impact/);
+    expect(c.priority.reasons.map((r) => english(r.message)).join(' ')).not.toMatch(/Severe production impact/);
   });
 });
 
@@ -189,9 +194,9 @@ describe('checklist hints', () => {
   it('environment: versions and deployment type', () => {
     const h = checklistHints(modelOf({ subject: 'x', customer: ['We run Sourcegraph 3.29.1 on Kubernetes with Helm; GitLab 13.12.'] }), DEFAULT_SETTINGS).environment;
     expect(h.status).toBe('found');
-    expect(h.summary).toMatch(/Sourcegraph 3\.29\.1/);
-    expect(h.summary).toMatch(/GitLab 13\.12/);
-    expect(h.summary).toMatch(/Kubernetes \(Helm\)/);
+    expect(english(h.summary)).toMatch(/Sourcegraph 3\.29\.1/);
+    expect(english(h.summary)).toMatch(/GitLab 13\.12/);
+    expect(english(h.summary)).toMatch(/Kubernetes \(Helm\)/);
     expect(checklistHints(modelOf({ subject: 'x', customer: ['We use docker-compose.'] }), DEFAULT_SETTINGS).environment.status).toBe('partial');
     expect(checklistHints(modelOf({ subject: 'x', customer: ['It broke.'] }), DEFAULT_SETTINGS).environment.status).toBe('missing');
   });
@@ -204,14 +209,14 @@ describe('checklist hints', () => {
     });
     const h = checklistHints(model, DEFAULT_SETTINGS).repro;
     expect(h.status).toBe('found');
-    expect(h.summary).toMatch(/3 numbered steps, 1 screenshot, 1 log\/config file/);
+    expect(english(h.summary)).toMatch(/3 numbered steps, 1 screenshot, 1 log\/config file/);
     for (const e of h.evidence) expect(textAt(model, e).slice(e.start, e.end)).toBe(e.matched);
     expect(checklistHints(modelOf({ subject: 'x', customer: ['Broken.'] }), DEFAULT_SETTINGS).repro.status).toBe('missing');
   });
 
   it('recent changes: upgrades and migrations, or an explicit "nothing changed"', () => {
     expect(checklistHints(modelOf({ subject: 'x', customer: ['Since we upgraded to 3.30 it fails.'] }), DEFAULT_SETTINGS).recent_changes.status).toBe('found');
-    expect(checklistHints(modelOf({ subject: 'x', customer: ['Nothing changed on our side.'] }), DEFAULT_SETTINGS).recent_changes.summary).toMatch(/nothing changed/);
+    expect(english(checklistHints(modelOf({ subject: 'x', customer: ['Nothing changed on our side.'] }), DEFAULT_SETTINGS).recent_changes.summary)).toMatch(/nothing changed/);
     expect(checklistHints(modelOf({ subject: 'x', customer: ['It fails.'] }), DEFAULT_SETTINGS).recent_changes.status).toBe('missing');
   });
 
@@ -224,10 +229,10 @@ describe('checklist hints', () => {
 
   it('urgency: words and deadlines; a sales process or Zendesk priority alone is partial', () => {
     expect(checklistHints(modelOf({ subject: 'x', customer: ['We have a demo next Thursday.'] }), DEFAULT_SETTINGS).urgency.status).toBe('found');
-    expect(checklistHints(modelOf({ subject: 'x', customer: ['No rush.'] }), DEFAULT_SETTINGS).urgency.summary).toMatch(/not urgent/);
+    expect(english(checklistHints(modelOf({ subject: 'x', customer: ['No rush.'] }), DEFAULT_SETTINGS).urgency.summary)).toMatch(/not urgent/);
     const trial = checklistHints(modelOf({ subject: 'x', customer: ['Question.'], tags: ['trial'] }), DEFAULT_SETTINGS).urgency;
     expect(trial.status).toBe('partial');
-    expect(trial.summary).toMatch(/sales process/);
+    expect(english(trial.summary)).toMatch(/sales process/);
     expect(checklistHints(modelOf({ subject: 'x', customer: ['Question.'] }), DEFAULT_SETTINGS).urgency.status).toBe('missing');
   });
 });

@@ -5,6 +5,7 @@ import { buildCatalogue, findTeam } from '../../src/core/teams.ts';
 import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
 import { phraseTokens } from '../../src/core/text-scan.ts';
 import { DEFAULT_TEAM_IDS } from '../../src/core/teams/default-teams.ts';
+import { english } from '../../src/core/english.ts';
 
 describe('DEFAULT_TEAMS', () => {
   it('has the nine destinations with their labels, channels and handles', () => {
@@ -93,7 +94,7 @@ describe('buildCatalogue', () => {
       JSON.stringify({ teams: [{ id: 'web', slackChannel: '#ext' }, { id: 'x' }, { id: 'search-core', githubLabel: 5 }, { id: 'Bad Id' }, 7, { id: 'web', colour: 'red' }] }),
     );
     expect(problems.map((p) => p.setting)).toEqual(Array(problems.length).fill('routing_overrides'));
-    const messages = problems.map((p) => p.message);
+    const messages = problems.map((p) => english(p.message));
     expect(messages).toContain('teams[1].name is required for the new team "x"; this entry is ignored');
     expect(messages).toContain('teams[2].githubLabel must be a string; this entry is ignored');
     expect(messages.some((m) => m.startsWith('teams[3].id must be lower-case letters'))).toBe(true);
@@ -108,13 +109,13 @@ describe('buildCatalogue', () => {
     for (const bad of ['{oops', '42', '{"teams": {}}', '"text"']) {
       const { teams, problems } = buildCatalogue(bad);
       expect(problems).toHaveLength(1);
-      expect(problems[0]?.message).toMatch(/default teams are used/);
+      expect(english(problems[0]!.message)).toMatch(/default teams are used/);
       expect(teams).toEqual(DEFAULT_TEAMS);
     }
   });
 
   it('refuses a GitHub-issue team without a label', () => {
     const { problems } = buildCatalogue('[{"id": "ce-sales", "takesGithubIssues": true}]');
-    expect(problems[0]?.message).toMatch(/\[0\]\.githubLabel must be set for a team that takes GitHub issues/);
+    expect(english(problems[0]!.message)).toMatch(/\[0\]\.githubLabel must be set for a team that takes GitHub issues/);
   });
 });

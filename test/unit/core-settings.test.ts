@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { DEFAULT_SETTINGS, PARAMETER_NAMES, parseSettings } from '../../src/core/settings.ts';
 import { buildCatalogue, findTeam } from '../../src/core/teams.ts';
 import { DEFAULT_TEAMS } from '../../src/core/teams/default-teams.ts';
+import { english } from '../../src/core/english.ts';
 
 const URL_SHAPE = 'must be a URL such as https://api.github.com or https://github.example.com/api/v3';
 const URL_SCHEME = 'must start with https:// (or http:// for a local GitHub stand-in)';
@@ -77,7 +78,7 @@ describe('parseSettings', () => {
   for (const [setting, value, message] of bad) {
     it(`${setting} = ${JSON.stringify(value)}: "${message}", the default, and the rest still applies`, () => {
       const { settings, problems } = parseSettings({ [setting]: value, sales_process_org_field: 'stage' });
-      expect(problems).toEqual([{ setting, message }]);
+      expect(problems.map((p) => ({ setting: p.setting, message: english(p.message) }))).toEqual([{ setting, message }]);
       expect(settings).toEqual({ ...DEFAULT_SETTINGS, salesProcessOrgField: 'stage' });
     });
   }
@@ -101,7 +102,7 @@ describe('buildCatalogue limits', () => {
         { id: 'bizops', githubLabel: 'x'.repeat(51) },
       ]),
     );
-    expect(problems.map((p) => p.message)).toEqual([
+    expect(problems.map((p) => english(p.message))).toEqual([
       '[0].name must be at most 80 characters; this entry is ignored',
       '[1].slackHandle must be at most 120 characters; this entry is ignored',
       '[2].addKeywords must list at most 500 keywords; this entry is ignored',
@@ -131,7 +132,7 @@ describe('messages do not depend on a zod locale', () => {
     const values: unknown[] = ['x', 'a,b', 'x'.repeat(60), 'ftp://x', 'https://', 'a/..', {}, [], Number.NaN, 'maybe', 12.5];
     const messages: string[] = [];
     for (const setting of PARAMETER_NAMES) {
-      for (const value of values) messages.push(...parseSettings({ [setting]: value }).problems.map((p) => p.message));
+      for (const value of values) messages.push(...parseSettings({ [setting]: value }).problems.map((p) => english(p.message)));
     }
     const overrides = [
       [{ id: 3 }, { id: 'Bad' }, 7, { id: 'web', colour: 1 }, { id: 'web', name: '' }, { id: 'web', name: 'x'.repeat(81) }],
@@ -139,7 +140,7 @@ describe('messages do not depend on a zod locale', () => {
       [{ id: 'web', githubLabel: '' }, { id: 'web', githubLabel: 'a,b' }, { id: 'web', slackChannel: 'web' }, { id: 'web', slackHandle: '' }],
       [{ id: 'web', handbookUrl: 'ftp://x' }, { id: 'web', takesGithubIssues: 'yes' }, { id: 'x' }, { id: 'ce-sales', takesGithubIssues: true }],
     ];
-    for (const list of overrides) messages.push(...buildCatalogue(JSON.stringify(list)).problems.map((p) => p.message));
+    for (const list of overrides) messages.push(...buildCatalogue(JSON.stringify(list)).problems.map((p) => english(p.message)));
     expect(messages.length).toBeGreaterThan(60);
     expect(messages.filter((m) => /FROM-ZOD-LOCALE|Invalid input/.test(m))).toEqual([]);
   });

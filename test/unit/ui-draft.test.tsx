@@ -16,6 +16,7 @@ import { linkedDecisions, recordedPriority, recordedTeam } from '../../src/ui/lo
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import { CHECKLIST_KEYS, type Classification, type PriorityLevel, type Team } from '../../src/core/types/classification.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
+import { msg } from '../../src/core/types/message.ts';
 
 function memoryStorage(): DraftStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -39,20 +40,20 @@ const throwingStorage: DraftStorage = {
   },
 };
 
-const hint = (key: (typeof CHECKLIST_KEYS)[number], status: 'found' | 'partial' | 'missing', summary: string) => ({
+const hint = (key: (typeof CHECKLIST_KEYS)[number], status: 'found' | 'partial' | 'missing', words: string) => ({
   key,
   status,
-  summary,
+  summary: msg('deferred.hint.impact.found', { words }),
   evidence: [],
 });
 
 const classification: Classification = {
   ticketId: 42,
   route: {
-    team: { teamId: 'search-core', score: 5, evidence: [], why: 'Indexed search is slow' },
-    alternatives: [{ teamId: 'distribution', score: 2, evidence: [], why: 'Kubernetes' }],
+    team: { teamId: 'search-core', score: 5, evidence: [], why: msg('ui.why.no_match', { team: 'Search Core' }) },
+    alternatives: [{ teamId: 'distribution', score: 2, evidence: [], why: msg('ui.why.no_match', { team: 'Distribution' }) }],
   },
-  priority: { level: 2, label: 'ce/p2', baseLevel: 2, salesProcess: false, featureRequest: false, reasons: [{ text: 'Partial loss of use' }] },
+  priority: { level: 2, label: 'ce/p2', baseLevel: 2, salesProcess: false, featureRequest: false, reasons: [{ message: msg('ui.reason.partial', { at: 'ce/p2' }) }] },
   checklist: {
     environment: hint('environment', 'found', 'Sourcegraph 3.29 on Kubernetes'),
     repro: hint('repro', 'partial', '2 numbered steps'),

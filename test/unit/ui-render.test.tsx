@@ -24,6 +24,7 @@ import type { Classification, PriorityLevel, Team } from '../../src/core/types/c
 import type { IssueRequest } from '../../src/core/types/filing.ts';
 import type { TicketModel } from '../../src/core/types/ticket.ts';
 import { quietLayoutEffectWarnings } from '../support/server-render.ts';
+import { list, msg } from '../../src/core/types/message.ts';
 
 const en = { ui: JSON.parse(readFileSync(join(import.meta.dirname, '../../translations/en.json'), 'utf8')).ui as Dictionary };
 const t = createTranslator('en', en, en);
@@ -63,18 +64,18 @@ const classification: Classification = {
     team: {
       teamId: 'search-core',
       score: 4,
-      why: `Customer asks about indexed search ${XSS}`,
+      why: msg('ui.why.match', { team: 'Search Core', words: `"indexed search ${XSS}"`, fields: msg('ui.why.field.customer') }),
       evidence: [{ term: 'indexed search', matched: 'Indexed search', field: 'customer', messageIndex: 0, start: 0, end: 14, weight: 3 }],
     },
-    alternatives: [{ teamId: 'distribution', score: 1, evidence: [], why: 'Kubernetes' }],
+    alternatives: [{ teamId: 'distribution', score: 1, evidence: [], why: msg('ui.why.no_match', { team: 'Distribution' }) }],
   },
-  priority: { level: 1, label: 'ce/p1', baseLevel: 2, salesProcess: true, featureRequest: false, reasons: [{ text: 'In a POC' }] },
+  priority: { level: 1, label: 'ce/p1', baseLevel: 2, salesProcess: true, featureRequest: false, reasons: [{ message: msg('ui.reason.raised', { label: 'ce/p1', why: msg('ui.reason.sales_process', { signals: list([msg('ui.sales.mentions', { words: '"POC"' })]) }) }) }] },
   checklist: {
-    environment: { key: 'environment', status: 'found', summary: `3.29 ${XSS}`, evidence: [{ term: 'all users', matched: 'all users', field: 'customer', messageIndex: 0, start: text.length - 9, end: text.length, weight: 1 }] },
-    repro: { key: 'repro', status: 'partial', summary: '1 step', evidence: [] },
-    recent_changes: { key: 'recent_changes', status: 'missing', summary: '', evidence: [] },
-    impact: { key: 'impact', status: 'found', summary: 'all users', evidence: [] },
-    urgency: { key: 'urgency', status: 'missing', summary: '', evidence: [] },
+    environment: { key: 'environment', status: 'found', summary: msg('deferred.hint.environment.no_deployment', { versions: `3.29 ${XSS}` }), evidence: [{ term: 'all users', matched: 'all users', field: 'customer', messageIndex: 0, start: text.length - 9, end: text.length, weight: 1 }] },
+    repro: { key: 'repro', status: 'partial', summary: msg('deferred.hint.repro.no_artifacts', { parts: list([msg('deferred.hint.repro.listed_steps', { count: 1 })]) }), evidence: [] },
+    recent_changes: { key: 'recent_changes', status: 'missing', summary: msg('deferred.hint.recent_changes.missing'), evidence: [] },
+    impact: { key: 'impact', status: 'found', summary: msg('deferred.hint.impact.found', { words: 'all users' }), evidence: [] },
+    urgency: { key: 'urgency', status: 'missing', summary: msg('deferred.hint.urgency.missing'), evidence: [] },
   },
 };
 
@@ -94,7 +95,7 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
         scheme,
       );
       for (const id of ['team-decision', 'team-why', 'priority-decision', 'priority-reasons', 'team-suggestion']) expect(out).toContain(`data-testid="${id}"`);
-      expect(out).toContain('In a POC');
+      expect(out).toContain('Raised to ce/p1: customer in a sales process (the ticket mentions &quot;POC&quot;)');
       // The headline is the agent's choice; the suggestion is the secondary line.
       expect(out).toMatch(/data-testid="team-decision"[^>]*>Distribution</);
       expect(out).toContain('Suggested: Search core');
@@ -251,9 +252,9 @@ describe('panel pieces render with their test ids, ticket text as text', () => {
   });
 
   it('settings alert names each setting; nothing when all is well', () => {
-    const out = html(<SettingsAlert t={t} problems={[{ setting: 'private_repository', message: 'must be "owner/repo"' }]} />);
+    const out = html(<SettingsAlert t={t} problems={[{ setting: 'private_repository', message: msg('deferred.settings_problem.repo') }]} />);
     expect(out).toContain('data-testid="settings-alert"');
-    expect(out).toContain('Private tracker (owner/repo) (private_repository): must be &quot;owner/repo&quot;');
+    expect(out).toContain('Private tracker (owner/repo) (private_repository): must be &quot;owner/repo&quot;, e.g. &quot;sourcegraph/customer&quot;');
     expect(out).toContain('A setting needs fixing');
     expect(html(<SettingsAlert t={t} problems={[]} />)).toBe('');
   });

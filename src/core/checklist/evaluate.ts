@@ -1,6 +1,7 @@
 // Measuring the checklist's automatic ticks against labelled tickets: a hint with status `found` pre-ticks its item,
 // so a `found` on an item labelled `not_found` is a false tick (worse than a miss: the junk reaches the issue
 // marked ✓), and a labelled `found` left unticked is a miss. Pure: the CLI and the unit test feed it.
+import { english } from '../english.ts';
 import { isRecord } from '../guards.ts';
 import { CHECKLIST_HINT_ITEMS, type ChecklistHint, type ChecklistHintItem, type ChecklistHints } from '../types/classification.ts';
 
@@ -90,7 +91,7 @@ function reasonOf(hint: ChecklistHint<string> | undefined): string {
     .slice(0, 3)
     .map((e) => `"${e.matched.replace(/\s+/g, ' ').trim()}" (${e.field}${e.messageIndex !== undefined ? ` #${e.messageIndex}` : ''})`)
     .join(', ');
-  return `${hint.summary}${words ? ` — from ${words}` : ''}`;
+  return `${english(hint.summary)}${words ? ` — from ${words}` : ''}`;
 }
 
 export function evaluateChecklist(rows: ChecklistEvalRow[], labels: ChecklistLabels): ChecklistEvalSummary {

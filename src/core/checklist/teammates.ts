@@ -1,6 +1,7 @@
 // Step 2 of the handbook: "Asked in #customer-support-chat?". Only our own internal notes can say so ("Asked in
 // #customer-support-chat, Mia thinks…", "Posted in #customer-support-chat: <link>"); a plan ("will ask", "need to
 // ask", "haven't asked yet") is not an answer, and a customer's own chat channel is not ours.
+import { msg } from '../types/message.ts';
 import type { Evidence, TeammatesHint } from '../types/classification.ts';
 import type { TicketModel } from '../types/ticket.ts';
 import { proseOf } from './prose.ts';
@@ -24,6 +25,6 @@ export function teammatesHint(model: TicketModel): TeammatesHint {
     }
     if (evidence.length >= 2) break;
   }
-  if (evidence.length) return { key: 'teammates', status: 'found', summary: `Internal note: "${evidence[0]?.matched}"`, evidence };
-  return { key: 'teammates', status: 'missing', summary: 'No internal note says #customer-support-chat was asked', evidence: [] };
+  if (evidence.length) return { key: 'teammates', status: 'found', summary: msg('deferred.hint.teammates.found', { words: evidence[0]?.matched ?? '' }), evidence };
+  return { key: 'teammates', status: 'missing', summary: msg('deferred.hint.teammates.missing'), evidence: [] };
 }

@@ -4,6 +4,7 @@
 // A bare array of entries is accepted too. Any Team field replaces the default; `keywords` replaces the list,
 // `addKeywords` / `removeKeywords` edit it; a new id adds a team (name and keywords required). Each entry is checked
 // on its own so one typo does not cost the admin the rest: a bad entry is reported with its path and skipped.
+import { isMessage, msg, type Message } from '../types/message.ts';
 import { errorMessage, isRecord } from '../guards.ts';
 import type { SettingProblem } from '../settings.ts';
 import type { Team } from '../types/classification.ts';
@@ -12,10 +13,10 @@ import { parseOverride, type TeamOverride } from './override-schema.ts';
 const SETTING = 'routing_overrides';
 
 /** A new team from an entry, or the problem that keeps it out. */
-function newTeam(o: TeamOverride, where: string): Team | string {
-  if (!o.name) return `${where}.name is required for the new team "${o.id}"`;
+function newTeam(o: TeamOverride, where: string): Team | Message {
+  if (!o.name) return msg('deferred.settings_problem.overrides.name_required', { where, id: o.id });
   const keywords = [...(o.keywords ?? []), ...(o.addKeywords ?? [])];
-  if (keywords.length === 0) return `${where}.keywords must list at least one keyword for the new team "${o.id}"`;
+  if (keywords.length === 0) return msg('deferred.settings_problem.overrides.keywords_required', { where, id: o.id });
   return {
     id: o.id,
     name: o.name,
@@ -29,7 +30,7 @@ function newTeam(o: TeamOverride, where: string): Team | string {
 }
 
 /** An existing team with the entry's changes, or the problem that keeps the entry out. */
-function changedTeam(existing: Team, o: TeamOverride, where: string): Team | string {
+function changedTeam(existing: Team, o: TeamOverride, where: string): Team | Message {
   const next: Team = { ...existing, keywords: [...(o.keywords ?? existing.keywords)] };
   if (o.addKeywords) for (const k of o.addKeywords) if (!next.keywords.includes(k)) next.keywords.push(k);
   if (o.removeKeywords) {
@@ -43,15 +44,15 @@ function changedTeam(existing: Team, o: TeamOverride, where: string): Team | str
   if (o.handbookUrl !== undefined) next.handbookUrl = o.handbookUrl;
   if (o.takesGithubIssues !== undefined) next.takesGithubIssues = o.takesGithubIssues;
   if (next.takesGithubIssues && next.githubLabel === null) {
-    return `${where}.githubLabel must be set for a team that takes GitHub issues (or set takesGithubIssues to false)`;
+    return msg('deferred.settings_problem.overrides.label_required', { where });
   }
   return next;
 }
 
-function applyOverride(teams: Team[], o: TeamOverride, where: string): string | null {
+function applyOverride(teams: Team[], o: TeamOverride, where: string): Message | null {
   const existing = teams.find((t) => t.id === o.id);
   const team = existing ? changedTeam(existing, o, where) : newTeam(o, where);
-  if (typeof team === 'string') return team;
+  if (isMessage(team)) return team;
   if (existing) teams[teams.indexOf(existing)] = team;
   else teams.push(team);
   return null;
@@ -62,10 +63,10 @@ function entriesOf(json: unknown, problems: SettingProblem[]): { entries: unknow
   if (Array.isArray(json)) return { entries: json, prefix: '' };
   if (isRecord(json) && Array.isArray(json.teams)) {
     const extra = Object.keys(json).filter((k) => k !== 'teams');
-    if (extra.length) problems.push({ setting: SETTING, message: `has unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')} (only "teams" is read)` });
+    if (extra.length) problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.unknown_top', { count: extra.length, fields: extra.map((k) => `"${k}"`).join(', ') }) });
     return { entries: json.teams, prefix: 'teams' };
   }
-  problems.push({ setting: SETTING, message: 'must be {"teams": [...]} or a list of team entries; the default teams are used' });
+  problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.shape') });
   return null;
 }
 
@@ -82,7 +83,7 @@ export function applyRoutingOverrides(teams: Team[], overridesJson: string): Set
   try {
     json = JSON.parse(text);
   } catch (e) {
-    problems.push({ setting: SETTING, message: `is not valid JSON (${errorMessage(e)}); the default teams are used` });
+    problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.json', { error: errorMessage(e) }) });
     return problems;
   }
   const found = entriesOf(json, problems);
@@ -93,17 +94,17 @@ export function applyRoutingOverrides(teams: Team[], overridesJson: string): Set
     const where = `${found.prefix}[${i}]`;
     const parsed = parseOverride(entry, where);
     if (!parsed.ok) {
-      for (const problem of parsed.problems) problems.push({ setting: SETTING, message: `${problem}; this entry is ignored` });
+      for (const problem of parsed.problems) problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.ignored', { problem }) });
       return;
     }
     const { override } = parsed;
     if (seen.has(override.id)) {
-      problems.push({ setting: SETTING, message: `${where}.id "${override.id}" appears twice; only the first entry is used` });
+      problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.duplicate', { where, id: override.id }) });
       return;
     }
     seen.add(override.id);
     const problem = applyOverride(teams, override, where);
-    if (problem) problems.push({ setting: SETTING, message: `${problem}; this entry is ignored` });
+    if (problem) problems.push({ setting: SETTING, message: msg('deferred.settings_problem.overrides.ignored', { problem }) });
   });
   return problems;
 }

@@ -1,5 +1,6 @@
 // What the engine decides about a ticket before the agent acts: the team (with evidence and runners-up), the
 // priority (with reasons) and the Step-1 checklist hints. Plain data, so the CLI can print it and the sidebar keep it.
+import type { Message } from './message.ts';
 import type { TextField } from './ticket.ts';
 
 /** A team's id: the built-in ones (core/teams/default-teams.ts) or one that `routing_overrides` adds. */
@@ -37,8 +38,9 @@ export interface TeamScore {
   teamId: TeamId;
   score: number;
   evidence: Evidence[];
-  /** One line a person understands: "Customer asks about GitLab repository syncing (cloning, token)". */
-  why: string;
+  /** One line a person understands, as a message the sidebar translates: "Core Application: "clone", "token" in the
+   * subject; GitLab with cloning/syncing/token words: code-host sync". */
+  why: Message;
 }
 
 export interface RouteResult {
@@ -50,7 +52,8 @@ export interface RouteResult {
 export type PriorityLevel = 0 | 1 | 2 | 3;
 
 export interface PriorityReason {
-  text: string;
+  /** The reason as a message (translated in the sidebar, English in the issue and the CLI). */
+  message: Message;
   evidence?: Evidence[];
 }
 
@@ -72,8 +75,8 @@ export type ChecklistKey = (typeof CHECKLIST_KEYS)[number];
 export interface ChecklistHint<K extends string = ChecklistKey> {
   key: K;
   status: 'found' | 'partial' | 'missing';
-  /** Short summary, e.g. "Sourcegraph 3.29.1 on Kubernetes (Helm); 2 log files". */
-  summary: string;
+  /** Short summary as a message, e.g. "3.29.1; Kubernetes (Helm)" (translated in the sidebar, English elsewhere). */
+  summary: Message;
   evidence: Evidence[];
 }
 
@@ -92,7 +95,7 @@ export type ChecklistHintItem = (typeof CHECKLIST_HINT_ITEMS)[number];
 
 /** A sales-process signal (a deal, renewal or trial in the ticket's text, tags or organisation fields). */
 export interface SalesSignal {
-  reason: string;
+  reason: Message;
   evidence: Evidence[];
 }
 

@@ -4,18 +4,17 @@
 // named the agent's locale would put a round trip in front of the first paint. Every other locale is a small lazy
 // chunk (import.meta.glob), fetched only by the agents who need it.
 import { ui as englishUi } from '../../../translations/en.json';
+import { createTranslator, FALLBACK_LOCALE, type Dictionary, type Translate } from '../../core/translate.ts';
 
-export type Dictionary = { [key: string]: string | Dictionary };
-export type TranslateParams = Record<string, string | number>;
-export type Translate = (key: string, params?: TranslateParams) => string;
+// The pure part (lookup, placeholders, plurals) lives in core/translate.ts, where the core renders its own messages
+// in English from the same catalogue; re-exported so the UI keeps one import.
+export { createTranslator, FALLBACK_LOCALE, interpolate, type Dictionary, type Translate, type TranslateParams } from '../../core/translate.ts';
 
 export interface I18n {
   /** The locale actually loaded, e.g. `de` (the agent's `currentUser.locale` when we have it, else `en`). */
   locale: string;
   t: Translate;
 }
-
-export const FALLBACK_LOCALE = 'en';
 
 const ENGLISH_PATH = `../../../translations/${FALLBACK_LOCALE}.json`;
 const lazyLoaders = import.meta.glob<Dictionary>(['../../../translations/*.json', '!../../../translations/en.json'], { import: 'ui' });
@@ -47,50 +46,6 @@ export function matchLocale(requested: string | null | undefined, available: rea
   if (lang) return lang;
   const sameLanguage = available.find((l) => l.toLowerCase().split('-')[0] === language);
   return sameLanguage ?? FALLBACK_LOCALE;
-}
-
-function lookup(dict: Dictionary | undefined, key: string): string | undefined {
-  let node: string | Dictionary | undefined = dict;
-  for (const part of key.split('.')) {
-    if (node === undefined || typeof node === 'string') return undefined;
-    node = node[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
-
-/**
- * `{{name}}` placeholders, as Zendesk's own translation files write them. A placeholder without a value becomes
- * empty (an error may not know every detail its message can mention); without params the text is returned as is.
- */
-export function interpolate(template: string, params: TranslateParams | undefined): string {
-  if (!params) return template;
-  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : '',
-  );
-}
-
-/**
- * A translate function over a locale's file (keys are full paths, `ui.…`) with English as the fallback. With a numeric `count`
- * parameter, `<key>_one` / `<key>_other` (CLDR plural categories of the locale) are tried before `<key>`.
- * A key missing everywhere returns the key itself, so a gap is visible but never crashes the panel.
- */
-export function createTranslator(locale: string, dict: Dictionary | undefined, fallback: Dictionary | undefined): Translate {
-  let plural: Intl.PluralRules | null = null;
-  try {
-    plural = new Intl.PluralRules(locale);
-  } catch {
-    plural = new Intl.PluralRules(FALLBACK_LOCALE);
-  }
-  const find = (key: string): string | undefined => lookup(dict, key) ?? lookup(fallback, key);
-  return (key, params) => {
-    const count = params?.count;
-    if (typeof count === 'number' && plural) {
-      const form = find(`${key}_${plural.select(count)}`) ?? find(`${key}_other`);
-      if (form !== undefined) return interpolate(form, params);
-    }
-    const found = find(key);
-    return found === undefined ? key : interpolate(found, params);
-  };
 }
 
 async function loadDictionary(locale: string): Promise<Dictionary | undefined> {

@@ -1,6 +1,8 @@
 // Step 1 (and Step 2 for requests for help): each item shows what the ticket already reveals (the core's hint:
 // found / partly found / not found, with the words quoted), a tick and a short note that goes into the issue.
 // Only what the kind and priority ask (core/requirements.ts): the rest is named once as not needed, never ticked.
+import { useDeferredStrings } from '../hooks/useDeferredStrings.ts';
+import { formatMessage } from '../../core/types/message.ts';
 import { useState } from 'react';
 import styled from 'styled-components';
 import { Button } from '@zendeskgarden/react-buttons';
@@ -46,9 +48,15 @@ const STATUS_HUE: Record<ChecklistHint['status'], string> = { found: 'green', pa
 function HintView(props: { t: Translate; hint: ChecklistHint<string>; model: TicketModel }): JSX.Element {
   const { t, hint, model } = props;
   const snippets = evidenceSnippets(model, hint.evidence, 30, 1);
+  // The summaries' words are `deferred` strings, loaded after the first paint (hooks/useDeferredStrings.ts).
+  const strings = useDeferredStrings(t);
   return (
     <>
-      {hint.summary ? <SM>{hint.summary}</SM> : null}
+      {strings ? (
+        <SM data-testid={`checklist-summary-${hint.key}`} data-key={hint.summary.key}>
+          {formatMessage(hint.summary, strings)}
+        </SM>
+      ) : null}
       {snippets.map((s, i) => (
         <Snippet key={i} t={t} snippet={s} model={model} />
       ))}

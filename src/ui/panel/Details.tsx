@@ -1,5 +1,6 @@
 // Details on demand: why this team (the matched words highlighted in context), the runners-up, and the evidence
 // behind the priority reasons.
+import { formatMessage } from '../../core/types/message.ts';
 import styled from 'styled-components';
 import { SM } from '@zendeskgarden/react-typography';
 import type { Team, TeamAndPriority } from '../../core/types/classification.ts';
@@ -7,7 +8,6 @@ import type { TicketModel } from '../../core/types/ticket.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { evidenceSnippets } from '../logic/evidence.ts';
 import { Snippet } from './Snippet.tsx';
-import { teamName } from './FirstView.tsx';
 import { Caption, Section } from './layout.tsx';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
 
@@ -22,7 +22,7 @@ function Details(props: {
   classification: TeamAndPriority;
   teams: Team[];
 }): JSX.Element {
-  const { t, model, classification, teams } = props;
+  const { t, model, classification } = props;
   const { team, alternatives } = classification.route;
   const priority = classification.priority;
   const teamSnippets = evidenceSnippets(model, team.evidence);
@@ -45,7 +45,7 @@ function Details(props: {
             <List data-testid="team-alternatives">
               {alternatives.map((a) => (
                 <li key={a.teamId}>
-                  <SM data-team-id={a.teamId}>{a.why || teamName(teams, a.teamId)}</SM>
+                  <SM data-team-id={a.teamId}>{formatMessage(a.why, t)}</SM>
                 </li>
               ))}
             </List>
@@ -60,7 +60,7 @@ function Details(props: {
         <List data-testid="priority-evidence">
           {priority.reasons.map((r, i) => (
             <li key={i}>
-              <SM>{r.text}</SM>
+              <SM>{formatMessage(r.message, t)}</SM>
               {r.evidence && r.evidence.length > 0
                 ? evidenceSnippets(model, r.evidence, 30, 2).map((s, j) => <Snippet key={j} t={t} snippet={s} model={model} />)
                 : null}

@@ -4,6 +4,7 @@
 // (evidence, runners-up) open on demand. It is the first thing the agent reads, so it is drawn with the static
 // stylesheet (style/first-view.css), not Garden's runtime styles: generating those cost most of the start on a
 // slow machine.
+import { formatMessage } from '../../core/types/message.ts';
 import type { ReactNode } from 'react';
 import type { PriorityLevel, Team, TeamAndPriority } from '../../core/types/classification.ts';
 import type { Translate } from '../logic/i18n.ts';
@@ -50,6 +51,8 @@ export function FirstView(props: {
     priority.baseLevel === priority.level
       ? t(`ui.priority.level.${priority.level}`)
       : t('ui.priority.raised', { base: priority.label.replace(/\d+$/, String(priority.baseLevel)) });
+  // The core's why line and reasons are messages: translated here, into the agent's language.
+  const why = formatMessage(team.why, t);
   const levelText = priorityChanged ? t(`ui.priority.level.${props.chosenPriority}`) : suggestedLevel;
   return (
     <>
@@ -71,8 +74,8 @@ export function FirstView(props: {
             {t('ui.decision.suggested_was', { name: teamName(teams, team.teamId) })}
           </div>
         ) : null}
-        <div className="e-sm e-clamp" data-testid="team-why" title={team.why || undefined}>
-          {team.why || t('ui.suggestion.no_why')}
+        <div className="e-sm e-clamp" data-testid="team-why" data-key={team.why.key} title={why}>
+          {why}
         </div>
         {props.teamPanel}
       </Section>
@@ -99,11 +102,14 @@ export function FirstView(props: {
           </div>
         ) : null}
         <ul className="e-list" data-testid="priority-reasons">
-          {priority.reasons.map((r, i) => (
-            <li key={i} className="e-sm" title={r.text}>
-              <span className="e-clamp">{r.text}</span>
-            </li>
-          ))}
+          {priority.reasons.map((r, i) => {
+            const text = formatMessage(r.message, t);
+            return (
+              <li key={i} className="e-sm" data-key={r.message.key} title={text}>
+                <span className="e-clamp">{text}</span>
+              </li>
+            );
+          })}
         </ul>
         {props.priorityPanel}
       </Section>
