@@ -1,12 +1,9 @@
 // Playing the engineer in the preview: ticket A files an issue from the sidebar, ticket B is added to the same issue
-// (an "Added" comment with B's marker and B's write-back), then the engineer comments and closes on the stand-in's
+// from its own sidebar (an "Added" comment with B's marker and B's write-back), then the engineer comments and closes on the stand-in's
 // issue page. Each action runs the committed sync bundle as a workflow run would; both tickets get the notes and
 // their sidebars show the issue closed. Needs `npm run build` first (npm test does it).
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SUBDOMAIN } from '../../preview/app-server.ts';
-import { basicAuthHeader } from '../../preview/zendesk-auth.ts';
-import { linkLine } from '../../src/core/issue-markers.ts';
 import { issueTag } from '../../src/core/links.ts';
 import { EVENT_LINE_LEAD } from '../../sync/src/note.ts';
 import { flowHarnessForFile, listIssues, slowly, tickAllAndFile, ticketState, waitForForm } from '../support/flow-steps.ts';
@@ -17,7 +14,6 @@ flowHarnessForFile('once', (started) => (h = started));
 
 const A = 1003;
 const B = 1005;
-const LINKED_ISSUE_FIELD = 360001000006;
 
 async function syncNotes(id: number): Promise<string[]> {
   const bundle = await ticketState(h, id);
@@ -43,22 +39,15 @@ it('file from A, add B, comment and close as the engineer: both tickets get the 
   expect(issue).toBeDefined();
   const n = issue!.number;
 
-  // 2. Ticket B joins the issue: the "Added" comment on GitHub, B's write-back in Zendesk (the tag and the field).
-  const token = h.preview.githubApi.token;
-  const added = await h.preview.standIn.handle({
-    method: 'POST',
-    path: `/repos/sourcegraph/customer/issues/${n}/comments`,
-    query: new URLSearchParams(),
-    headers: { authorization: `Bearer ${token}` },
-    body: { body: `Another customer hit this (ticket B).\n\n${linkLine('added', { subdomain: SUBDOMAIN, ticketId: B })}` },
-  });
-  expect(added.status).toBe(201);
-  const wb = await fetch(`${h.baseUrl}api/v2/tickets/${B}.json`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', authorization: basicAuthHeader(h.preview.zendeskApi) },
-    body: JSON.stringify({ ticket: { additional_tags: ['rfh', issueTag('private', n)], custom_fields: [{ id: LINKED_ISSUE_FIELD, value: issue!.html_url }] } }),
-  });
-  expect(wb.status).toBe(200);
+  // 2. Ticket B joins the issue from its own sidebar: "Add this ticket to an existing issue…" by number (the
+  // "Added" comment with B's line on GitHub, B's write-back in Zendesk).
+  const { frame: appB } = await openTicket(h, B);
+  await waitForForm(appB);
+  await appB.getByTestId('link-existing-toggle').click();
+  await appB.getByTestId('link-existing-input').fill(String(n));
+  await appB.getByTestId('link-existing-button').click();
+  await appB.locator(`[data-testid="linked-item"][data-number="${n}"]`).waitFor({ state: 'visible', timeout: 60_000 });
+  expect((await ticketState(h, B)).ticket.tags).toContain(issueTag('private', n));
 
   // 3. The engineer opens the issue page: both tickets are listed.
   const gh = await h.context.newPage();
