@@ -4,10 +4,11 @@
 //   Filed from Zendesk by Engage · ticket marker: engage-zendesk-acme-4242     (the issue body: the filing ticket)
 //   Added from Zendesk by Engage · ticket marker: engage-zendesk-acme-4243     (a comment: a ticket added later)
 // Unlinking rewrites that line so it no longer holds the marker token, which GitHub's search would still find:
-//   Unlinked from Zendesk by Engage · was ticket acme #4243
+//   Unlinked from Zendesk by Engage · was ticket acme 4243
 // Other comments Engage posts (a reply to engineering, the pointer to a public issue) end with a line that names the
 // ticket without its marker, so they never count as a link:
-//   Posted from Zendesk by Engage · ticket acme #4242
+//   Posted from Zendesk by Engage · ticket acme 4242
+// (never "#4242": GitHub would take that for a reference to issue 4242 of the repository.)
 // Readers: the sidebar (which tickets an issue carries), the sync action (which tickets to notify, and which comments
 // are Engage's own and must not be echoed back) and the "never twice" checks (is this ticket already on the issue).
 
@@ -41,7 +42,7 @@ export function postedLine(location: TicketLocation): string {
 function markerParts(location: TicketLocation): string {
   // The marker's own folding of the subdomain, so the two forms always name the same ticket.
   const m = /^engage-zendesk-(.+)-(\d+)$/.exec(ticketMarker(location))!;
-  return `${m[1]} #${m[2]}`;
+  return `${m[1]} ${m[2]}`;
 }
 
 /** A ticket named by one of Engage's lines: the subdomain as folded into markers, and the ticket id. */
@@ -56,7 +57,7 @@ export interface EngageLine {
 }
 
 const LINE = new RegExp(
-  `^(${Object.values(LEADS).join('|')}) · (?:ticket marker: engage-zendesk-([a-z0-9-]+)-(\\d{1,15})|(?:was )?ticket ([a-z0-9-]+) #(\\d{1,15}))\\s*$`,
+  `^(${Object.values(LEADS).join('|')}) · (?:ticket marker: engage-zendesk-([a-z0-9-]+)-(\\d{1,15})|(?:was )?ticket ([a-z0-9-]+) (\\d{1,15}))\\s*$`,
 );
 const KIND_OF_LEAD = new Map(Object.entries(LEADS).map(([k, v]) => [v, k as EngageLineKind]));
 

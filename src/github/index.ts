@@ -59,6 +59,8 @@ export interface GitHubService {
   searchIssues(q: string, perPage: number): Promise<unknown[]>;
   /** Every comment of an issue, oldest first (one request per 100 comments). */
   listComments(issue: LinkedIssue): Promise<IssueComment[]>;
+  /** The comments updated since `since` (ISO time), oldest first: one request, at most the newest 100. */
+  commentsSince(issue: LinkedIssue, since: string): Promise<IssueComment[]>;
   /** Post one comment, never retried automatically (not idempotent): the caller looks before posting again. */
   addComment(issue: LinkedIssue, body: string): Promise<IssueComment>;
   updateComment(issue: LinkedIssue, commentId: number, body: string): Promise<void>;
@@ -260,6 +262,7 @@ class OctokitGitHub implements GitHubService {
       labels: labelNames(data.labels),
       updatedAt: data.updated_at,
       comments: data.comments,
+      closedAt: data.closed_at,
     };
   }
 
@@ -282,6 +285,14 @@ class OctokitGitHub implements GitHubService {
       if (data.length < 100) break;
     }
     return out;
+  }
+
+  async commentsSince(issue: LinkedIssue, since: string): Promise<IssueComment[]> {
+    const repo: RepoRef = { owner: issue.owner, repo: issue.repo };
+    const { data } = await this.call(repo, () =>
+      this.octokit.rest.issues.listComments({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, since, per_page: 100 }),
+    );
+    return data.map((c) => ({ id: c.id, body: c.body ?? '', author: c.user?.login ?? '', createdAt: c.created_at, url: c.html_url }));
   }
 
   async addComment(issue: LinkedIssue, body: string): Promise<IssueComment> {

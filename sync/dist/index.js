@@ -24602,7 +24602,7 @@ var LEADS = {
   posted: "Posted from Zendesk by Engage"
 };
 var LINE = new RegExp(
-  `^(${Object.values(LEADS).join("|")}) · (?:ticket marker: engage-zendesk-([a-z0-9-]+)-(\\d{1,15})|(?:was )?ticket ([a-z0-9-]+) #(\\d{1,15}))\\s*$`
+  `^(${Object.values(LEADS).join("|")}) · (?:ticket marker: engage-zendesk-([a-z0-9-]+)-(\\d{1,15})|(?:was )?ticket ([a-z0-9-]+) (\\d{1,15}))\\s*$`
 );
 var KIND_OF_LEAD = new Map(Object.entries(LEADS).map(([k, v]) => [v, k]));
 function readEngageLine(line) {

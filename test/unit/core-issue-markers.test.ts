@@ -23,7 +23,7 @@ describe('the lines Engage writes on an issue', () => {
   it('does not take quoted or mixed lines for its own', () => {
     expect(readEngageLine(`> ${linkLine('added', acme)}`)).toBeNull();
     expect(readEngageLine(`Unlinked from Zendesk by Engage · ticket marker: ${ticketMarker(acme)}`)).toBeNull();
-    expect(readEngageLine('Added from Zendesk by Engage · ticket acme #4242')).toBeNull();
+    expect(readEngageLine('Added from Zendesk by Engage · ticket acme 4242')).toBeNull();
     expect(isEngageComment(`Thanks!\n\n> ${postedLine(acme)}`)).toBe(false);
     expect(isEngageComment(`Reply to engineering\n\n${postedLine(acme)}\n\n`)).toBe(true);
   });

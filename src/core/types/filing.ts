@@ -100,6 +100,8 @@ export interface LinkedIssueState extends LinkedIssue {
   labels: string[];
   updatedAt: string;
   comments: number;
+  /** When it was closed last (null while open, or when GitHub did not say). */
+  closedAt?: string | null;
 }
 
 /** The Zendesk write-back after filing: one `PUT /api/v2/tickets/{id}.json` body. */
