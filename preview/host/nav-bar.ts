@@ -108,6 +108,14 @@ function onMessage(event: MessageEvent): void {
       log(`get ${msg.paths.join(', ')}`);
       return;
     case 'invoke': {
+      // `routeTo('ticket', id)`: Zendesk opens the ticket in the agent's workspace; the preview opens its ticket page.
+      const route = msg.calls.routeTo;
+      if (route && route[0] === 'ticket' && /^\d+$/.test(String(route[1]))) {
+        post({ id: msg.id, result: { errors: {} } });
+        log(`invoke routeTo ticket ${String(route[1])}`);
+        location.assign(`/tickets/${String(route[1])}`);
+        return;
+      }
       // A nav_bar app fills its pane: a resize is answered but changes nothing here.
       post(answerInvoke(msg.id, msg.calls).message);
       return;

@@ -98,7 +98,7 @@ function IssuesPart(props: { tracker: TrackerFigures; start: InsightsStart; sche
   return (
     <>
       <Figure figure={age} t={t} />
-      <section className="insights-figure" aria-labelledby="insights-issues-title" data-testid="figure-issues">
+      <section className="insights-figure insights-wide" aria-labelledby="insights-issues-title" data-testid="figure-issues">
         <MD tag="h3" isBold id="insights-issues-title">
           {t('insights.issues.title')}
         </MD>

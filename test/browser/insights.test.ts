@@ -4,7 +4,7 @@
 //   suggestions kept, the changed tickets), read from the table views;
 // - the tracker figures match the GitHub stand-in's issues, and one view stays within 30 requests;
 // - a progress line says what is being fetched; a failing source is named and what was shown stays;
-// - German and dark mode, and no serious axe-core violations with the tables open.
+// - German and dark mode, no serious axe-core violations with the tables open, and a changed ticket's link opens it.
 // Needs `npm run build` first (npm test does it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
@@ -174,8 +174,15 @@ describe('the insights page', () => {
     // The host's switch changes the scheme live.
     await page.getByTestId('color-scheme-toggle').uncheck();
     await expect.poll(() => frame.getByTestId('insights').getAttribute('data-color-scheme'), eventually).toBe('light');
+    // Garden's colours change with a CSS transition: axe reads the colours once they have arrived.
+    await expect.poll(() => frame.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length), eventually).toBe(0);
     const light = await axeViolations(frame);
     expect(light, describeViolations(light)).toEqual([]);
+    // A changed ticket's link opens that ticket in the agent's workspace (ZAF routeTo; the preview's ticket page).
+    const first = frame.getByTestId('suggestions-changed').locator('a').first();
+    const id = ((await first.textContent()) ?? '').replace('#', '');
+    await first.click();
+    await page.waitForURL(`**/tickets/${id}`, { timeout: 15_000 });
     await page.close();
   });
 });
