@@ -42,10 +42,12 @@ export function createdCondition(window: CountWindow): string {
 }
 
 /**
- * The tags that find every filing: `rfh` (requests for help), `engage_defect` (defects), and `rfh_team_*` for the
- * defects filed before `engage_defect` existed (see ticket-facts.ts). Zendesk ORs repeated `tags:` keywords.
+ * The tags that find every ticket the report reads more than a date of: `rfh` (requests for help),
+ * `engage_defect` (defects), `rfh_team_*` / `rfh_priority_*` (also the defects filed before `engage_defect`
+ * existed, see ticket-facts.ts), the issue links and the hand-offs. Zendesk ORs repeated `tags:` keywords and
+ * takes a trailing `*` as a prefix.
  */
-export const FILING_TAGS_QUERY = 'tags:rfh tags:engage_defect tags:rfh_team_*';
+export const FILING_TAGS_QUERY = 'tags:rfh tags:engage_defect tags:rfh_team_* tags:rfh_priority_* tags:rfh_issue_* tags:rfh_public_issue_* tags:engage_handoff_*';
 
 export interface SearchRecords {
   tickets: ReportTicket[];
