@@ -12,6 +12,7 @@ import { Alert, Paragraph, Title } from '@zendeskgarden/react-notifications';
 import { DEFAULT_THEME, getColor, ThemeProvider, type IGardenTheme } from '@zendeskgarden/react-theming';
 import { LG, MD, SM, XXL } from '@zendeskgarden/react-typography';
 import type { TrackerFigures } from '../core/report/tracker.ts';
+import { periodWindows } from '../core/report/search-records.ts';
 import type { Report } from '../core/report/types.ts';
 import { dayStart, WEEK_MS, weekStart } from '../core/report/weeks.ts';
 import type { Settings } from '../core/settings.ts';
@@ -188,6 +189,8 @@ export function InsightsApp(props: { start: InsightsStart; scheme: Scheme; now?:
   const [weeks, setWeeks] = useState<number>(DEFAULT_PERIOD_WEEKS);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<Report | null>(null);
+  /** Weeks whose count came back below the filings found (Zendesk's search index lags new tickets by minutes). */
+  const [lagging, setLagging] = useState(0);
   const [tracker, setTracker] = useState<{ figures: TrackerFigures; truncated: string[] } | null>(null);
   const [failure, setFailure] = useState<SourceFailure | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -201,7 +204,7 @@ export function InsightsApp(props: { start: InsightsStart; scheme: Scheme; now?:
     const id = ++run.current;
     const live = () => run.current === id;
     setFailure(null);
-    setProgress({ step: 'counting', done: 0, total: 0 });
+    setProgress({ step: 'counting', done: 0, total: periodWindows(period.from, period.to).length });
     // Octokit loads only when the Zendesk figures are in: they show without waiting for it.
     let listing: Promise<ListIssues> | null = null;
     const lister: ListIssues = async (...args) => {
@@ -210,9 +213,10 @@ export function InsightsApp(props: { start: InsightsStart; scheme: Scheme; now?:
     };
     loadInsights(start.client, start.settings, teams, period, lister, {
       progress: (p) => live() && setProgress(p),
-      report: (r) => {
+      report: (r, extra) => {
         if (!live()) return;
         setReport(r);
+        setLagging(extra.countBelowFilings);
         setTracker(null);
       },
       tracker: (figures, extra) => {
@@ -248,7 +252,16 @@ export function InsightsApp(props: { start: InsightsStart; scheme: Scheme; now?:
           </div>
           <Field>
             <Label>{t('insights.period.label')}</Label>
-            <Select value={String(weeks)} onChange={(e) => setWeeks(Number(e.target.value))} data-testid="period-select">
+            <Select
+              value={String(weeks)}
+              onChange={(e) => {
+                // Another period: the figures shown so far are another period's, so they go.
+                setReport(null);
+                setTracker(null);
+                setWeeks(Number(e.target.value));
+              }}
+              data-testid="period-select"
+            >
               {PERIOD_WEEKS.map((w) => (
                 <option key={w} value={w}>
                   {t('insights.period.weeks', { count: w })}
@@ -280,6 +293,7 @@ export function InsightsApp(props: { start: InsightsStart; scheme: Scheme; now?:
             <LG tag="p" data-testid="rate-words" style={{ marginTop: 16 }}>
               {rateWords(report, t, locale)}
             </LG>
+            {lagging > 0 && <SM data-testid="count-lag">{t('insights.rate.count_lag', { count: lagging })}</SM>}
             <div className="insights-grid">
               <div className="insights-wide">
                 <Figure figure={figures.rate} t={t} />

@@ -123,6 +123,19 @@ describe('the insights page', () => {
     await page.close();
   });
 
+  it('shows another period when one is chosen', async () => {
+    await control(h, 'POST', '/__reset', {});
+    const { io, result } = memoryIo({ 'history.json': JSON.stringify(history.bundles) });
+    const run = result(await runReport(['history.json', '--format', 'json', '--to', formatDay(dayStart(NOW)), '--weeks', '4'], io));
+    const four = JSON.parse(run.out) as Report;
+    const { page, frame } = await openInsights();
+    await expect.poll(() => frame.getByTestId('rate-words').count(), slowly).toBe(1);
+    await frame.getByTestId('period-select').selectOption('4');
+    await expect.poll(() => frame.getByTestId('rate-words').textContent(), slowly).toContain(`(${four.rfh_rate.rfhs} of ${four.rfh_rate.tickets},`);
+    expect(await tableRows(frame, 'rate')).toEqual(four.weeks.map((w) => [w.week, w.start, String(w.tickets), String(w.rfhs), String(w.defects), pct(w.rate)]));
+    await page.close();
+  });
+
   it('says what it is fetching while it loads', async () => {
     await control(h, 'POST', '/__reset', {});
     // The export answers late, so the page is caught while it waits for it.
