@@ -49,7 +49,7 @@ const container = document.getElementById('root');
 if (container) {
   const root = createRoot(container);
   applyColorScheme(colorSchemeFromUrl(window.location.href) ?? 'light');
-  const client = ZAFClient.init() as ZafClient | false;
+  const client = ZAFClient.init();
   root.render(
     client ? (
       <StrictMode>
