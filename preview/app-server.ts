@@ -351,7 +351,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return send(res, 200, ticketPage(id), pageHeaders(req));
     }
     // ---- the insights page (support.nav_bar) ----
-    if (method === 'GET' && (path === '/insights' || path === '/insights/')) return send(res, 200, insightsPage(), pageHeaders(req));
+    if (method === 'GET' && (path === '/insights' || path === '/insights/')) return send(res, 200, insightsPage(history !== null), pageHeaders(req));
     if (method === 'GET' && path === '/__host/nav-bar.js') return send(res, 200, navBarScript, { 'content-type': 'text/javascript; charset=utf-8' });
     if (method === 'GET' && path === '/__host/nav-bar') {
       const navBar = {

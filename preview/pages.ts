@@ -115,7 +115,9 @@ export function ticketPage(ticketId: number): string {
 }
 
 /** The insights page: Zendesk's nav_bar location, the app's iframe filling the pane (preview/host/nav-bar.ts). */
-export function insightsPage(): string {
+export function insightsPage(hasHistory: boolean): string {
+  // Without --history the fixture tickets are a handful from one day: the page would be nearly empty.
+  const hint = hasHistory ? '' : '<span class="muted" data-testid="history-hint">No generated history: start the preview with <code>npm start -- --history</code> for 12 weeks of tickets.</span>';
   return layout(
     'Insights – Engage preview',
     `<body>
@@ -123,6 +125,7 @@ export function insightsPage(): string {
 <a href="/">All tickets</a>
 <strong>Insights</strong>
 <span class="muted">the app's nav_bar location</span>
+${hint}
 <span class="spacer"></span>
 <label>Language <select id="locale-select" data-testid="locale-select"></select></label>
 <label><input type="checkbox" id="color-scheme-toggle" data-testid="color-scheme-toggle"> Dark mode</label>
