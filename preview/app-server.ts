@@ -16,7 +16,9 @@ import type { SyncRunSummary } from './github/issue-page.ts';
 import { defaultZendeskFaultBody, FaultList, parseFaultRule, type FaultRule } from './faults.ts';
 import { HttpError, isAllowedOrigin, isLoopbackHost, readJsonBody, send, sendJson, sendText } from './http-util.ts';
 import { readManifestInfo, type ManifestInfo } from './manifest.ts';
-import { githubPage, indexPage, notFoundPage, ticketPage } from './pages.ts';
+import { githubPage, indexPage, insightsPage, notFoundPage, ticketPage } from './pages.ts';
+import { generateHistory, type History } from './history/generate.ts';
+import { seedIssues, type SeedClock } from './history/seed.ts';
 import { proxyAbsolute, type ProxyAnswer, type ProxyRequestOptions } from './proxy.ts';
 import { loadSettings, metadataSettings, normaliseSettings, previewToken, type PreviewSettings } from './settings.ts';
 import { loadBundleDirs, TicketStore } from './tickets.ts';
@@ -41,6 +43,7 @@ export const PREVIEW_AGENT: ZendeskUser = {
 
 /** The GitHub stand-in (preview/github/standin.ts); tests may hand in another implementation. */
 export type StandIn = GitHubStandIn;
+type StandInFactoryOptions = { acceptedTokens: string[]; htmlBaseUrl: string; now?: () => number };
 
 export interface PreviewOptions {
   /** 0 picks a free port; default env PORT or 4567. */
@@ -68,6 +71,11 @@ export interface PreviewOptions {
   log?: (line: string) => void;
   /** The API token (and its agent's e-mail) direct `/api/v2` calls must present (default: a new random token). */
   zendeskApi?: ZendeskApiCredentials;
+  /**
+   * A generated past for the insights page (`--history`, preview/history/): ~1,400 tickets over the 12 weeks up to
+   * `now` (default: the start), their issues filed and closed in the GitHub stand-in. Not with `githubToken`.
+   */
+  history?: boolean | { now?: number; seed?: number };
 }
 
 export interface PreviewServer {
@@ -97,9 +105,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
 
-async function bundleHostScript(): Promise<string> {
+async function bundleHostScript(entry = 'host.ts'): Promise<string> {
   const result = await build({
-    entryPoints: [join(REPO_ROOT, 'preview', 'host', 'host.ts')],
+    entryPoints: [join(REPO_ROOT, 'preview', 'host', entry)],
     bundle: true,
     write: false,
     format: 'esm',
@@ -125,7 +133,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const defaultToken = options.githubToken || previewToken();
 
   const dirs = [...(options.builtinTickets === false ? [] : [BUILTIN_TICKETS]), ...(options.ticketDirs ?? [])];
-  const store = new TicketStore(loadBundleDirs(dirs));
+  // ---- the generated history (insights) ----
+  const historyOptions = options.history ? (options.history === true ? {} : options.history) : null;
+  if (historyOptions && options.githubToken) throw new Error('history needs the GitHub stand-in: unset GITHUB_TOKEN');
+  const history: History | null = historyOptions ? generateHistory({ now: historyOptions.now ?? Date.now(), seed: historyOptions.seed }) : null;
+  const historyClock: SeedClock = { at: null };
+  const loadedDirs = loadBundleDirs(dirs);
+  if (history) loadedDirs.tickets.push(...history.bundles.map((bundle) => ({ bundle, source: 'generated history (--history)' })));
+  const store = new TicketStore(loadedDirs);
   for (const p of store.problems) log(`ticket bundle problem: ${p.source}: ${p.message}`);
 
   const loaded = options.settings
@@ -148,6 +163,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   let zendeskLog: { method: string; path: string; status: number }[] = [];
   let githubLog: { method: string; path: string; status: number }[] = [];
   const hostScript = await bundleHostScript();
+  const navBarScript = await bundleHostScript('nav-bar.ts');
   const locales = await readdir(join(REPO_ROOT, 'translations'))
     .then((names) => names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).sort())
     .catch(() => ['en']);
@@ -345,6 +361,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       if (!store.get(id)) return send(res, 404, notFoundPage(`There is no ticket #${id} in this preview.`), pageHeaders(req));
       return send(res, 200, ticketPage(id), pageHeaders(req));
     }
+    // ---- the insights page (support.nav_bar) ----
+    if (method === 'GET' && (path === '/insights' || path === '/insights/')) return send(res, 200, insightsPage(history !== null), pageHeaders(req));
+    if (method === 'GET' && path === '/__host/nav-bar.js') return send(res, 200, navBarScript, { 'content-type': 'text/javascript; charset=utf-8' });
+    if (method === 'GET' && path === '/__host/nav-bar') {
+      const navBar = {
+        metadata: { appId: 1, installationId: 1, name: manifest.name, version: manifest.version, settings: metadataSettings(manifest, settings) },
+        currentUser: { id: PREVIEW_AGENT.id, name: PREVIEW_AGENT.name, email: PREVIEW_AGENT.email ?? null, role: PREVIEW_AGENT.role, timeZone: { ianaName: 'Etc/UTC' }, avatarUrl: '', organizations: [], tags: [] },
+        subdomain: SUBDOMAIN,
+        appGuid: APP_GUID,
+        locales,
+      };
+      return sendJson(res, 200, navBar);
+    }
     if (method === 'GET' && path === '/__host/host.js') {
       return send(res, 200, hostScript, { 'content-type': 'text/javascript; charset=utf-8' });
     }
@@ -450,6 +479,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (method === 'POST' && path === '/__reset') {
       store.reset();
       standIn!.reset();
+      if (history) await seedIssues(standIn!, history.issues, historyClock, viewerToken);
       standIn!.clearFaults();
       zendeskFaults.clear();
       zendeskLog = [];
@@ -494,7 +524,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 
   const acceptedTokens = [viewerToken, ...(startupToken ? [startupToken] : [])];
   const factory = options.standIn ?? createGitHubStandIn;
-  standIn = factory({ acceptedTokens, htmlBaseUrl: `http://localhost:${port}/github` });
+  // The stand-in's clock is the real one, except while the history's issues are filed at their past moments.
+  standIn = factory({ acceptedTokens, htmlBaseUrl: `http://localhost:${port}/github`, now: () => historyClock.at ?? Date.now() } as StandInFactoryOptions);
+  if (history) await seedIssues(standIn, history.issues, historyClock, viewerToken);
 
   return {
     url: `http://localhost:${port}/`,

@@ -58,7 +58,7 @@ export function indexPage(info: IndexInfo): string {
   return layout(
     'Engage preview',
     `<body>
-<header class="topbar"><strong>Engage preview</strong><span class="muted">a local stand-in for Zendesk Support</span><span class="spacer"></span><a href="/github">Issues filed in the GitHub stand-in</a></header>
+<header class="topbar"><strong>Engage preview</strong><span class="muted">a local stand-in for Zendesk Support</span><span class="spacer"></span><a href="/insights">Insights</a><a href="/github">Issues filed in the GitHub stand-in</a></header>
 <main class="page">
 <h2>Tickets (${info.tickets.length})</h2>
 <table class="list" data-testid="ticket-list">
@@ -110,6 +110,32 @@ export function ticketPage(ticketId: number): string {
 </main>
 <div id="notifications" data-testid="notifications" aria-live="polite"></div>
 <script type="module" src="/__host/host.js"></script>
+</body>`,
+  );
+}
+
+/** The insights page: Zendesk's nav_bar location, the app's iframe filling the pane (preview/host/nav-bar.ts). */
+export function insightsPage(hasHistory: boolean): string {
+  // Without --history the fixture tickets are a handful from one day: the page would be nearly empty.
+  const hint = hasHistory ? '' : '<span class="muted" data-testid="history-hint">No generated history: start the preview with <code>npm start -- --history</code> for 12 weeks of tickets.</span>';
+  return layout(
+    'Insights – Engage preview',
+    `<body>
+<header class="topbar">
+<a href="/">All tickets</a>
+<strong>Insights</strong>
+<span class="muted">the app's nav_bar location</span>
+${hint}
+<span class="spacer"></span>
+<label>Language <select id="locale-select" data-testid="locale-select"></select></label>
+<label><input type="checkbox" id="color-scheme-toggle" data-testid="color-scheme-toggle"> Dark mode</label>
+<a href="/github">GitHub stand-in</a>
+</header>
+<main class="nav-bar-pane">
+<iframe id="app-frame" data-testid="app-frame" title="Engage insights"></iframe>
+<details><summary class="muted">ZAF messages</summary><ol id="protocol-log" data-testid="protocol-log"></ol></details>
+</main>
+<script type="module" src="/__host/nav-bar.js"></script>
 </body>`,
   );
 }

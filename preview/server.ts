@@ -1,5 +1,6 @@
 // `npm start` entry: the local Zendesk preview. Usage:
-//   node --import tsx preview/server.ts [--tickets DIR]... [--port N] [--settings FILE]
+//   node --import tsx preview/server.ts [--tickets DIR]... [--port N] [--settings FILE] [--history]
+// --history adds a generated past (preview/history/) so that /insights shows real figures.
 // Env: PORT (default 4567), ENGAGE_TICKETS (a folder of extra bundles; several separated by the path delimiter),
 // GITHUB_TOKEN (file on real GitHub with this token instead of the local stand-in).
 import { delimiter } from 'node:path';
@@ -9,20 +10,22 @@ interface Args {
   tickets: string[];
   port: number | undefined;
   settings: string | undefined;
+  history: boolean;
 }
 
 function usage(problem: string): never {
-  process.stderr.write(`${problem}\nUsage: npm start -- [--tickets DIR]... [--port N] [--settings FILE]\n`);
+  process.stderr.write(`${problem}\nUsage: npm start -- [--tickets DIR]... [--port N] [--settings FILE] [--history]\n`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { tickets: [], port: undefined, settings: undefined };
+  const args: Args = { tickets: [], port: undefined, settings: undefined, history: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? argv[++i] ?? usage(`${flag} needs a value`);
     if (flag === '--tickets') args.tickets.push(value());
+    else if (flag === '--history') args.history = true;
     else if (flag === '--settings') args.settings = value();
     else if (flag === '--port') {
       const v = value();
@@ -48,8 +51,9 @@ try {
     settingsFile: args.settings,
     githubToken: process.env.GITHUB_TOKEN || null,
     log: (line) => process.stderr.write(`${line}\n`),
+    history: args.history,
   });
-  process.stdout.write(`Engage preview running at ${preview.url}\n`);
+  process.stdout.write(`Engage preview running at ${preview.url}${args.history ? ` (with a generated history: ${preview.url}insights)` : ''}\n`);
   // For trying the GitHub sync action (sync/) by hand against this preview: see the README's "Sync from GitHub".
   process.stdout.write(
     `Zendesk API (${preview.url}api/v2/): e-mail ${preview.zendeskApi.email}, API token ${preview.zendeskApi.token}\n` +

@@ -5,6 +5,7 @@
 import { isRecord } from '../src/core/guards.ts';
 import type { TicketBundle, ZendeskComment, ZendeskCustomFieldValue, ZendeskTicket, ZendeskUser } from '../src/core/types/zendesk.ts';
 import type { TicketStore, WriteRecord } from './tickets.ts';
+import { handleSearch } from './zendesk-search.ts';
 
 export interface ApiRequest {
   method: string;
@@ -227,6 +228,12 @@ export function handleZendeskApi(store: TicketStore, req: ApiRequest, ctx: ApiCo
   const method = req.method.toUpperCase();
   const m = (re: RegExp) => re.exec(req.path);
   let match: RegExpExecArray | null;
+
+  // The Search API (export with its cursor, count) for the insights page: preview/zendesk-search.ts.
+  if (req.path.startsWith('/api/v2/search/')) {
+    const answer = handleSearch(store.list(), method, req.path, req.query, ctx.apiOrigin);
+    if (answer) return { status: answer.status, headers: JSON_HEADERS, body: answer.body };
+  }
 
   if ((match = m(/^\/api\/v2\/tickets\/(\d+)\.json$/))) {
     const id = Number(match[1]);

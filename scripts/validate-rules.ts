@@ -192,7 +192,7 @@ export function validateAppPackage(pkg: AppPackage, options: ValidateOptions = {
 
   checkManifestFields(manifest, add);
   const translations = checkTranslations(pkg, paths, manifest, add);
-  checkLocation(manifest, paths, add);
+  checkLocation(manifest, pkg, paths, add);
   const parameters = checkParameters(manifest, add);
   checkParameterTranslations(parameters, translations, add);
   checkAppSettings(parameters, add);
@@ -298,7 +298,7 @@ function checkTranslations(pkg: AppPackage, paths: Set<string>, m: Record<string
   return info;
 }
 
-function checkLocation(m: Record<string, unknown>, paths: Set<string>, add: Add): void {
+function checkLocation(m: Record<string, unknown>, pkg: AppPackage, paths: Set<string>, add: Add): void {
   const location = m.location;
   if (location === undefined) {
     add('error', 'manifest.required', 'manifest.json has no "location".', 'Add "location": {"support": {"ticket_sidebar": {"url": "assets/iframe.html", "flexible": true}}}.');
@@ -338,6 +338,13 @@ function checkLocation(m: Record<string, unknown>, paths: Set<string>, add: Add)
           add('error', 'location.url', `"${where}.url" ${url} must use https (or point at localhost).`, 'Serve the app from the package (assets/iframe.html) or an https URL.');
         }
         continue;
+      }
+      // Zendesk draws nav_bar and top_bar apps with their own SVG icon in its bars, and refuses a package without it.
+      if (host === 'support' && (name === 'nav_bar' || name === 'top_bar')) {
+        const icon = `assets/icon_${name}.svg`;
+        const svg = pkg.read(icon);
+        if (!svg) add('error', 'location.icon', `"${where}" needs ${icon}, which is not in the package.`, `Add an SVG icon at ${icon} (Zendesk shows it in the ${name === 'nav_bar' ? 'left navigation bar' : 'top bar'}).`);
+        else if (!/<svg[\s>]/.test(new TextDecoder().decode(svg))) add('error', 'location.icon', `${icon} is not an SVG file.`, `Save ${icon} as SVG.`);
       }
       const path = url.split(/[?#]/)[0] ?? '';
       if (!path.startsWith('assets/')) {

@@ -93,8 +93,9 @@ export interface ZafContextShape {
   instanceGuid: string;
   product: 'support';
   account: { subdomain: string };
-  location: 'ticket_sidebar';
-  ticketId: number;
+  location: 'ticket_sidebar' | 'nav_bar';
+  /** Only in a ticket location. */
+  ticketId?: number;
 }
 
 export interface ZafMetadataShape {

@@ -2,7 +2,7 @@
 // ticket in the preview, in Chromium on the real ZAF SDK, once in light and once in dark mode, and writes the sidebar
 // (cropped to the app's iframe, its first screenful) to docs/screenshots/panel-light.png and panel-dark.png; then,
 // for the walk-through, the same ticket with the priority changed (panel-changed.png) and right after filing
-// (panel-filed.png).
+// (panel-filed.png); last the insights page on a generated history (insights.png, insights-dark.png).
 // The browser tests' review screenshots of every state go to test/output/screenshots/ instead (not committed).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { ITEM_KEYS, overrideWithMouse, setItem, startFlowHarness, waitForForm } 
 import { waitUntil } from '../support/wait.ts';
 import type { Frame } from 'playwright-core';
 import { errorMessage } from '../../src/core/guards.ts';
+import { insightsScreenshots } from './screenshots-insights.ts';
 
 const OUT_DIR = join('docs', 'screenshots');
 /** Acme Robotics: a Distribution outage, with every kind of evidence the first view shows. */
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
   } finally {
     await h.close();
   }
+  // The insights page, on the preview with its generated history (screenshots-insights.ts).
+  console.log(`wrote ${(await insightsScreenshots(OUT_DIR)).join(', ')}`);
 }
 
 main().catch((e: unknown) => {

@@ -32,6 +32,9 @@ function writePackage(dir: string, manifestEdit?: (m: Record<string, unknown>) =
   cpSync(join(root, 'assets', 'logo-small.png'), join(dir, 'assets', 'logo-small.png'));
   writeFileSync(join(dir, 'assets', 'iframe.html'), '<!doctype html><script type="module" src="./app.js"></script>');
   writeFileSync(join(dir, 'assets', 'app.js'), 'export {};');
+  // The insights page (support.nav_bar) and its icon.
+  writeFileSync(join(dir, 'assets', 'insights.html'), '<!doctype html><script type="module" src="./app.js"></script>');
+  cpSync(join(root, 'assets', 'icon_nav_bar.svg'), join(dir, 'assets', 'icon_nav_bar.svg'));
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   manifestEdit?.(manifest);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -72,7 +75,7 @@ describe('scripts/validate.ts', { timeout: 60_000 }, () => {
   it('checks a zip: the contents of dist at its root pass, the dist folder zipped fails', () => {
     const dir = join(work, 'zipme');
     writePackage(dir);
-    const files = ['manifest.json', 'translations/en.json', 'assets/iframe.html', 'assets/app.js', 'assets/logo.png', 'assets/logo-small.png'];
+    const files = ['manifest.json', 'translations/en.json', 'assets/iframe.html', 'assets/app.js', 'assets/logo.png', 'assets/logo-small.png', 'assets/insights.html', 'assets/icon_nav_bar.svg'];
     const entries = Object.fromEntries(files.map((f) => [f, new Uint8Array(readFileSync(join(dir, f)))]));
     writeFileSync(join(work, 'good.zip'), zipSync(entries));
     writeFileSync(join(work, 'nested.zip'), zipSync({ dist: entries }));

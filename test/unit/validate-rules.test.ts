@@ -25,6 +25,8 @@ const logoSmall = readFileSync(join(root, 'assets', 'logo-small.png'));
 const IFRAME = `<!doctype html><html><head><script type="module" crossorigin src="./iframe-abc123.js"></script>
 <link rel="stylesheet" crossorigin href="./iframe-abc123.css"></head><body><div id="root"></div></body></html>`;
 
+const INSIGHTS = `<!doctype html><html><head><script type="module" crossorigin src="./insights-abc123.js"></script></head><body><div id="root"></div></body></html>`;
+
 type Files = Record<string, Uint8Array | string>;
 type Json = Record<string, unknown>;
 
@@ -41,6 +43,10 @@ function goodFiles(): Files {
     'assets/iframe-abc123.css': 'body{}',
     'assets/logo.png': logo,
     'assets/logo-small.png': logoSmall,
+    // The insights page (support.nav_bar) and the icon Zendesk requires for it.
+    'assets/insights.html': INSIGHTS,
+    'assets/insights-abc123.js': 'console.log("insights")',
+    'assets/icon_nav_bar.svg': readFileSync(join(root, 'assets', 'icon_nav_bar.svg')),
   };
 }
 
@@ -181,6 +187,13 @@ describe('location', () => {
 
   it('reports an http (not https) absolute url', () => {
     only(check(withManifest((m) => (sidebar(m).url = 'http://example.com/app.html'))), 'location.url');
+  });
+
+  it('reports a nav_bar location without its SVG icon, or with an icon that is not SVG', () => {
+    const missing = { ...goodFiles() };
+    delete missing['assets/icon_nav_bar.svg'];
+    expect(only(check(missing), 'location.icon').message).toContain('assets/icon_nav_bar.svg');
+    only(check({ ...goodFiles(), 'assets/icon_nav_bar.svg': 'not an icon' }), 'location.icon');
   });
 
   it('accepts a localhost url (zcli apps:server style)', () => {
