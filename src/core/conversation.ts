@@ -13,6 +13,11 @@ export interface SeenIssue {
   /** When the agent last looked (ISO time). */
   at: string;
   state: 'open' | 'closed';
+  /**
+   * How many comments the issue had then. GitHub's times are whole seconds, so a comment made in the second the agent
+   * looked cannot be told from one seen by its time alone; the count can.
+   */
+  comments?: number;
 }
 
 export type NewsItem =
@@ -25,9 +30,15 @@ export interface News {
   unread: number;
 }
 
+/** The time to read comments from: a second before the look, since GitHub's times are whole seconds. */
+export function readSince(seen: SeenIssue): string {
+  return new Date(Date.parse(seen.at) - 1000).toISOString();
+}
+
 /** Whether the comments must be read at all: something happened since the agent looked. */
 export function mayHaveNews(state: LinkedIssueState, seen: SeenIssue | null): boolean {
   if (!seen) return false; // a first visit: everything is new, nothing is "news"; the agent starts from here
+  if (seen.comments !== undefined && state.comments !== seen.comments) return true;
   return Date.parse(state.updatedAt) > Date.parse(seen.at) || state.state !== seen.state;
 }
 
@@ -39,14 +50,17 @@ export function whatsNew(
 ): News {
   if (!seen) return { items: [], unread: 0 };
   const since = Date.parse(seen.at);
-  const items: NewsItem[] = comments
-    .filter((c) => Date.parse(c.createdAt) > since)
+  // With the count: the newest comments beyond it (GitHub lists oldest first); else those after the look.
+  const added = seen.comments === undefined ? null : Math.max(0, state.comments - seen.comments);
+  const fresh = added === null ? comments.filter((c) => Date.parse(c.createdAt) > since) : added === 0 ? [] : comments.slice(-added);
+  const items: NewsItem[] = fresh
     .map((c) => ({ kind: 'comment', id: c.id, author: c.author, at: c.createdAt, text: plainExcerpt(c.body), url: c.url, fromEngage: isEngageComment(c.body) }));
   if (state.state !== seen.state) {
     const at = state.state === 'closed' ? (state.closedAt ?? state.updatedAt) : state.updatedAt;
     items.push({ kind: state.state === 'closed' ? 'closed' : 'reopened', at });
   }
-  items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  // Newest first; within the same second a state change is taken as the later event ("commented and closed").
+  items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.kind === 'comment' ? 1 : 0) - (b.kind === 'comment' ? 1 : 0));
   return { items, unread: items.filter((i) => !(i.kind === 'comment' && i.fromEngage)).length };
 }
 

@@ -10,6 +10,7 @@ import { createHandoffRecorder, type HandoffRecorder } from './handoff.ts';
 import { createOpening, type Opening } from './opening.ts';
 import { browserLocks } from './filing/locks.ts';
 import { createLinking, type Linking } from './linking/linking.ts';
+import { createConversation, type Conversation } from './linking/conversation.ts';
 import { browserStorage, memoryStorage } from './storage.ts';
 
 export interface Flows {
@@ -24,6 +25,8 @@ export interface Flows {
   opening: Opening;
   /** Add to an existing issue, unlink, point a private issue to its public one, similar issues. */
   linking: Linking;
+  /** What is new on a linked issue since the agent looked, and the reply to engineering. */
+  conversation: Conversation;
 }
 
 /** Where the panel's parts get the use cases (the session): the client, and the flows loaded on first use. */
@@ -39,6 +42,7 @@ export interface FlowsOptions {
 
 export function createFlows(client: ZafClient, options: FlowsOptions = {}): Flows {
   const access = createAccessMemo();
+  const storage = options.filing?.storage ?? browserStorage() ?? memoryStorage();
   const github = (settings: Settings): GitHubService => createGitHub(client, settings, { ...options.github, access });
   const filing = createFilingOrchestrator(options.filing);
   return {
@@ -47,10 +51,7 @@ export function createFlows(client: ZafClient, options: FlowsOptions = {}): Flow
     linkedIssueState: (settings, link) => github(settings).getIssueState(link),
     handoff: createHandoffRecorder(),
     opening: createOpening(github, (location, repo) => filing.busyWith(location, repo)),
-    linking: createLinking(
-      options.filing?.storage ?? browserStorage() ?? memoryStorage(),
-      options.filing?.locks ?? browserLocks(),
-      options.filing?.now,
-    ),
+    linking: createLinking(storage, options.filing?.locks ?? browserLocks(), options.filing?.now),
+    conversation: createConversation(storage, options.filing?.now),
   };
 }

@@ -30,7 +30,7 @@ async function submit(page: Page, formTestId: string): Promise<void> {
   await page.waitForLoadState('domcontentloaded');
 }
 
-it('file from A, add B, comment and close as the engineer: both tickets get the notes and show the issue closed', async () => {
+it("file from A, add B, comment and close as the engineer: both tickets get the notes, show the issue closed and what is new; A replies from the sidebar once", async () => {
   // 1. The agent files from ticket A in the sidebar.
   const { page: pageA, frame: appA } = await openTicket(h, A);
   await waitForForm(appA);
@@ -75,11 +75,35 @@ it('file from A, add B, comment and close as the engineer: both tickets get the 
   }
   await expect.poll(() => pageA.getByTestId('conversation').innerText(), slowly).toContain('Fixed in 5.3.1');
 
-  // 6. Their sidebars show the issue closed.
+  // 6. Their sidebars show the issue closed, and what is new since each agent last looked (A: since filing; B: since
+  // it was added): the engineer's comment and the close, newest first.
+  let replyFrom: Awaited<ReturnType<typeof openTicket>>['frame'] | null = null;
   for (const [id, page] of [[A, pageA], [B, undefined]] as const) {
     const { frame: app } = await openTicket(h, id, page ? { page } : {});
     await expect.poll(() => app.getByTestId('linked-issue-state').getAttribute('data-state'), slowly).toBe('closed');
+    await expect.poll(() => app.getByTestId('news-count').getAttribute('data-count'), slowly).toBe('2');
+    // A also sees B's "added" comment (from Engage: listed, not counted as unread).
+    const kinds = id === A ? ['closed', 'comment', 'comment'] : ['closed', 'comment'];
+    expect(await app.getByTestId('news-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(kinds);
+    expect(await app.getByTestId('news').innerText()).toContain('Fixed in 5.3.1');
+    if (id === A) replyFrom = app;
   }
+
+  // 7. Agent A replies to engineering from the sidebar, quoting the customer: previewed first, posted once (a double
+  // click), ending with the ticket's "posted" line, so the sync never echoes it back to the tickets.
+  const app = replyFrom!;
+  await app.getByTestId('reply-button').click();
+  await app.getByTestId('reply-text').fill('The customer upgraded @eng-oncall, see #12 — thanks!');
+  await app.getByTestId('reply-quote').locator('..').locator('label').click();
+  await app.getByTestId('reply-preview-button').click();
+  await app.getByTestId('reply-preview').waitFor({ state: 'visible', timeout: 30_000 });
+  await app.getByTestId('reply-post').dblclick();
+  await app.getByTestId('reply-posted').waitFor({ state: 'visible', timeout: 30_000 });
+  const replies = (await new (await import('../support/control.ts')).Control(h.baseUrl).issueComments(n)).filter((c) => c.body.includes('The customer upgraded'));
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.body).toMatch(/@\u200Beng-oncall/);
+  expect(replies[0]!.body).toMatch(/\n> /);
+  expect(replies[0]!.body.trimEnd().split('\n').at(-1)).toBe(`Posted from Zendesk by Engage · ticket engage-preview ${A}`);
   await gh.close();
   // Two workflow runs (Node child processes) and four panel loads: room for a machine busy with other test runs.
 }, 180_000);

@@ -80,3 +80,14 @@ describe('the reply to engineering', () => {
     );
   }, 120_000);
 });
+
+describe('a comment made in the second the agent looked', () => {
+  it('is told apart by the count, since GitHub’s times are whole seconds', () => {
+    const seen = { at: '2026-12-07T09:00:00.600Z', state: 'open' as const, comments: 1 };
+    const same = [comment(1, '2026-12-07T09:00:00Z', 'seen before'), comment(2, '2026-12-07T09:00:00Z', 'new in the same second')];
+    expect(mayHaveNews(state({ comments: 2, updatedAt: '2026-12-07T09:00:00Z' }), seen)).toBe(true);
+    const news = whatsNew(state({ comments: 2 }), same, seen);
+    expect(news.items.map((i) => (i.kind === 'comment' ? i.id : i.kind))).toEqual([2]);
+    expect(whatsNew(state({ comments: 1 }), same.slice(0, 1), seen).items).toEqual([]);
+  });
+});

@@ -69,6 +69,8 @@ export function useFiling(session: Pick<FlowsSource, 'flows'>, onFiled: (issue: 
           onProgress: (step) => setFiling((f) => (f.state === 'filing' ? { state: 'filing', step } : f)),
         });
         done.current = true;
+        // The agent has seen the new issue as it is: the next visit's "new since you last looked" starts here.
+        flows.conversation.markSeen(input.location, outcome.issue, 'open', new Date(), input.request.comments.length);
         onFiled(outcome.issue);
         setFiling({
           state: 'filed',

@@ -15,6 +15,7 @@ import { useLiveIssue } from '../hooks/useLiveIssue.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { linkedDecisions, recordedFiling } from '../logic/linked.ts';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
+import { Conversation } from './Conversation.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { HandoffBox } from './Handoff.tsx';
 import { filedWithOf, IssueCard } from './IssueCard.tsx';
@@ -105,6 +106,19 @@ function LinkedIssueItem(props: LinkedIssuesProps & { link: TicketLink; lt: Tran
         </div>
       ) : null}
       {unlink.state === 'failed' ? <ErrorAlert t={t} error={unlink.error} onRetry={doUnlink} data-testid="unlink-error" /> : null}
+      {lt && props.onUnlinked ? (
+        <Conversation
+          t={t}
+          lt={lt}
+          locale={props.locale}
+          session={session}
+          settings={settings}
+          location={props.location}
+          model={model}
+          link={link}
+          state={live.state === 'ready' ? live.issue : null}
+        />
+      ) : null}
     </div>
   );
 }
