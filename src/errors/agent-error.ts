@@ -14,6 +14,8 @@ export const AGENT_ERROR_CODES = [
   'network_down',
   'zendesk_writeback_refused',
   'zendesk_claim_refused',
+  'zendesk_claim_stalled',
+  'zendesk_claim_unsettled',
   'ticket_load_failed',
   'unknown',
 ] as const;
@@ -31,6 +33,8 @@ export type AgentErrorCode = (typeof AGENT_ERROR_CODES)[number];
  * - network_down: `service` ('GitHub' | 'Zendesk'), `timeout` (1 when the client gave up waiting, else 0)
  * - zendesk_writeback_refused: `status`, `ticketId`, `message`
  * - zendesk_claim_refused: `status`, `ticketId`, `message` (reserving the ticket for filing; nothing was filed)
+ * - zendesk_claim_stalled: `ticketId` (another agent's filing of the ticket never finished while this one waited)
+ * - zendesk_claim_unsettled: `ticketId` (the ticket kept changing under the reservation; nothing was filed)
  * - ticket_load_failed: `status` (0 = the data was there but malformed), `ticketId`, `message`, `field`
  * - unknown: `status`, `message`
  */

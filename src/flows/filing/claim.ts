@@ -124,7 +124,7 @@ export async function claimTicket(args: ClaimArgs): Promise<ClaimOutcome> {
     } else {
       // Waiting for the other agent's link: the first re-reads come quickly (a filing takes a second or two).
       // Bounded: a takeover comes after claimTimeoutMs; this only stops a ticket whose claims keep changing.
-      if (polls > maxPolls) throw agentError('zendesk_claim_refused', { status: 409, ticketId, message: 'another filing never finished' }, true);
+      if (polls > maxPolls) throw agentError('zendesk_claim_stalled', { ticketId }, true);
       args.onProgress('waiting-for-other-agent');
       await clock.sleep(Math.min(clock.pollMs, 250 * 2 ** Math.min(polls, 4)));
       polls++;
@@ -139,7 +139,7 @@ export async function claimTicket(args: ClaimArgs): Promise<ClaimOutcome> {
       // Nobody is filing: the 409 came from another change to the ticket (the panel's copy was stale), or the
       // other filing gave up. Claim again with what was just read.
       if (refused && unexplained++ >= MAX_UNEXPLAINED_CONFLICTS) {
-        throw agentError('zendesk_claim_refused', { status: 409, ticketId, message: 'the ticket kept changing while filing' }, true);
+        throw agentError('zendesk_claim_unsettled', { ticketId }, true);
       }
       attempt = { remove: mine(state.tags), lookUp: own.size > 0 };
       args.onProgress('claiming');
