@@ -133,7 +133,7 @@ describe('a stale panel (someone else changed the ticket meanwhile)', () => {
     const conflict = { error: 'UpdateConflict', description: 'Safe Update prevented the update due to outdated ticket data.' };
     a.client.addZendeskFault({ method: 'PUT', status: 409, body: conflict, times: 5 });
     const error = await rejection(a.file());
-    expect(error).toMatchObject({ code: 'zendesk_claim_refused', retryable: true, params: { status: 409, ticketId: TICKET } });
+    expect(error).toMatchObject({ code: 'zendesk_claim_unsettled', retryable: true, params: { ticketId: TICKET } });
     expect(issues(a.client)).toBe(0);
     expect(a.client.zendeskLog.filter((r) => r.method === 'PUT')).toHaveLength(2);
   });
