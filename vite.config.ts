@@ -83,7 +83,7 @@ export default defineConfig({
               // Everything the suggestions need beside the entry: the decision code and the panel, as one chunk
               // (one request and one gzip dictionary instead of nine small files).
               name: FIRST_VIEW_CHUNK,
-              test: /src\/(ui\/(start\/(first-view|decide)|panel\/(RfhPanel|FirstView|layout|Overrides)|logic\/(labels|draft)|hooks\/(useDraft|useAfterPaint))|core\/(types|bundle|ticket-model|clean-text|suggest|router|routing\/|text-scan|priority|alerts|teams|settings|links|data\/)|zendesk\/ticket-source|errors\/|flows\/(storage|filing\/record))|node_modules\/zod\//,
+              test: /src\/(ui\/(start\/(first-view|decide)|panel\/(RfhPanel|FirstView|layout|Overrides)|logic\/(labels|draft)|hooks\/(useDraft|useAfterPaint))|core\/(types|bundle|ticket-model|clean-text|suggest|router|routing\/|text-scan|priority|alerts|teams|settings|links|engage-notes|data\/)|zendesk\/ticket-source|errors\/|flows\/(storage|filing\/record))|node_modules\/zod\//,
             },
           ],
         },

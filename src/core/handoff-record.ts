@@ -4,7 +4,7 @@
 // The tag is what later visits, the "never twice" check (flows/handoff.ts) and `engage eval` read; the note is
 // for people. The prefix and its test live in handoff-tags.ts, which the sidebar's entry chunk reads.
 
-import { HANDOFF_TAG_PREFIX } from './handoff-tags.ts';
+import { HANDOFF_NOTE_LEAD, HANDOFF_TAG_PREFIX } from './handoff-tags.ts';
 import { tagPart } from './tags.ts';
 import type { Handoff, WriteBack } from './types/filing.ts';
 import type { TicketModel } from './types/ticket.ts';
@@ -12,7 +12,7 @@ import type { TicketModel } from './types/ticket.ts';
 export { HANDOFF_TAG_PREFIX, hasHandoffTag } from './handoff-tags.ts';
 
 /** The first words of the note; `findHandoffNote` looks for them. */
-export const HANDOFF_NOTE_LEAD = 'Engage: handed off to';
+export { HANDOFF_NOTE_LEAD };
 
 /** `ce-sales` → `engage_handoff_ce_sales`. */
 export function handoffTag(teamId: string): string {

@@ -3,6 +3,9 @@
 
 export const HANDOFF_TAG_PREFIX = 'engage_handoff_';
 
+/** The first line of the hand-off's internal note (handoff-record.ts writes it; engage-notes.ts recognises it). */
+export const HANDOFF_NOTE_LEAD = 'Engage: handed off to';
+
 /** True when the ticket carries any hand-off tag (the sidebar then opens on the recorded hand-off). */
 export function hasHandoffTag(tags: readonly string[]): boolean {
   return tags.some((t) => t.startsWith(HANDOFF_TAG_PREFIX) && t.length > HANDOFF_TAG_PREFIX.length);

@@ -27,6 +27,16 @@ describe('the start chunks', () => {
     for (const file of scripts) expect(firstLine(file), file).toBe(COMPILE_HINT);
   });
 
+  it('import nothing else statically: a chunk the start chunks import would be fetched only once they have run (a request waterfall before the suggestions)', () => {
+    const start = startScripts();
+    for (const file of start) {
+      const code = readFileSync(join(ASSETS, file), 'utf8');
+      // Static imports only (`import … from"./x.js"` / `import"./x.js"`); dynamic `import("./x.js")` is lazy by design.
+      const imported = [...code.matchAll(/(?:\bfrom|\bimport)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+      expect(imported.filter((f) => !start.includes(f)), `${file} imports`).toEqual([]);
+    }
+  });
+
   it('leave the lazy chunks without it', () => {
     const start = new Set(startScripts());
     const lazy = readdirSync(ASSETS).filter((f) => f.endsWith('.js') && !start.has(f));
