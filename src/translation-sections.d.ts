@@ -5,3 +5,15 @@ declare module '*.json?section=deferred' {
   const section: Strings;
   export default section;
 }
+
+declare module '*.json?section=ui&part=first' {
+  type Strings = { [key: string]: string | Strings };
+  const section: Strings;
+  export default section;
+}
+
+declare module '*.json?section=ui&part=late' {
+  type Strings = { [key: string]: string | Strings };
+  const section: Strings;
+  export default section;
+}

@@ -144,6 +144,9 @@ describe('loadI18n', () => {
     expect((await loadI18n('xx-YY')).locale).toBe('en');
     const en = await loadI18n(null);
     expect(en.t('ui.retry')).toBe('Retry');
+    // The settings alert's strings come with it (late-i18n.ts): once loaded, every translator has them.
+    expect(en.t('ui.settings_alert.labels.private_repository')).toBe('ui.settings_alert.labels.private_repository');
+    await import('../../src/ui/logic/late-i18n.ts');
     expect(en.t("ui.settings_alert.labels.private_repository")).toBe("Private tracker (owner/repo)");
   });
 });

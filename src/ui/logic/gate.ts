@@ -5,6 +5,8 @@
 import { requirementsFor, unconfirmedItems, type RequirementItem } from '../../core/requirements.ts';
 import type { FilingDecisions } from '../../core/types/filing.ts';
 import type { Translate } from './i18n.ts';
+// Its strings are among the late ones (translations' ui subtrees loaded with the work area).
+import './late-i18n.ts';
 
 export type GateItem = RequirementItem;
 

@@ -1,9 +1,11 @@
 // Translations: `translations/<locale>.json` (Zendesk's format: nested objects of strings). The UI reads only the
-// `ui` section (keys are full paths such as `ui.file.button`); the bundler drops the marketplace `app` section.
+// `ui` section (keys are full paths such as `ui.panel.label`); the bundler drops the marketplace `app` section.
 // English, the default and every other locale's fallback, is in the initial bundle: fetching it after Zendesk has
 // named the agent's locale would put a round trip in front of the first paint. Every other locale is a small lazy
 // chunk (import.meta.glob), fetched only by the agents who need it.
-import { ui as englishUi } from '../../../translations/en.json';
+// The part of the English `ui` strings the first paint and the shell read; the rest (the work area's, the issue
+// card's, the alerts') comes with the lazy parts that read it (late-i18n.ts, scripts/vite-translation-section.ts).
+import englishFirst from '../../../translations/en.json?section=ui&part=first';
 import { createTranslator, FALLBACK_LOCALE, type Dictionary, type Translate } from '../../core/translate.ts';
 
 // The pure part (lookup, placeholders, plurals) lives in core/translate.ts, where the core renders its own messages
@@ -17,10 +19,17 @@ export interface I18n {
 }
 
 const ENGLISH_PATH = `../../../translations/${FALLBACK_LOCALE}.json`;
+/** The English `ui` dictionary every translator falls back to: the late strings are added to this very object. */
+const englishUi: Dictionary = { ...englishFirst };
+
+/** Add English `ui` subtrees loaded with a lazy part (late-i18n.ts): every translator made so far sees them. */
+export function addEnglishUiStrings(part: Dictionary): void {
+  Object.assign(englishUi, part);
+}
 const lazyLoaders = import.meta.glob<Dictionary>(['../../../translations/*.json', '!../../../translations/en.json'], { import: 'ui' });
 const loaders: Record<string, () => Promise<Dictionary>> = {
   ...lazyLoaders,
-  [ENGLISH_PATH]: () => Promise.resolve(englishUi as Dictionary),
+  [ENGLISH_PATH]: () => Promise.resolve(englishUi),
 };
 
 /** Locales with a translation file, from the file names (e.g. `['de', 'en']`). */

@@ -20,6 +20,8 @@ import { evidenceSnippets } from '../logic/evidence.ts';
 import { Caption, Section } from './layout.tsx';
 import { Snippet } from './Snippet.tsx';
 import { ScreenReaderOnly } from './ScreenReaderOnly.tsx';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 // Tight rows: each item is one line (the arrow button sets its height), so the list and File fit the first view.
 const Item = styled.div`

@@ -6,6 +6,8 @@ import { Button } from '@zendeskgarden/react-buttons';
 import type { AgentError } from '../../errors/agent-error.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 /** Seconds left before a retry makes sense, from when the error was shown; 0 when it may be retried now. */
 export function secondsLeft(error: AgentError, shownAtMs: number, nowMs: number): number {

@@ -13,6 +13,8 @@ import { gateReason, gatheringNote, type Gate } from '../logic/gate.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { errorStrings, useRetryWait } from './ErrorAlert.tsx';
 import { Section } from './layout.tsx';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 export function FileSection(props: {
   t: Translate;

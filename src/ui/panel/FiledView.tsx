@@ -14,6 +14,8 @@ import type { FlowsSource } from '../../flows/flows.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { HandoffBox } from './Handoff.tsx';
 import { IssueCard, type FiledWith } from './IssueCard.tsx';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 type Filed = Extract<FilingState, { state: 'filed' }>;
 

@@ -19,6 +19,8 @@ import { withGardenTheme } from '../shell/GardenTheme.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Caption, Section } from './layout.tsx';
 import type { TicketViewProps } from './ticket-view.ts';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

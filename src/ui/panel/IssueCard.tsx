@@ -16,6 +16,8 @@ import type { Translate } from '../logic/i18n.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Caption, Section } from './layout.tsx';
 import { ScreenReaderOnly } from './ScreenReaderOnly.tsx';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 const Tags = styled.div`
   display: flex;

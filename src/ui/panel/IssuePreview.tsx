@@ -12,6 +12,8 @@ import { Tag } from '@zendeskgarden/react-tags';
 import type { IssueRequest } from '../../core/types/filing.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { MaskedList } from './MaskedList.tsx';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 // Its own chunk, fetched when the preview is first opened: the Markdown parser stays out of the first view.
 const IssueMarkdown = lazy(() => import('./IssueMarkdown.tsx'));

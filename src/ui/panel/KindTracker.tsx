@@ -12,6 +12,8 @@ import type { Draft, DraftAction } from '../logic/draft.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { maskCredentials } from '../../core/mask.ts';
 import { Section } from './layout.tsx';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 const SummaryLine = styled.div`
   display: flex;

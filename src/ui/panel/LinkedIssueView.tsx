@@ -20,6 +20,8 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import { HandoffBox } from './Handoff.tsx';
 import { filedWithOf, IssueCard } from './IssueCard.tsx';
 import type { TicketViewProps } from './ticket-view.ts';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 export interface LinkedIssuesProps extends TicketViewProps {
   links: readonly TicketLink[];

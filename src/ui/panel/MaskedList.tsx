@@ -5,6 +5,8 @@ import { SM } from '@zendeskgarden/react-typography';
 import { Tag } from '@zendeskgarden/react-tags';
 import type { MaskedCredential } from '../../core/types/filing.ts';
 import type { Translate } from '../logic/i18n.ts';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 const SHOWN = 30;
 

@@ -7,6 +7,8 @@ import { UnorderedList } from '@zendeskgarden/react-typography';
 import type { SettingProblem } from '../../core/settings.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 export function settingLabel(t: Translate, setting: string): string {
   const key = `ui.settings_alert.labels.${setting}`;

@@ -16,6 +16,8 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import { relativeTime } from './IssueCard.tsx';
 import { Caption, Section } from './layout.tsx';
 import { ScreenReaderOnly } from './ScreenReaderOnly.tsx';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 /** The issue an agent typed: a number in the private tracker, or an issue URL; null when it is neither. */
 export function typedIssue(text: string, settings: Settings): LinkedIssue | null {

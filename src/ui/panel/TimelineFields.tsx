@@ -6,6 +6,8 @@ import { Field, Input } from '@zendeskgarden/react-forms';
 import type { Draft, DraftAction } from '../logic/draft.ts';
 import type { Translate } from '../logic/i18n.ts';
 import { Section } from './layout.tsx';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 export function TimelineFields(props: { t: Translate; draft: Draft; dispatch: (a: DraftAction) => void }): JSX.Element {
   const { t, draft, dispatch } = props;

@@ -31,6 +31,8 @@ import { SimilarIssues } from './SimilarIssues.tsx';
 import { withGardenTheme } from '../shell/GardenTheme.tsx';
 import { errorMessage } from '../../core/guards.ts';
 import type { TicketViewProps } from './ticket-view.ts';
+// This part's strings are among the late ones (translations' ui subtrees loaded with it).
+import '../logic/late-i18n.ts';
 
 export interface WorkbenchProps extends TicketViewProps {
   team: Team;
