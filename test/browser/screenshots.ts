@@ -2,7 +2,8 @@
 // ticket in the preview, in Chromium on the real ZAF SDK, once in light and once in dark mode, and writes the sidebar
 // (cropped to the app's iframe, its first screenful) to docs/screenshots/panel-light.png and panel-dark.png; then,
 // for the walk-through, the same ticket with the priority changed (panel-changed.png) and right after filing
-// (panel-filed.png); last the insights page on a generated history (insights.png, insights-dark.png).
+// (panel-filed.png), then a second customer's ticket offering that issue as similar (panel-similar.png); last the
+// insights page on a generated history (insights.png, insights-dark.png).
 // The browser tests' review screenshots of every state go to test/output/screenshots/ instead (not committed).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ import { insightsScreenshots } from './screenshots-insights.ts';
 const OUT_DIR = join('docs', 'screenshots');
 /** Acme Robotics: a Distribution outage, with every kind of evidence the first view shows. */
 const TICKET_ID = 1001;
+/** Sample ticket 1017: Blue Sun tells 1001's problem in other words. */
+const SECOND_CUSTOMER = 1017;
 /** How much of the panel the README shows: the first view and the start of the checklist. */
 const MAX_HEIGHT = 960;
 
@@ -38,6 +41,17 @@ async function shootPanel(page: Page, path: string): Promise<void> {
     animations: 'disabled',
     clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, MAX_HEIGHT) },
   });
+}
+
+/** The app's iframe from its File button down to the end of the similar issues: what a second customer's agent sees. */
+async function shootSimilar(page: Page, frame: Frame, path: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: MAX_HEIGHT + 200 });
+  const iframe = await page.getByTestId('app-frame').boundingBox();
+  const file = await frame.getByTestId('file-button').boundingBox();
+  const similar = await frame.getByTestId('similar-issues').boundingBox();
+  if (!iframe || !file || !similar) throw new Error('the similar issues are not on screen');
+  const top = Math.max(iframe.y, file.y - 16);
+  await page.screenshot({ path, animations: 'disabled', clip: { x: iframe.x, y: top, width: iframe.width, height: similar.y + similar.height + 8 - top } });
 }
 
 /** Fonts in, nothing loading: a picture must not catch a skeleton. */
@@ -87,6 +101,18 @@ async function main(): Promise<void> {
       await settle(frame);
       await shootPanel(page, join(OUT_DIR, 'panel-filed.png'));
       console.log(`wrote ${join(OUT_DIR, 'panel-changed.png')}, ${join(OUT_DIR, 'panel-filed.png')}`);
+      await page.close();
+    }
+    // A second customer's ticket about the same problem (sample ticket 1017): the issue just filed is offered as
+    // similar below File, with why it was picked.
+    {
+      const { page, frame } = await openTicket(h, SECOND_CUSTOMER, { colorScheme: 'light' });
+      await waitForForm(frame);
+      await frame.getByTestId('similar-issue').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await settle(frame);
+      await frame.getByTestId('similar-issues').scrollIntoViewIfNeeded();
+      await shootSimilar(page, frame, join(OUT_DIR, 'panel-similar.png'));
+      console.log(`wrote ${join(OUT_DIR, 'panel-similar.png')}`);
       await page.close();
     }
   } finally {
