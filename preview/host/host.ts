@@ -4,6 +4,7 @@
 // All decisions are in protocol.ts and view.ts (pure, unit-tested); this file only moves data and builds DOM
 // with textContent: ticket text never goes through innerHTML.
 import type { TicketBundle } from '../../src/core/types/zendesk.ts';
+import { forwardZafRequest } from './forward.ts';
 import {
   answerGet,
   answerInvoke,
@@ -11,14 +12,11 @@ import {
   appOriginFor,
   encode,
   eventMessage,
-  forwardableOptions,
   iframeUrl,
   isTicketWrite,
   parseIframeMessage,
   registrationMessage,
-  requestReply,
   saveHookMessage,
-  serverAnswerFrom,
   ticketChangeEvents,
   type ColorScheme,
   type HostState,
@@ -258,31 +256,7 @@ function register(): void {
 }
 
 async function forwardRequest(key: string, options: Record<string, unknown>): Promise<void> {
-  const forwarded = forwardableOptions(options);
-  const timeout = typeof options.timeout === 'number' && options.timeout > 0 ? options.timeout : 0;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = timeout
-    ? setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeout)
-    : null;
-  let reply: Record<string, unknown>;
-  try {
-    const res = await fetch('/__zaf/request', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ticketId, options: forwarded }),
-      signal: controller.signal,
-    });
-    const answer = serverAnswerFrom(res.status, res.headers.get('content-type') ?? '', await res.text());
-    reply = requestReply(key, options, answer);
-  } catch {
-    reply = requestReply(key, options, timedOut ? { timedOut: true } : { network: true });
-  } finally {
-    if (timer) clearTimeout(timer);
-  }
+  const reply = await forwardZafRequest(key, options, { ticketId });
   post(reply);
   log(`${key} ${String(options.type ?? 'GET')} ${String(options.url)} → ${String(reply.key).endsWith('.done') ? 'done' : 'fail'}`);
   if (isTicketWrite(options)) await refresh().catch(() => undefined);

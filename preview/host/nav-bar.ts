@@ -4,16 +4,14 @@
 // agent), events. Decisions are in protocol.ts and nav-bar-protocol.ts; this file moves data and builds DOM with
 // textContent only.
 import { answerNavBarGet, navBarIframeUrl, type NavBarState } from './nav-bar-protocol.ts';
+import { forwardZafRequest } from './forward.ts';
 import {
   answerInvoke,
   appOriginFor,
   encode,
   eventMessage,
-  forwardableOptions,
   parseIframeMessage,
   registrationMessage,
-  requestReply,
-  serverAnswerFrom,
   type ColorScheme,
   type ZafMetadataShape,
   type ZafUser,
@@ -65,29 +63,7 @@ function setColorScheme(scheme: ColorScheme, notify: boolean): void {
 }
 
 async function forwardRequest(key: string, options: Record<string, unknown>): Promise<void> {
-  const timeout = typeof options.timeout === 'number' && options.timeout > 0 ? options.timeout : 0;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = timeout
-    ? setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeout)
-    : null;
-  let reply: Record<string, unknown>;
-  try {
-    const res = await fetch('/__zaf/request', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ options: forwardableOptions(options) }),
-      signal: controller.signal,
-    });
-    reply = requestReply(key, options, serverAnswerFrom(res.status, res.headers.get('content-type') ?? '', await res.text()));
-  } catch {
-    reply = requestReply(key, options, timedOut ? { timedOut: true } : { network: true });
-  } finally {
-    if (timer) clearTimeout(timer);
-  }
+  const reply = await forwardZafRequest(key, options);
   post(reply);
   log(`${key} ${String(options.type ?? 'GET')} ${String(options.url)} → ${String(reply.key).endsWith('.done') ? 'done' : 'fail'}`);
 }
