@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT, SUBDOMAIN, startPreview } from '../preview/app-server.ts';
 import { performAction } from '../preview/github/issue-page-events.ts';
-import { runSyncBundle } from '../preview/github/issue-page-sync.ts';
+import { previewSyncInputs, runSyncBundle } from '../preview/github/issue-page-sync.ts';
 import { linkLine } from '../src/core/issue-markers.ts';
 import { spareTickets, writeTicketsDir } from '../test/support/bundles.ts';
 import { figure, jsonLine, median, type BenchResult } from './result.ts';
@@ -51,13 +51,7 @@ export async function runSyncBench(): Promise<BenchResult[]> {
         repoRoot: REPO_ROOT,
         event,
         githubApiUrl: preview.githubApi.url,
-        inputs: {
-          'zendesk-subdomain': SUBDOMAIN,
-          'zendesk-email': preview.zendeskApi.email,
-          'zendesk-api-token': preview.zendeskApi.token,
-          'zendesk-api-url': preview.url.replace(/\/$/, ''),
-          'github-token': token,
-        },
+        inputs: previewSyncInputs(preview, SUBDOMAIN, token),
       });
       times.push(performance.now() - started);
       if (run.code !== 0 || run.outputs['notes-added'] !== String(SYNC_TICKETS)) {

@@ -20,6 +20,21 @@ export interface SyncInputValues {
   'github-token': string;
 }
 
+/** The inputs that point the action at a running preview: its account, its API token and URL, a stand-in token. */
+export function previewSyncInputs(
+  preview: { url: string; zendeskApi: { email: string; token: string } },
+  subdomain: string,
+  githubToken: string,
+): SyncInputValues {
+  return {
+    'zendesk-subdomain': subdomain,
+    'zendesk-email': preview.zendeskApi.email,
+    'zendesk-api-token': preview.zendeskApi.token,
+    'zendesk-api-url': preview.url.replace(/\/$/, ''),
+    'github-token': githubToken,
+  };
+}
+
 export interface SyncRun {
   /** 0 when the run is green. */
   code: number;

@@ -17,8 +17,9 @@ export const PUBLIC_REPO = { owner: 'sourcegraph', repo: 'sourcegraph' } as cons
 /** The preview's account, as in the ticket marker `engage-zendesk-<subdomain>-<ticket id>`. */
 const SUBDOMAIN = 'engage-preview';
 
-function seeded(seed: number): () => number {
-  // mulberry32: small and deterministic; nothing here needs real randomness.
+/** mulberry32: a small seeded generator, so a generated past is the same on every run (tests and benchmarks use it
+ * too, through test/support/seeded.ts). Not for anything that needs real randomness. */
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { REPO_ROOT, SUBDOMAIN, startPreview, type PreviewServer } from '../../preview/app-server.ts';
 import { performAction, type EngineerAction, type WebhookEvent } from '../../preview/github/issue-page-events.ts';
-import { runSyncBundle, type SyncInputValues, type SyncRun } from '../../preview/github/issue-page-sync.ts';
+import { previewSyncInputs, runSyncBundle, type SyncInputValues, type SyncRun } from '../../preview/github/issue-page-sync.ts';
 import { linkLine } from '../../src/core/issue-markers.ts';
 import type { TicketBundle, ZendeskComment } from '../../src/core/types/zendesk.ts';
 import { EVENT_LINE_LEAD } from '../../sync/src/note.ts';
@@ -85,14 +85,7 @@ function makeDrill(preview: PreviewServer): SyncDrill {
         repoRoot: REPO_ROOT,
         event,
         githubApiUrl: preview.githubApi.url,
-        inputs: {
-          'zendesk-subdomain': SUBDOMAIN,
-          'zendesk-email': preview.zendeskApi.email,
-          'zendesk-api-token': preview.zendeskApi.token,
-          'zendesk-api-url': base,
-          'github-token': token,
-          ...inputs,
-        },
+        inputs: { ...previewSyncInputs(preview, SUBDOMAIN, token), 'zendesk-api-url': base, ...inputs },
         env,
       }),
     zendeskFault: async (rule) => void (await control('POST', '/__faults/zendesk', rule)),

@@ -1,12 +1,3 @@
-// mulberry32: a small seeded random generator, so generated tickets (benchmarks, tune histories) are the same on
-// every run. Not for anything that needs real randomness.
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A small seeded random generator, so generated tickets (benchmarks, tune histories) are the same on every run: the
+// preview's own (preview/history/generate.ts, which makes its generated past with it).
+export { seeded } from '../../preview/history/generate.ts';
